@@ -1,0 +1,3 @@
+from interviewkit.cli import main
+
+main()

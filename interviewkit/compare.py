@@ -1,0 +1,173 @@
+"""THE comparison helper: every grader compares through these functions.
+
+A result is held first to its kind (ndarray or tensor), shape, dtype and device, then to being
+finite where the reference is, and last to its values, with `torch.testing.assert_close` deciding
+and a message that says where and by how much it is off."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from interviewkit.grading.errors import CheckFailed
+from interviewkit.grading.values import Foreign
+
+# (rtol, atol) for a well-conditioned result of the given dtype; atol is relative to the magnitude
+# of what is compared. float32 sits well above its roundoff (1.2e-7), float64 far below anything a
+# semantic slip (eps inside the square root, a biased variance) could hide in.
+BASE_TOLERANCE = {
+    "float64": (1e-10, 1e-12),
+    "float32": (1e-5, 1e-6),
+    "bfloat16": (1.6e-2, 1e-2),
+    "float16": (2e-3, 1e-3),
+}
+EXCERPT = 8
+
+# assert_close imports torch.distributed.tensor (and sympy with it, 0.4 s of every cold grade) on
+# its first call, only to unwrap DTensors; values that cross the seam are plain tensors.
+if hasattr(torch.testing._comparison, "_HAS_DTENSOR"):
+    torch.testing._comparison._HAS_DTENSOR = False
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a result must look like besides its values."""
+
+    library: str  # "numpy" or "torch"
+    dtype: str  # "float32", "int64", ...
+    device: str = "cpu"
+
+
+def tolerance(dtype: str, magnitude: float, condition: float = 1.0) -> tuple[float, float]:
+    """(rtol, atol) for a dtype, scaled by the magnitude of the values and the problem's conditioning."""
+    rtol, atol = BASE_TOLERANCE.get(dtype, BASE_TOLERANCE["float64"])
+    return rtol * condition, atol * condition * (magnitude if magnitude > 0 else 1.0)
+
+
+def _dtype_name(value) -> str:
+    return str(value.dtype).removeprefix("torch.")
+
+
+def _as_float64(value) -> torch.Tensor:
+    if isinstance(value, torch.Tensor):
+        return value.detach().to("cpu", torch.float64)
+    return torch.from_numpy(np.asarray(value, dtype=np.float64))
+
+
+def expect_form(actual, expected_shape: tuple, like: Expected, what: str) -> None:
+    """Kind, shape, dtype and device, in that order: the first that is wrong is the message."""
+    kind = "numpy.ndarray" if like.library == "numpy" else "torch.Tensor"
+    if isinstance(actual, np.generic) and like.library == "numpy":
+        actual = np.asarray(actual)
+    right_kind = isinstance(actual, np.ndarray) if like.library == "numpy" else isinstance(actual, torch.Tensor)
+    if not right_kind:
+        got = actual.type_name if isinstance(actual, Foreign) else type(actual).__name__
+        if actual is None:
+            raise CheckFailed(f"{what}: got None, expected a {kind} (is a `return` missing?)")
+        raise CheckFailed(f"{what}: got a {got}, expected a {kind}")
+    if tuple(actual.shape) != tuple(expected_shape):
+        raise CheckFailed(f"{what} has shape {tuple(actual.shape)}, expected {tuple(expected_shape)}")
+    if _dtype_name(actual) != like.dtype:
+        raise CheckFailed(
+            f"{what} has dtype {_dtype_name(actual)}, expected {like.dtype}: results keep the input's dtype "
+            "(create new arrays with the input's dtype, e.g. x.new_zeros(...) or np.zeros(..., dtype=x.dtype))"
+        )
+    if like.library == "torch" and str(actual.device) != like.device and actual.device.type != like.device:
+        raise CheckFailed(
+            f"{what} is on {actual.device}, expected {like.device}: create new tensors on the input's device"
+        )
+
+
+def expect_close(actual, expected, like: Expected, what: str = "output", *,
+                 magnitude: float | None = None, condition: float = 1.0,
+                 rtol: float | None = None, atol: float | None = None) -> None:
+    """Holds `actual` to the float64 reference `expected`, with tolerances for `like.dtype`."""
+    reference = _as_float64(expected)
+    expect_form(actual, tuple(reference.shape), like, what)
+    got = _as_float64(actual)
+    _expect_finite(got, reference, what)
+    scale = magnitude if magnitude is not None else float(reference.abs().max()) if reference.numel() else 1.0
+    default_rtol, default_atol = tolerance(like.dtype, scale, condition)
+    rtol = default_rtol if rtol is None else rtol
+    atol = default_atol if atol is None else atol
+    try:
+        torch.testing.assert_close(got, reference, rtol=rtol, atol=atol, equal_nan=True, check_dtype=False)
+    except AssertionError:
+        raise CheckFailed(_difference_message(got, reference, rtol, atol, what)) from None
+
+
+def expect_equal(actual, expected, like: Expected, what: str = "output") -> None:
+    """Exact equality, for integer results such as labels and indices."""
+    reference = torch.as_tensor(np.asarray(expected)) if not isinstance(expected, torch.Tensor) else expected
+    expect_form(actual, tuple(reference.shape), like, what)
+    got = torch.as_tensor(np.asarray(actual)) if not isinstance(actual, torch.Tensor) else actual.cpu()
+    reference = reference.cpu()
+    try:
+        torch.testing.assert_close(got, reference, rtol=0, atol=0, check_dtype=False)
+    except AssertionError:
+        wrong = (got != reference).nonzero()
+        first = tuple(int(i) for i in wrong[0]) if len(wrong) else ()
+        index = first if len(first) != 1 else first[0]
+        raise CheckFailed(
+            f"{what} differs at {len(wrong)} of {reference.numel()} entries; first at index {index}: "
+            f"expected {reference[first].item()}, got {got[first].item()}\n"
+            f"  expected: {_excerpt(reference, first)}\n  got:      {_excerpt(got, first)}"
+        ) from None
+
+
+def _expect_finite(got: torch.Tensor, reference: torch.Tensor, what: str) -> None:
+    bad = ~torch.isfinite(got) & torch.isfinite(reference)
+    if bad.any():
+        count = int(bad.sum())
+        first = tuple(int(i) for i in bad.nonzero()[0])
+        kinds = "NaN" if torch.isnan(got[bad]).all() else "inf" if torch.isinf(got[bad]).all() else "NaN/inf"
+        raise CheckFailed(
+            f"{what} has {count} {kinds} value{'s' if count > 1 else ''} where the reference is finite, "
+            f"first at index {_index(first)} (expected {reference[first].item():.6g}); an overflow in exp, "
+            "a division by zero or a log of zero?"
+        )
+
+
+def _difference_message(got: torch.Tensor, reference: torch.Tensor, rtol: float, atol: float, what: str) -> str:
+    error = (got - reference).abs()
+    allowed = atol + rtol * reference.abs()
+    excess = torch.where(torch.isnan(error), torch.inf, error - allowed)
+    wrong = int((excess > 0).sum())
+    worst = tuple(int(i) for i in np.unravel_index(int(excess.argmax()), tuple(reference.shape)))
+    expected_value, got_value = reference[worst].item(), got[worst].item()
+    absolute = abs(got_value - expected_value)
+    relative = absolute / abs(expected_value) if expected_value else float("inf")
+    return (
+        f"{what} differs from the reference at {wrong} of {reference.numel()} elements "
+        f"({100 * wrong / max(reference.numel(), 1):.0f}%)\n"
+        f"  worst at index {_index(worst)}: expected {expected_value:.6g}, got {got_value:.6g} "
+        f"(off by {absolute:.3g}, {_percent(relative)})\n"
+        f"  max abs error {float(error.max()):.3g}, max rel error "
+        f"{float((error / reference.abs().clamp_min(1e-300)).max()):.3g}; "
+        f"allowed |got - expected| <= {atol:.2g} + {rtol:.2g} * |expected|\n"
+        f"  expected{_slice_label(worst)} = {_excerpt(reference, worst)}\n"
+        f"  got{_slice_label(worst)}      = {_excerpt(got, worst)}"
+    )
+
+
+def _percent(relative: float) -> str:
+    return "relative error inf" if relative == float("inf") else f"{100 * relative:.3g}% off"
+
+
+def _index(index: tuple) -> str:
+    return str(index[0]) if len(index) == 1 else str(index)
+
+
+def _slice_label(index: tuple) -> str:
+    return "" if len(index) <= 1 else "[" + ", ".join(str(i) for i in index[:-1]) + ", ...]"
+
+
+def _excerpt(tensor: torch.Tensor, index: tuple) -> str:
+    """The row (last axis) holding `index`, trimmed to a few values around it."""
+    row = tensor[index[:-1]] if len(index) > 1 else tensor.reshape(-1)
+    column = index[-1] if index else 0
+    start = max(0, min(column - EXCERPT // 2, row.numel() - EXCERPT))
+    values = row.reshape(-1)[start:start + EXCERPT].tolist()
+    text = ", ".join(f"{v:.5g}" if isinstance(v, float) else str(v) for v in values)
+    return f"[{'…, ' if start else ''}{text}{', …' if start + EXCERPT < row.numel() else ''}]"

@@ -1,0 +1,198 @@
+"""The helpers graders hand their cases to.
+
+`check_function` and `check_module` run the candidate (through the seam) and the float64 oracle on
+the same inputs, back-propagate the same random upstream gradient through both, and compare the
+output and every gradient through `interviewkit.compare`."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import torch
+
+from interviewkit.compare import Expected, expect_close
+from interviewkit.grading.candidate import Candidate, CallResult, Gradients
+from interviewkit.grading.cases import Case
+from interviewkit.grading.errors import CandidateError, CheckFailed
+from interviewkit.grading.signature import ApiEntry
+from interviewkit.grading.values import vector_jacobian_product
+
+
+@dataclass
+class Grading:
+    """What a grader works with: the candidate behind the seam and the grade's settings."""
+
+    candidate: Candidate
+    track: str  # "numpy" or "torch"
+    device: str  # where the torch track runs: "cpu" or "cuda"
+    api: tuple[ApiEntry, ...]
+    seed_offset: int = 0
+
+    def inputs(self, case: Case) -> dict:
+        if self.track == "numpy":
+            return case.numpy_inputs(self.seed_offset)
+        return case.torch_inputs(self.seed_offset, self.device)
+
+    def expected(self, dtype: str) -> Expected:
+        return Expected(self.track, dtype, self.device if self.track == "torch" else "cpu")
+
+    def split_arguments(self, symbol: str, inputs: dict) -> tuple[list, dict]:
+        """The contract's parameters without a default go by position, the others by keyword."""
+        entry = next((e for e in self.api if (f"{e.owner}.{e.name}" if e.owner else e.name) == symbol), None)
+        required = [p.name for p in entry.parameters if not p.has_default] if entry else []
+        args = [inputs[name] for name in required if name in inputs]
+        kwargs = {name: value for name, value in inputs.items() if name not in required}
+        return args, kwargs
+
+
+@contextmanager
+def about(case: Case, grading: Grading, call: str):
+    """Tags a failure with the case, and the code that rebuilds its inputs, for the report."""
+    try:
+        yield
+    except (CheckFailed, CandidateError) as error:
+        error.case_description = case.describe(grading.seed_offset)
+        error.snippet = case.snippet(call, grading.track, grading.seed_offset)
+        raise
+
+
+def input_dtype(case_inputs: dict) -> str:
+    """The dtype results must keep: that of the first floating-point input."""
+    for value in case_inputs.values():
+        if isinstance(value, (np.ndarray, torch.Tensor)) and str(value.dtype).removeprefix("torch.").startswith(
+            ("float", "bfloat")
+        ):
+            return str(value.dtype).removeprefix("torch.")
+    return "float32"
+
+
+def _tensors(value) -> list[torch.Tensor]:
+    if isinstance(value, torch.Tensor):
+        return [value]
+    return [t for item in value for t in _tensors(item)]
+
+
+def upstream_for(expected, case: Case, seed_offset: int):
+    """One random upstream gradient per output tensor, shaped like the reference's outputs."""
+    if isinstance(expected, torch.Tensor):
+        return case.upstream(tuple(expected.shape), seed_offset)
+    return tuple(case.upstream(tuple(t.shape), seed_offset, index) for index, t in enumerate(_tensors(expected)))
+
+
+def reference_gradients(expected, leaves: dict, upstream) -> dict:
+    grads = vector_jacobian_product(_tensors(expected), _tensors(upstream), list(leaves.values()))
+    return {name: grad for name, grad in zip(leaves, grads) if grad is not None}
+
+
+def expect_unmodified(result: CallResult) -> None:
+    if result.modified_inputs:
+        names = ", ".join(f"`{name}`" for name in result.modified_inputs)
+        raise CheckFailed(
+            f"changed its input {names} in place; the caller's arrays must stay as they were (work on a copy)"
+        )
+
+
+def expect_outputs(actual, expected, like: Expected, condition: float, what: str = "output") -> None:
+    if isinstance(expected, torch.Tensor):
+        expect_close(actual, expected.detach(), like, what, condition=condition)
+        return
+    if not isinstance(actual, (tuple, list)) or len(actual) != len(expected):
+        raise CheckFailed(f"{what}: expected a tuple of {len(expected)} results, got {actual!r:.80}")
+    for index, (got, want) in enumerate(zip(actual, expected)):
+        expect_outputs(got, want, like, condition, f"{what}[{index}]")
+
+
+def expect_gradients(gradients: Gradients | None, expected: dict, like: Expected, condition: float,
+                     parameters: bool = False, magnitude: float | None = None) -> None:
+    if gradients is None or gradients.problem:
+        raise CheckFailed(f"gradient: {gradients.problem if gradients else 'none was computed'}")
+    bucket = gradients.parameters if parameters else gradients.inputs
+    for name, reference in expected.items():
+        got = bucket.get(name)
+        what = f"gradient of `{name}`"
+        if got is None:
+            raise CheckFailed(
+                f"{what} is None: the output does not depend on `{name}` through autograd "
+                "(detached, computed under torch.no_grad(), or replaced by a new tensor?)"
+            )
+        scale = max(float(reference.abs().max()) if reference.numel() else 0.0, magnitude or 0.0)
+        expect_close(got, reference, like, what, condition=condition, magnitude=scale)
+
+
+def gradient_floor(upstream, gradient_magnitude: Callable | None) -> float | None:
+    """The grader's idea of a gradient's natural scale, below which errors are rounding noise."""
+    return gradient_magnitude(upstream) if gradient_magnitude else None
+
+
+def conditioning(case: Case, reference: dict, condition: float | Callable[..., float]) -> float:
+    """The tolerance multiplier: the case's own, times the grader's (a number, or a function of the
+    float64 inputs for problems whose accuracy depends on their magnitude)."""
+    extra = condition(**reference) if callable(condition) else condition
+    return case.condition * extra
+
+
+def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, *,
+                   grad: bool | None = None, condition: float | Callable[..., float] = 1.0,
+                   gradient_magnitude: Callable | None = None) -> CallResult:
+    """Calls `symbol` on the case's inputs and holds its output (and gradients) to the oracle's.
+
+    `condition` scales the tolerances (a number, or a function of the float64 inputs);
+    `gradient_magnitude(upstream)` gives the scale gradients are compared at when theirs can be
+    vanishingly small (softmax's gradient of a one-hot row is ~0, its rounding is not)."""
+    grad = grading.track == "torch" if grad is None else grad
+    with about(case, grading, symbol):
+        inputs = grading.inputs(case)
+        reference = case.reference_inputs(grading.seed_offset)
+        factor = conditioning(case, reference, condition)
+        leaves = {
+            name: value.requires_grad_() for name, value in reference.items()
+            if grad and isinstance(value, torch.Tensor) and value.is_floating_point()
+        }
+        expected = oracle(**reference)
+        upstream = upstream_for(expected, case, grading.seed_offset) if grad else None
+        args, kwargs = grading.split_arguments(symbol, inputs)
+        result = grading.candidate.call(symbol, *args, upstream=upstream, **kwargs)
+        like = grading.expected(input_dtype(inputs))
+        expect_unmodified(result)
+        expect_outputs(result.output, expected, like, factor)
+        if grad:
+            expect_gradients(result.gradients, reference_gradients(expected, leaves, upstream), like, factor,
+                             magnitude=gradient_floor(upstream, gradient_magnitude))
+        return result
+
+
+def check_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], *,
+                 init: dict, grad: bool = True, condition: float | Callable[..., float] = 1.0) -> CallResult:
+    """Builds the candidate's module and the oracle's (seeded by the case), loads the oracle's weights
+    into the candidate's by name, runs both on the case, and compares the output and the gradients
+    of the inputs and of every parameter."""
+    call = f"{symbol}({', '.join(f'{k}={v!r}' for k, v in init.items())})"
+    with about(case, grading, call):
+        inputs = grading.inputs(case)
+        dtype = input_dtype(inputs)
+        module = grading.candidate.construct(symbol, **init)
+        torch.manual_seed(case.seed + grading.seed_offset)
+        oracle = oracle().double()
+        module.load_state_dict({name: value.to(getattr(torch, dtype)) for name, value in oracle.state_dict().items()})
+        module.to(device=grading.device, dtype=getattr(torch, dtype))
+        reference = case.reference_inputs(grading.seed_offset)
+        factor = conditioning(case, reference, condition)
+        leaves = {
+            name: value.requires_grad_() for name, value in reference.items()
+            if grad and isinstance(value, torch.Tensor) and value.is_floating_point()
+        }
+        expected = oracle(**reference)
+        upstream = upstream_for(expected, case, grading.seed_offset) if grad else None
+        args, kwargs = grading.split_arguments(f"{symbol}.forward", inputs)
+        result = module.call("forward", *args, upstream=upstream, **kwargs)
+        like = grading.expected(dtype)
+        expect_unmodified(result)
+        expect_outputs(result.output, expected, like, factor)
+        if grad:
+            expect_gradients(result.gradients, reference_gradients(expected, leaves, upstream), like, factor)
+            parameters = dict(oracle.named_parameters())
+            expect_gradients(result.gradients, reference_gradients(expected, parameters, upstream), like,
+                             factor, parameters=True)
+        return result

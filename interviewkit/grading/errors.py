@@ -1,0 +1,79 @@
+"""What can go wrong in a grade, as exceptions whose message is written for the candidate."""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+
+class CheckFailed(AssertionError):
+    """A grader's verdict: the candidate's result is wrong; the message says how."""
+
+
+class CandidateError(Exception):
+    """The candidate's code could not give a result; `kind` names why, for reports and hints."""
+
+    kind = "error"
+
+
+class NotImplementedYet(CandidateError):
+    kind = "not_implemented"
+
+
+class CandidateCrashed(CandidateError):
+    kind = "exception"
+
+
+class ForbiddenUse(CandidateError):
+    kind = "forbidden"
+
+
+class WrongApi(CandidateError):
+    """A missing symbol, a wrong signature, a module without the contract's parameters."""
+
+    kind = "api"
+
+
+class LoadFailed(CandidateError):
+    """The file does not compile or import."""
+
+    kind = "load"
+
+
+def candidate_frames(error: BaseException, candidate_file: Path, limit: int = 4) -> str:
+    """The traceback reduced to frames in the candidate's own file, newest last."""
+    target = str(candidate_file.resolve())
+    frames = [
+        frame for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename and _same_file(frame.filename, target)
+    ][-limit:]
+    lines = []
+    for frame in frames:
+        lines.append(f"  {candidate_file.name}:{frame.lineno} in {frame.name}")
+        if frame.line:
+            lines.append(f"    {frame.line.strip()}")
+    return "\n".join(lines)
+
+
+def _same_file(filename: str, target: str) -> bool:
+    try:
+        return str(Path(filename).resolve()) == target
+    except OSError:
+        return False
+
+
+def describe_exception(error: BaseException, candidate_file: Path, during: str) -> CandidateError:
+    """Turns an exception raised by the candidate's code into a CandidateError with a short message."""
+    if isinstance(error, CandidateError):
+        return error
+    if isinstance(error, NotImplementedError):
+        where = candidate_frames(error, candidate_file, limit=1)
+        return NotImplementedYet(
+            f"not implemented yet: {during} raised NotImplementedError. "
+            f"Fill in the stub, then run `kit grade` again.\n{where}".rstrip()
+        )
+    text = f"{type(error).__name__}: {error}".strip()
+    if len(text) > 600:
+        text = text[:600] + " …"
+    frames = candidate_frames(error, candidate_file)
+    location = f"\n{frames}" if frames else ""
+    return CandidateCrashed(f"{during} raised {text}{location}")

@@ -1,0 +1,251 @@
+"""Watches the candidate's code for forbidden APIs while, and only while, it runs.
+
+Forbidden means the operation, not the spelling, so four watchers work together:
+- a TorchFunctionMode sees public calls (`F.softmax`, `Tensor.softmax`);
+- a TorchDispatchMode sees the ATen operations that reach the Python key;
+- kernels wrapped at the dispatcher itself see every call of a forbidden operation, from any
+  thread, with the modes switched off, on inference tensors, and for composite operations that
+  decompose before reaching a dispatch mode (CPU attention on its unfused path);
+- an import hook refuses forbidden modules and kit's own references.
+Each watcher records what it saw and raises; the seam fails the call if anything was recorded, so
+a candidate that swallows the exception still fails.
+"""
+from __future__ import annotations
+
+import builtins
+import importlib
+import importlib.machinery
+import sys
+import threading
+import warnings
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interviewkit.catalog import Forbidden
+from interviewkit.grading.errors import ForbiddenUse
+
+ALWAYS_FORBIDDEN_IMPORTS = ("interviewkit", "graders", "reference_solutions")
+
+
+@dataclass
+class _Rules:
+    candidate_file: str
+    function_names: dict[int, str]
+    operations: frozenset[str]
+    module_classes: tuple[type, ...]
+    imports: tuple[str, ...]
+    protected_roots: tuple[str, ...]
+
+
+@dataclass
+class _State:
+    rules: _Rules | None = None
+    violations: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def violate(self, what: str) -> ForbiddenUse:
+        with self.lock:
+            if what not in self.violations:
+                self.violations.append(what)
+        return ForbiddenUse(f"uses {what}, which this kata forbids: write it yourself from basic operations.")
+
+
+_state = _State()
+
+
+class Guard:
+    """The forbidden-API rules of one kata track, applied to one candidate file."""
+
+    def __init__(self, forbidden: Forbidden, candidate_file: Path, protected_roots: list[Path]):
+        self.forbidden = forbidden
+        self.candidate_file = str(candidate_file.resolve())
+        self.protected_roots = tuple(str(root.resolve()) for root in protected_roots)
+        self._uses_torch = bool(forbidden.functions or forbidden.operations or forbidden.modules)
+        self._rules: _Rules | None = None
+
+    def install(self) -> None:
+        """Resolves names and installs the process-wide hooks (idempotent)."""
+        _install_import_hooks()
+        functions: dict[int, str] = {}
+        classes: list[type] = []
+        if self._uses_torch:
+            for name in self.forbidden.functions:
+                for resolved_name, obj in _resolve(name):
+                    functions[id(obj)] = resolved_name
+            classes = [obj for name in self.forbidden.modules for _, obj in _resolve(name)]
+            _dispatcher.watch(self.forbidden.operations)
+            _install_module_hook()
+        self._rules = _Rules(
+            candidate_file=self.candidate_file,
+            function_names=functions,
+            operations=frozenset(self.forbidden.operations),
+            module_classes=tuple(classes),
+            imports=ALWAYS_FORBIDDEN_IMPORTS + self.forbidden.imports,
+            protected_roots=self.protected_roots,
+        )
+
+    @contextmanager
+    def watching(self):
+        """Runs the body as candidate code: forbidden uses raise, and are reported even if swallowed."""
+        if self._rules is None:
+            self.install()
+        with ExitStack() as stack:
+            _state.violations.clear()
+            _state.rules = self._rules
+            stack.callback(setattr, _state, "rules", None)
+            if self._uses_torch:
+                from interviewkit.grading import torch_watch
+
+                stack.enter_context(torch_watch.PublicCallWatch(self._rules, _state))
+                stack.enter_context(torch_watch.OperationWatch(self._rules, _state))
+            error: BaseException | None = None
+            try:
+                yield
+            except BaseException as raised:  # re-raised below, after the violations are looked at
+                error = raised
+        if _state.violations:
+            seen = ", ".join(_state.violations)
+            raise ForbiddenUse(f"uses {seen}, which this kata forbids: write it yourself from basic operations.")
+        if error is not None:
+            raise error
+
+
+def _resolve(dotted: str) -> list[tuple[str, object]]:
+    """'torch.nn.functional.softmax' -> the object; 'torch.nn.grad.*' -> every public callable there."""
+    wildcard = dotted.endswith(".*")
+    parts = dotted.removesuffix(".*").split(".")
+    for split in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        try:
+            for attribute in parts[split:]:
+                obj = getattr(obj, attribute)
+        except AttributeError:
+            return []  # not in this version of the library: nothing to watch
+        if not wildcard:
+            return [(dotted, obj)]
+        return [
+            (f"{dotted[:-2]}.{name}", value) for name, value in vars(obj).items()
+            if callable(value) and not name.startswith("_")
+        ]
+    return []
+
+
+class _DispatcherGuard:
+    """Wraps the kernels of watched ATen operations; a wrapper raises while its operation is forbidden."""
+
+    def __init__(self):
+        self._library = None
+        self._wrapped: set[str] = set()
+
+    def watch(self, packets: tuple[str, ...]) -> None:
+        import torch
+
+        for packet_name in packets:
+            if packet_name in self._wrapped:
+                continue
+            namespace, _, name = packet_name.partition("::")
+            packet = getattr(getattr(torch.ops, namespace), name, None)
+            if packet is None:
+                continue
+            if self._library is None:
+                self._library = torch.library.Library("aten", "IMPL")
+            for overload in packet.overloads():
+                self._wrap(packet_name, getattr(packet, overload))
+            self._wrapped.add(packet_name)
+
+    def _wrap(self, packet_name: str, op) -> None:
+        import torch
+
+        composite = torch._C._dispatch_has_kernel_for_dispatch_key(op.name(), "CompositeImplicitAutograd")
+        keys = ("CPU", "CUDA", "AutogradCPU", "AutogradCUDA") if composite else ("CPU", "CUDA")
+        for key in keys:
+            if not torch._C._dispatch_has_computed_kernel_for_dispatch_key(op.name(), key):
+                continue
+            original = torch.library.get_kernel(op, key)
+
+            def kernel(keyset, *args, _original=original, _op=op, _composite=composite, **kwargs):
+                rules = _state.rules
+                if rules is not None and packet_name in rules.operations:
+                    raise _state.violate(f"the operation {packet_name}")
+                if _composite:
+                    # Calling the composite kernel at an autograd key would skip autograd's
+                    # bookkeeping; decomposing keeps every sub-operation differentiable.
+                    return _op.decompose(*args, **kwargs)
+                return _original.call_boxed(keyset, *args, **kwargs)
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "Overriding a previously registered kernel"
+                self._library.impl(op, kernel, key, with_keyset=True)
+
+
+_dispatcher = _DispatcherGuard()
+_hooks_installed: set[str] = set()
+
+
+def _install_module_hook() -> None:
+    if "module" in _hooks_installed:
+        return
+    import torch
+
+    def before_forward(module, _inputs):
+        rules = _state.rules
+        if rules is not None and isinstance(module, rules.module_classes):
+            cls = type(module)
+            raise _state.violate(f"{cls.__module__.replace('torch.nn.modules', 'torch.nn')}.{cls.__qualname__}")
+
+    torch.nn.modules.module.register_module_forward_pre_hook(before_forward)
+    _hooks_installed.add("module")
+
+
+def _called_from_candidate(rules: _Rules, depth: int) -> bool:
+    frame = sys._getframe(depth)
+    return frame is not None and frame.f_code.co_filename == rules.candidate_file
+
+
+def _forbidden_module(rules: _Rules, name: str) -> str | None:
+    top = name.split(".")[0]
+    for forbidden in rules.imports:
+        if name == forbidden or name.startswith(forbidden + ".") or top == forbidden:
+            return forbidden
+    return None
+
+
+def _install_import_hooks() -> None:
+    if "imports" in _hooks_installed:
+        return
+    original_import = builtins.__import__
+    original_import_module = importlib.import_module
+    loaders = (importlib.machinery.SourceFileLoader, importlib.machinery.SourcelessFileLoader)
+    original_get_data = importlib.machinery.SourceFileLoader.get_data
+
+    def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+        rules = _state.rules
+        if rules is not None and level == 0 and _called_from_candidate(rules, 2):
+            forbidden = _forbidden_module(rules, name)
+            if forbidden:
+                raise _state.violate(f"import {forbidden}")
+        return original_import(name, globals, locals, fromlist, level)
+
+    def guarded_import_module(name, package=None):
+        rules = _state.rules
+        if rules is not None and _called_from_candidate(rules, 2):
+            forbidden = _forbidden_module(rules, name)
+            if forbidden:
+                raise _state.violate(f"import {forbidden}")
+        return original_import_module(name, package)
+
+    def guarded_get_data(loader, path):
+        rules = _state.rules
+        if rules is not None and str(path).startswith(rules.protected_roots):
+            raise _state.violate("kit's own reference solutions or graders")
+        return original_get_data(loader, path)
+
+    builtins.__import__ = guarded_import
+    importlib.import_module = guarded_import_module
+    for loader in loaders:
+        loader.get_data = guarded_get_data
+    _hooks_installed.add("imports")

@@ -1,0 +1,66 @@
+"""The pytest plugin of a grade: gives graders their fixtures and collects each check as data."""
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+
+from interviewkit.grading.checks import Grading
+from interviewkit.grading.errors import CandidateError, CheckFailed
+from interviewkit.grading.result import CheckResult
+
+OUTPUT_LIMIT = 2000
+
+
+def check_name(item) -> str:
+    name = getattr(item, "originalname", item.name).removeprefix("test_")
+    callspec = getattr(item, "callspec", None)
+    return f"{name}[{callspec.id}]" if callspec else name
+
+
+class GradePlugin:
+    def __init__(self, grading: Grading, emit: Callable[[dict], None]):
+        self._grading = grading
+        self._emit = emit
+        self.results: list[CheckResult] = []
+
+    @pytest.fixture
+    def grading(self) -> Grading:
+        return self._grading
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        self._emit({"event": "start", "check": nodeid.rpartition("::")[2].removeprefix("test_")})
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            self._record(item, call, report)
+
+    def _record(self, item, call, report) -> None:
+        printed = "".join(text for _, text in report.sections if "stdout" in _ or "stderr" in _)
+        result = CheckResult(check_name(item), report.passed, output=printed[-OUTPUT_LIMIT:])
+        error = call.excinfo.value if call.excinfo else None
+        if report.skipped:
+            result.passed = False
+            result.kind, result.message = "not_run", f"not run: {report.longrepr[2] if report.longrepr else ''}"
+        elif isinstance(error, CheckFailed):
+            result.kind, result.message = "check", str(error)
+        elif isinstance(error, CandidateError):
+            result.kind, result.message = error.kind, str(error)
+        elif error is not None:
+            result.kind = "internal"
+            result.message = f"kit's grader failed ({type(error).__name__}: {error}); this is a bug in kit, not in your code"
+        if error is not None:
+            result.case = getattr(error, "case_description", "")
+            result.snippet = getattr(error, "snippet", "")
+        self.results.append(result)
+        self._emit({"event": "check", "result": result.to_json()})
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            result = CheckResult("grader", False, f"kit's grader did not load: {report.longreprtext[-800:]}",
+                                 kind="internal")
+            self.results.append(result)
+            self._emit({"event": "check", "result": result.to_json()})

@@ -1,0 +1,101 @@
+"""One grade, run in the current process: load the candidate behind the seam, then run the
+kata's grader with pytest. The CLI runs this in a child process (see runner.py); kit's own tests
+run it in-process so that torch is imported once for hundreds of grades."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from interviewkit.catalog import Kata, content_root
+from interviewkit.grading.errors import CandidateError
+from interviewkit.grading.result import CheckResult
+
+CONTRACT_CHECK = "contract"
+
+
+class DeviceUnavailable(Exception):
+    """The requested device cannot be used here: a usage error, not a failed check."""
+
+
+def configure_torch(device: str) -> str:
+    """Resolves `auto` and makes float32 results on CUDA comparable to float64 ones."""
+    import torch
+
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        raise DeviceUnavailable(
+            "--device cuda was asked for, but PyTorch sees no CUDA device here "
+            f"(torch {torch.__version__}, torch.cuda.is_available() is False). Grade on the CPU with --device cpu."
+        )
+    # TF32 keeps 10 mantissa bits: a correct float32 matmul would then miss float32 tolerances.
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+    torch.set_float32_matmul_precision("highest")
+    return device
+
+
+def pytest_arguments(grader: Path) -> list[str]:
+    """pytest runs kit's grader under kit's own configuration, whatever surrounds the candidate."""
+    root = content_root()
+    return [
+        str(grader),
+        "-c", str(Path(__file__).with_name("pytest.ini")),
+        "--rootdir", str(root),
+        "--noconftest",
+        "--disable-plugin-autoload",  # only kit's plugin: none from the environment's packages
+        "--import-mode=importlib",
+        "-p", "no:cacheprovider",
+        "-p", "no:randomly",
+        # This plugin calls gc.collect() five times per session: most of a grade's time with torch loaded.
+        "-p", "no:unraisableexception",
+        "-p", "no:threadexception",
+        "-p", "no:faulthandler",
+        "-p", "no:doctest",
+        "-p", "no:junitxml",
+        "-p", "no:pastebin",
+        "-q", "--no-header", "--tb=no", "-rN",
+        "--color=no",
+        "--assert=plain",
+    ]
+
+
+def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
+              emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0) -> list[CheckResult]:
+    """Grades `file` against the kata's track; returns every check's result (also emitted as it ends)."""
+    import pytest
+
+    from interviewkit.grading.candidate import Candidate
+    from interviewkit.grading.checks import Grading
+    from interviewkit.grading.guard import Guard
+    from interviewkit.grading.plugin import GradePlugin
+    from interviewkit.grading.signature import parse_api
+
+    track = kata.track(track_name)
+    if track_name == "torch":
+        device = configure_torch(device)
+    else:
+        device = "cpu"
+    root = content_root()
+    guard = Guard(track.forbidden, file, protected_roots=[root / "reference_solutions", root / "graders"])
+    emit({"event": "start", "check": CONTRACT_CHECK})
+    try:
+        candidate = Candidate.load(file, track.api, guard)
+    except CandidateError as error:
+        failed = CheckResult(CONTRACT_CHECK, False, str(error), kind=error.kind)
+        emit({"event": "check", "result": failed.to_json()})
+        return [failed]
+    contract = CheckResult(CONTRACT_CHECK, True, "; ".join(track.api))
+    emit({"event": "check", "result": contract.to_json()})
+    grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset)
+    plugin = GradePlugin(grading, emit)
+    os.environ.pop("PYTEST_ADDOPTS", None)
+    exit_code = pytest.main(pytest_arguments(track.grader), plugins=[plugin])
+    results = [contract, *plugin.results]
+    if exit_code not in (0, 1) or len(results) == 1:
+        internal = CheckResult("grader", False, f"kit's grader did not run (pytest exit code {int(exit_code)}); "
+                               "this is a bug in kit, not in your code", kind="internal")
+        emit({"event": "check", "result": internal.to_json()})
+        results.append(internal)
+    return results

@@ -1,0 +1,143 @@
+"""How values cross the seam: inputs are copied in, results are copied out as plain data.
+
+A result holds only base-class tensors and arrays, numbers, strings, None, and tuples, lists and
+dicts of them; anything else becomes a Foreign marker that names its type, so a tensor subclass
+whose comparisons always say "equal" never reaches a grader's comparison."""
+from __future__ import annotations
+
+import inspect
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """A value of a type that does not cross the seam; graders report its type name."""
+
+    type_name: str
+
+    def __repr__(self) -> str:
+        return f"<a {self.type_name} object>"
+
+
+def _torch():
+    return sys.modules.get("torch")
+
+
+def copy_out(value):
+    torch = _torch()
+    if torch is not None and isinstance(value, torch.Tensor):
+        plain = value.detach()
+        if type(plain) is not torch.Tensor:
+            plain = plain.as_subclass(torch.Tensor)
+        return plain.clone()
+    if isinstance(value, np.ndarray):
+        return np.array(value, copy=True, subok=False)
+    if isinstance(value, np.generic):
+        return np.asarray(value).copy()[()]
+    if value is None or type(value) in (bool, int, float, str, complex):
+        return value
+    if isinstance(value, (bool, int, float, str)):  # a subclass: keep only the plain value
+        return type(value).__mro__[-2](value)
+    if isinstance(value, tuple):
+        return tuple(copy_out(item) for item in value)
+    if isinstance(value, list):
+        return [copy_out(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): copy_out(item) for key, item in value.items()}
+    return Foreign(type(value).__qualname__)
+
+
+def copy_in(value):
+    """Fresh copies of the grader's inputs, so the candidate can never touch the grader's own."""
+    torch = _torch()
+    if torch is not None and isinstance(value, torch.Tensor):
+        return value.detach().clone()
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, tuple):
+        return tuple(copy_in(item) for item in value)
+    if isinstance(value, list):
+        return [copy_in(item) for item in value]
+    if isinstance(value, dict):
+        return {key: copy_in(item) for key, item in value.items()}
+    return value
+
+
+def bind_names(function, args: tuple, kwargs: dict) -> dict:
+    """The call's arguments by parameter name (positions as arg0, arg1 when binding fails)."""
+    try:
+        bound = inspect.signature(function).bind(*args, **kwargs)
+    except (TypeError, ValueError):
+        return {**{f"arg{i}": value for i, value in enumerate(args)}, **kwargs}
+    return dict(bound.arguments)
+
+
+def enable_grad(arguments: dict) -> dict:
+    """Marks every floating-point tensor argument as requiring grad; returns them by name."""
+    torch = _torch()
+    leaves = {}
+    for name, value in arguments.items():
+        if torch is not None and isinstance(value, torch.Tensor) and value.is_floating_point():
+            value.requires_grad_(True)
+            leaves[name] = value
+    return leaves
+
+
+def modified(originals: dict, after: dict) -> list[str]:
+    """Names of array arguments whose contents the call changed in place."""
+    torch = _torch()
+    changed = []
+    for name, before in originals.items():
+        now = after.get(name)
+        if isinstance(before, np.ndarray) and isinstance(now, np.ndarray):
+            if before.shape != now.shape or not np.array_equal(before, now, equal_nan=True):
+                changed.append(name)
+        elif torch is not None and isinstance(before, torch.Tensor) and isinstance(now, torch.Tensor):
+            if before.shape != now.shape or not torch.equal(before.nan_to_num(), now.detach().nan_to_num()):
+                changed.append(name)
+    return changed
+
+
+def _tensors(value) -> list | None:
+    torch = _torch()
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        parts = [_tensors(item) for item in value]
+        return None if any(part is None for part in parts) else [t for part in parts for t in part]
+    return None
+
+
+def pair_with_upstream(output, upstream) -> tuple[list, str | None]:
+    """Pairs each output tensor with its upstream gradient, or says why backward cannot run."""
+    outputs, upstreams = _tensors(output), _tensors(upstream)
+    if outputs is None:
+        return [], f"the output is a {type(output).__name__}, not tensors, so no gradient can flow"
+    if len(outputs) != len(upstreams):
+        return [], f"the output has {len(outputs)} tensors, the contract {len(upstreams)}"
+    pairs = []
+    for index, (out, up) in enumerate(zip(outputs, upstreams)):
+        which = "the output" if len(outputs) == 1 else f"output tensor {index}"
+        if tuple(out.shape) != tuple(up.shape):
+            return [], f"{which} has shape {tuple(out.shape)}, expected {tuple(up.shape)}"
+        if not out.requires_grad:
+            return [], (
+                f"{which} is not connected to the inputs through autograd (is it detached, computed under "
+                "torch.no_grad(), or rebuilt from .numpy() or .item()?), so no gradient reaches the inputs"
+            )
+        pairs.append((out, up.to(dtype=out.dtype, device=out.device)))
+    return pairs, None
+
+
+def vector_jacobian_product(outputs: list, upstreams: list, inputs: list) -> tuple:
+    """Gradients of sum(output * upstream) with respect to `inputs` (None where unused).
+
+    Contracting first gives the same numbers as passing the upstream to autograd.grad (the sum's
+    backward is exactly 1.0) without autograd importing its symbolic-shape machinery (0.3 s)."""
+    import torch
+
+    total = sum((out * up).sum() for out, up in zip(outputs, upstreams))
+    return torch.autograd.grad(total, inputs, allow_unused=True)

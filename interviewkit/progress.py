@@ -1,0 +1,154 @@
+"""The workspace's progress, in SQLite: stubs written, grades, hints revealed, solutions viewed.
+
+Every write is one transaction, so a command killed half-way leaves the store as it was."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interviewkit.workspace import KIT_DIR
+
+STORE_NAME = "progress.sqlite3"
+
+# Each entry upgrades the schema by one version; never edit one that has shipped.
+MIGRATIONS = [
+    """
+    CREATE TABLE stubs (id INTEGER PRIMARY KEY, at REAL NOT NULL, kata TEXT NOT NULL,
+                        track TEXT NOT NULL, path TEXT NOT NULL);
+    CREATE TABLE grades (id INTEGER PRIMARY KEY, at REAL NOT NULL, kata TEXT NOT NULL,
+                         track TEXT NOT NULL, path TEXT NOT NULL, passed INTEGER NOT NULL,
+                         checks_passed INTEGER NOT NULL, checks_total INTEGER NOT NULL,
+                         duration_s REAL NOT NULL, device TEXT NOT NULL, failing_checks TEXT NOT NULL);
+    CREATE TABLE hints (id INTEGER PRIMARY KEY, at REAL NOT NULL, kata TEXT NOT NULL, hint_id TEXT NOT NULL);
+    CREATE TABLE solutions (id INTEGER PRIMARY KEY, at REAL NOT NULL, kata TEXT NOT NULL, track TEXT NOT NULL);
+    CREATE INDEX grades_by_kata ON grades (kata, at);
+    """,
+]
+
+
+@dataclass
+class KataProgress:
+    """What the user has done with one kata, over all its tracks."""
+
+    attempts: int = 0
+    passed_tracks: set[str] = field(default_factory=set)
+    attempted_tracks: set[str] = field(default_factory=set)
+    best_time_s: float | None = None
+
+    @property
+    def status(self) -> str:
+        if self.passed_tracks:
+            return "passed"
+        return "attempted" if self.attempts else "new"
+
+
+@dataclass(frozen=True)
+class GradeRecord:
+    at: float
+    kata: str
+    track: str
+    path: str
+    passed: bool
+    failing_checks: list[str]
+
+
+class Store:
+    def __init__(self, workspace: Path):
+        self.path = workspace / KIT_DIR / STORE_NAME
+        self.path.parent.mkdir(exist_ok=True)
+        self._connection = sqlite3.connect(self.path, timeout=10)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._migrate()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _migrate(self) -> None:
+        version = self._connection.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self._connection:
+                self._connection.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+
+    def _insert(self, table: str, **values) -> None:
+        columns = ", ".join(["at", *values])
+        marks = ", ".join("?" * (len(values) + 1))
+        with self._connection:
+            self._connection.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", (time.time(), *values.values())
+            )
+
+    def record_stub(self, kata: str, track: str, path: Path) -> None:
+        self._insert("stubs", kata=kata, track=track, path=str(path.resolve()))
+
+    def record_grade(self, *, kata: str, track: str, path: Path, passed: bool, checks_passed: int,
+                     checks_total: int, duration_s: float, device: str, failing_checks: list[str]) -> None:
+        self._insert(
+            "grades", kata=kata, track=track, path=str(path.resolve()), passed=int(passed),
+            checks_passed=checks_passed, checks_total=checks_total, duration_s=duration_s,
+            device=device, failing_checks=json.dumps(failing_checks),
+        )
+
+    def record_hint(self, kata: str, hint_id: str) -> None:
+        self._insert("hints", kata=kata, hint_id=hint_id)
+
+    def record_solution(self, kata: str, track: str) -> None:
+        self._insert("solutions", kata=kata, track=track)
+
+    def revealed_hints(self, kata: str) -> list[str]:
+        rows = self._connection.execute(
+            "SELECT DISTINCT hint_id FROM hints WHERE kata = ? ORDER BY id", (kata,)
+        )
+        return [hint_id for (hint_id,) in rows]
+
+    def last_grade(self, kata: str) -> GradeRecord | None:
+        row = self._connection.execute(
+            "SELECT at, kata, track, path, passed, failing_checks FROM grades "
+            "WHERE kata = ? ORDER BY at DESC, id DESC LIMIT 1",
+            (kata,),
+        ).fetchone()
+        if row is None:
+            return None
+        at, kata_id, track, path, passed, failing = row
+        return GradeRecord(at, kata_id, track, path, bool(passed), json.loads(failing))
+
+    def has_graded(self, kata: str, track: str | None = None) -> bool:
+        query = "SELECT 1 FROM grades WHERE kata = ?" + (" AND track = ?" if track else "")
+        parameters = (kata, track) if track else (kata,)
+        return self._connection.execute(query + " LIMIT 1", parameters).fetchone() is not None
+
+    def stub_paths(self) -> list[Path]:
+        rows = self._connection.execute("SELECT DISTINCT path FROM stubs")
+        return [Path(path) for (path,) in rows]
+
+    def progress(self) -> dict[str, KataProgress]:
+        """Per kata: attempts, tracks attempted and passed, and the best time from `kit new` to a pass."""
+        result: dict[str, KataProgress] = {}
+        for kata, track, passed, count in self._connection.execute(
+            "SELECT kata, track, passed, COUNT(*) FROM grades GROUP BY kata, track, passed"
+        ):
+            entry = result.setdefault(kata, KataProgress())
+            entry.attempts += count
+            entry.attempted_tracks.add(track)
+            if passed:
+                entry.passed_tracks.add(track)
+        for kata, seconds in self._connection.execute(
+            """
+            SELECT g.kata, MIN(g.at - s.at) FROM grades g
+            JOIN stubs s ON s.path = g.path AND s.at <= g.at
+            WHERE g.passed = 1
+              AND s.at = (SELECT MAX(at) FROM stubs WHERE path = g.path AND at <= g.at)
+            GROUP BY g.kata
+            """
+        ):
+            result.setdefault(kata, KataProgress()).best_time_s = seconds
+        return result
+
+
+def open_store(workspace: Path | None) -> Store | None:
+    """The store of an existing workspace, or None when there is none yet (read-only commands)."""
+    if workspace is None or not (workspace / KIT_DIR).is_dir():
+        return None
+    return Store(workspace)

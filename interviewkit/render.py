@@ -1,0 +1,141 @@
+"""Rich output: tables, statements, grade lines and summaries, hints, solutions."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from interviewkit.catalog import Catalog, Hint, Kata
+from interviewkit.grading.result import CheckResult, GradeReport
+from interviewkit.progress import KataProgress
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+STATUS_STYLE = {"new": "dim", "attempted": "yellow", "passed": "green"}
+DIFFICULTY_STYLE = {"easy": "green", "medium": "yellow", "hard": "red"}
+
+
+def error(message: str) -> None:
+    errors.print(f"[bold red]error:[/] {escape(message)}")
+
+
+def note(message: str) -> None:
+    console.print(message)
+
+
+def minutes_seconds(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    minutes, rest = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{rest:02d}" if hours else f"{minutes}:{rest:02d}"
+
+
+def kata_table(katas: list[Kata], progress: dict[str, KataProgress]) -> Table:
+    table = Table(title="kit katas", title_justify="left")
+    for column in ("kata", "title", "difficulty", "tracks", "tags", "status", "best time"):
+        table.add_column(column)
+    for kata in katas:
+        entry = progress.get(kata.id, KataProgress())
+        status = entry.status
+        if entry.passed_tracks:
+            status += f" ({', '.join(sorted(entry.passed_tracks))})"
+        table.add_row(
+            kata.id,
+            kata.title,
+            f"[{DIFFICULTY_STYLE[kata.difficulty]}]{kata.difficulty}[/]",
+            ", ".join(kata.tracks),
+            ", ".join(kata.tags),
+            f"[{STATUS_STYLE[entry.status]}]{status}[/]",
+            minutes_seconds(entry.best_time_s),
+        )
+    return table
+
+
+def statement(kata: Kata, catalog: Catalog) -> None:
+    from rich.markdown import Markdown
+
+    facts = (f"[bold]{escape(kata.title)}[/]  ·  [{DIFFICULTY_STYLE[kata.difficulty]}]{kata.difficulty}[/]"
+             f"  ·  about {kata.minutes} min  ·  tracks: {', '.join(kata.tracks)}  ·  tags: {', '.join(kata.tags)}")
+    console.print(Panel(facts, title=kata.id, title_align="left"))
+    console.print(Markdown(kata.statement()))
+    for name, track in kata.tracks.items():
+        forbidden = track.forbidden.names()
+        if forbidden:
+            console.print(f"[dim]Forbidden in the {name} track: {escape(', '.join(forbidden))}[/]")
+    console.print(f"\nStart with: [bold]kit new {kata.id}[/] (tracks: {', '.join(kata.tracks)}; "
+                  f"--track to choose, {kata.default_track} by default)")
+
+
+class GradeStream:
+    """Prints one line per check as the child reports it; a failure gets its message below."""
+
+    def __init__(self, verbose: bool):
+        self.verbose = verbose
+        self._last_message = None
+
+    def check(self, result: CheckResult) -> None:
+        if result.passed:
+            console.print(f"  [green]✓[/] {escape(result.name)}")
+            return
+        if result.message == self._last_message and not self.verbose:
+            console.print(f"  [red]✗ {escape(result.name)}[/] [dim](same as above)[/]")
+            return
+        console.print(f"  [red]✗ {escape(result.name)}[/]")
+        self._last_message = result.message
+        for line in result.message.splitlines():
+            console.print(f"      {escape(line)}")
+        if result.case:
+            console.print(f"      [dim]{escape(result.case)}[/]")
+        if self.verbose and result.snippet:
+            console.print("      [dim]rebuild the input:[/]")
+            for line in result.snippet.splitlines():
+                console.print(f"        [cyan]{escape(line)}[/]")
+        if self.verbose and result.output:
+            console.print("      [dim]your code printed:[/]")
+            for line in result.output.rstrip().splitlines()[-10:]:
+                console.print(f"        {escape(line)}")
+
+
+def grade_header(report: GradeReport, time_limit: float) -> None:
+    device = f" on {report.device}" if report.track == "torch" else ""
+    console.print(f"[bold]kit grade {report.kata}[/] ({report.track} track{device}) · {escape(report.file)} "
+                  f"[dim]· time limit {time_limit:g} s[/]")
+
+
+def grade_summary(report: GradeReport, printed: str, verbose: bool) -> None:
+    total = len(report.checks)
+    failing = report.failing
+    took = f"{report.duration_s:.1f} s"
+    if not failing:
+        console.print(f"[bold green]✓ all {total} checks passed[/] in {took}. "
+                      f"Compare with the reference: [bold]kit solution {report.kata}[/]")
+        return
+    if all(check.kind == "not_implemented" for check in failing):
+        console.print(f"[bold yellow]{report.kata} is not implemented yet[/]: fill in the stub in "
+                      f"{escape(report.file)}, then run [bold]kit grade[/] again.")
+        return
+    console.print(f"[bold red]✗ {len(failing)} of {total} checks failed[/] in {took}. "
+                  f"Fix and run [bold]kit grade[/] again; stuck? [bold]kit hint {report.kata}[/]"
+                  + ("" if verbose else "; -v shows the code that rebuilds a failing input."))
+    if verbose and printed.strip():
+        console.print("[dim]output of the grading process:[/]")
+        console.print(escape(printed.rstrip()[-3000:]))
+
+
+def hint(kata: Kata, chosen: Hint, position: int, total: int, tied_to: str | None) -> None:
+    from rich.markdown import Markdown
+
+    title = f"hint {position} of {total} · {chosen.tier}"
+    if tied_to:
+        title += f" · for the failing check {tied_to}"
+    console.print(Panel(Markdown(chosen.text), title=title, title_align="left"))
+
+
+def solution(kata: Kata, track: str, code: str) -> None:
+    from rich.syntax import Syntax
+
+    console.print(Panel(Syntax(code, "python", line_numbers=True), title=f"{kata.id} · {track} reference",
+                        title_align="left"))

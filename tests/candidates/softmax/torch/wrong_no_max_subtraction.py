@@ -1,0 +1,8 @@
+"""Classic bug: no maximum subtracted, so exp overflows or underflows into NaN."""
+# expect-fail: softmax[huge_magnitudes] softmax[all_very_negative]
+import torch
+
+
+def softmax(x, dim=-1):
+    e = torch.exp(x)
+    return e / e.sum(dim=dim, keepdim=True)
