@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 
 from interviewkit import render
 from interviewkit.catalog import Catalog, CatalogError, Kata, UnknownKata, UnknownTrack
 from interviewkit.progress import Store, open_store
 from interviewkit.workspace import (
-    KataFile, StubExists, find_kata_files, find_workspace, guess_from_name, most_recent,
-    open_workspace, read_header, stub_filename, write_stub,
+    KataFile, StubExists, find_kata_files, find_workspace, identify, most_recent, open_workspace,
+    stub_filename, write_stub,
 )
 
 USAGE_ERROR = 2
@@ -116,9 +117,10 @@ def new(
     except StubExists as problem:
         fail_usage(str(problem))
     store.record_stub(chosen.id, track_name, path)
-    render.note(f"Wrote [bold]{path}[/] ({chosen.title}, {track_name} track, about {chosen.minutes} min).")
+    shown = escape(str(path))
+    render.note(f"Wrote [bold]{shown}[/] ({escape(chosen.title)}, {track_name} track, about {chosen.minutes} min).")
     render.note(f"Read the task with [bold]kit show {chosen.id}[/], fill in the stub, then run "
-                f"[bold]kit grade {path}[/].")
+                f"[bold]kit grade {shown}[/].")
 
 
 def resolve_target(catalog: Catalog, target: str | None, track: str | None,
@@ -132,10 +134,9 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
     if file is not None:
         if not file.is_file():
             fail_usage(f"{file} does not exist. Create it with `kit new KATA`, or check the path.")
-        named = read_header(file)
-        guessed = guess_from_name(file)
-        kata_id = kata_id or (named.kata if named else guessed[0] if guessed else None)
-        track = track or (named.track if named else guessed[1] if guessed else None)
+        known = identify(file)
+        kata_id = kata_id or (known.kata if known else None)
+        track = track or (known.track if known and known.kata == kata_id else None)
         if kata_id is None:
             fail_usage(f"cannot tell which kata {file} is for: name it, as in `kit grade softmax --file {file}`.")
         kata = load_kata(catalog, kata_id)
@@ -143,8 +144,9 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
     if kata_id is None:
         workspace = find_workspace() or Path.cwd()
         store = open_store(find_workspace())
-        recorded = [read_header(path) for path in (store.stub_paths() if store else [])]
-        latest = most_recent([f for f in recorded if f] + find_kata_files(workspace))
+        known = set(catalog.ids())
+        candidates = (store.stub_files() if store else []) + find_kata_files(workspace)
+        latest = most_recent([f for f in candidates if f.kata in known])
         if latest is None:
             fail_usage("no kata file found here. Start one with `kit new softmax`, or name a file to grade.")
         kata = load_kata(catalog, latest.kata)
@@ -153,7 +155,9 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
     tracks = [check_track(kata, track)] if track else list(kata.tracks)
     here = [KataFile(Path(stub_filename(kata.id, name)), kata.id, name) for name in tracks]
     workspace = find_workspace() or Path.cwd()
-    elsewhere = [f for f in find_kata_files(workspace) if f.kata == kata.id and f.track in tracks]
+    store = open_store(find_workspace())
+    recorded = store.stub_files() if store else []
+    elsewhere = [f for f in recorded + find_kata_files(workspace) if f.kata == kata.id and f.track in tracks]
     latest = most_recent(here) or most_recent(elsewhere)
     if latest is None:
         fail_usage(f"no file for {kata.id} here. Start one with `kit new {kata.id}`, or pass --file PATH.")

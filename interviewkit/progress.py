@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interviewkit.workspace import KIT_DIR
+from interviewkit.workspace import KIT_DIR, KataFile
 
 STORE_NAME = "progress.sqlite3"
 
@@ -119,9 +119,10 @@ class Store:
         parameters = (kata, track) if track else (kata,)
         return self._connection.execute(query + " LIMIT 1", parameters).fetchone() is not None
 
-    def stub_paths(self) -> list[Path]:
-        rows = self._connection.execute("SELECT DISTINCT path FROM stubs")
-        return [Path(path) for (path,) in rows]
+    def stub_files(self) -> list[KataFile]:
+        """Every file `kit new` wrote, with its kata and track (the file may since have been removed)."""
+        rows = self._connection.execute("SELECT DISTINCT path, kata, track FROM stubs")
+        return [KataFile(Path(path), kata, track) for path, kata, track in rows]
 
     def progress(self) -> dict[str, KataProgress]:
         """Per kata: attempts, tracks attempted and passed, and the best time from `kit new` to a pass."""

@@ -131,7 +131,7 @@ def hint(kata: Kata, chosen: Hint, position: int, total: int, tied_to: str | Non
     title = f"hint {position} of {total} · {chosen.tier}"
     if tied_to:
         title += f" · for the failing check {tied_to}"
-    console.print(Panel(Markdown(chosen.text), title=title, title_align="left"))
+    console.print(Panel(Markdown(chosen.text), title=escape(title), title_align="left"))
 
 
 def solution(kata: Kata, track: str, code: str) -> None:

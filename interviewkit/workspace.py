@@ -125,8 +125,17 @@ def guess_from_name(path: Path, tracks: tuple[str, ...] = ("numpy", "torch")) ->
     return None
 
 
+def identify(path: Path) -> KataFile | None:
+    """The kata and track of a file: from its kit header, else from its name (`softmax_numpy.py`)."""
+    named = read_header(path)
+    if named:
+        return named
+    guessed = guess_from_name(path)
+    return KataFile(path, *guessed) if guessed else None
+
+
 def find_kata_files(root: Path) -> list[KataFile]:
-    """Files with a kit header below `root`, skipping hidden folders and environments."""
+    """Kata files below `root` (by header or by name), skipping hidden folders and environments."""
     found = []
     root_depth = len(root.parts)
     for directory, subdirectories, files in os.walk(root):
@@ -137,7 +146,7 @@ def find_kata_files(root: Path) -> list[KataFile]:
         ]
         for name in files:
             if name.endswith(".py"):
-                kata_file = read_header(Path(directory) / name)
+                kata_file = identify(Path(directory) / name)
                 if kata_file:
                     found.append(kata_file)
     return found

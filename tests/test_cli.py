@@ -1,0 +1,167 @@
+"""`kit` end to end, as a user runs it: each command in a process of its own, in a fresh workspace."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+REFERENCE = REPO / "reference_solutions" / "softmax" / "numpy.py"
+NO_MAX = '''import numpy as np
+
+
+def softmax(x, axis=-1):
+    e = np.exp(x)
+    return e / e.sum(axis=axis, keepdims=True)
+'''
+
+
+def kit(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "interviewkit", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_new_grade_hint_grade_list(tmp_path):
+    created = kit("new", "softmax", cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    solution = tmp_path / "softmax_numpy.py"
+    assert "raise NotImplementedError" in solution.read_text()
+    assert "kit grade" in created.stdout
+
+    untouched = kit("grade", cwd=tmp_path)
+    assert untouched.returncode == 1
+    assert "not implemented yet" in untouched.stdout
+
+    solution.write_text(solution.read_text().splitlines()[0] + "\n" + NO_MAX)
+    wrong = kit("grade", cwd=tmp_path)
+    assert wrong.returncode == 1
+    assert "✗ softmax[huge_magnitudes]" in wrong.stdout
+    assert "NaN" in wrong.stdout
+    assert "✓ softmax[default_axis]" in wrong.stdout
+
+    hint = kit("hint", "softmax", cwd=tmp_path)
+    assert hint.returncode == 0, hint.stderr
+    assert "for the failing check softmax[huge_magnitudes]" in hint.stdout
+    assert "maximum" in hint.stdout
+
+    solution.write_text(REFERENCE.read_text())
+    right = kit("grade", "softmax", cwd=tmp_path)
+    assert right.returncode == 0, right.stdout
+    assert "all 16 checks passed" in right.stdout
+
+    listed = json.loads(kit("list", "--json", cwd=tmp_path).stdout)
+    softmax = next(entry for entry in listed if entry["id"] == "softmax")
+    assert softmax["status"] == "passed"
+    assert softmax["passed_tracks"] == ["numpy"]
+    assert softmax["best_time_s"] is not None
+    assert "passed (numpy)" in kit("list", cwd=tmp_path).stdout
+
+
+def test_new_never_overwrites_without_force(tmp_path):
+    assert kit("new", "softmax", "--track", "torch", cwd=tmp_path).returncode == 0
+    mine = tmp_path / "softmax_torch.py"
+    mine.write_text("# my work\n")
+    again = kit("new", "softmax", "--track", "torch", cwd=tmp_path)
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+    assert mine.read_text() == "# my work\n"
+    forced = kit("new", "softmax", "--track", "torch", "--force", cwd=tmp_path)
+    assert forced.returncode == 0
+    assert "raise NotImplementedError" in mine.read_text()
+    backups = list((tmp_path / ".kit" / "backups").iterdir())
+    assert [backup.read_text() for backup in backups] == ["# my work\n"]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("def softmax(x, axis=-1):\n    return x +\n", "syntax error at broken.py:2"),
+    ("def softmax(x, axis=-1):\n    return 1 / 0\n", "raised ZeroDivisionError: division by zero"),
+    ("import os\n\ndef softmax(x, axis=-1):\n    os._exit(0)\n", "ended abruptly"),
+    ("import does_not_exist\n", "No module named 'does_not_exist'"),
+    ("def softmax(x):\n    return x\n", "the contract is `softmax(x, axis=-1)`"),
+    ("def softmax(x, axis=-1):\n    return x.tolist()\n", "got a list, expected a numpy.ndarray"),
+])
+def test_broken_solutions_get_a_message_and_exit_1(tmp_path, source, expected):
+    broken = tmp_path / "broken.py"
+    broken.write_text(source)
+    result = kit("grade", "softmax", "--file", str(broken), cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert expected in result.stdout
+
+
+def test_an_infinite_loop_is_stopped_at_the_time_limit(tmp_path):
+    looping = tmp_path / "softmax_numpy.py"
+    looping.write_text("def softmax(x, axis=-1):\n    while True:\n        pass\n")
+    result = kit("grade", str(looping), "--timeout", "8", cwd=tmp_path, timeout=60)
+    assert result.returncode == 1
+    assert "time limit of 8 s reached while running softmax[default_axis]" in result.stdout
+
+
+def test_json_report_and_exit_codes(tmp_path):
+    result = kit("grade", "softmax", "--track", "numpy", "--file", str(REFERENCE), "--json", cwd=tmp_path)
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    assert report["kata"] == "softmax" and report["track"] == "numpy" and report["passed"] is True
+    assert all({"name", "passed", "message"} <= set(check) for check in report["checks"])
+
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text(NO_MAX)
+    result = kit("grade", "softmax", "--track", "numpy", "--file", str(wrong), "--json", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and report["passed"] is False
+    failed = {check["name"]: check for check in report["checks"] if not check["passed"]}
+    assert "softmax[huge_magnitudes]" in failed
+    assert "seed" in failed["softmax[huge_magnitudes]"]["case"]
+    assert "rng = np.random.default_rng(" in failed["softmax[huge_magnitudes]"]["snippet"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["grade", "sofmax", "--track", "numpy", "--file", "x.py"], "Did you mean softmax?"),
+    (["grade", "softmax", "--track", "fortran", "--file", "x.py"], "has no track 'fortran'"),
+    (["grade", "softmax", "--track", "numpy", "--file", "missing.py"], "missing.py does not exist"),
+    (["grade", "softmax", "--device", "tpu"], "--device must be cpu, cuda or auto"),
+    (["new", "atention"], "Did you mean attention?"),
+    (["grade"], "no kata file found here"),
+])
+def test_usage_errors_exit_2_with_a_next_step(tmp_path, args, message):
+    (tmp_path / "x.py").write_text("def softmax(x, axis=-1):\n    return x\n")
+    result = kit(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in " ".join(result.stderr.split())
+
+
+def test_show_and_solution(tmp_path):
+    shown = kit("show", "softmax", cwd=tmp_path)
+    assert shown.returncode == 0 and "Numerically stable softmax" in shown.stdout
+    assert "kit new softmax" in shown.stdout
+    early = kit("solution", "softmax", cwd=tmp_path)
+    assert early.returncode == 2 and "grade an attempt first" in early.stderr
+    forced = kit("solution", "softmax", "--force", cwd=tmp_path)
+    assert forced.returncode == 0 and "x.max(axis=axis, keepdims=True)" in forced.stdout
+
+
+def test_hints_climb_the_ladder_then_stop(tmp_path):
+    seen = [kit("hint", "softmax", cwd=tmp_path).stdout for _ in range(4)]
+    assert "hint 1 of 3 · nudge" in seen[0]
+    assert "hint 2 of 3 · approach" in seen[1]
+    assert "hint 3 of 3 · near-solution" in seen[2]
+    assert "Every hint for softmax is revealed" in seen[3]
+
+
+@pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["show", "conv2d"],
+                                  ["new", "softmax"], ["hint", "softmax"], ["solution", "softmax", "--force"]])
+def test_commands_that_do_not_grade_never_import_torch_or_numpy(tmp_path, args):
+    probe = (
+        "import sys\n"
+        "from interviewkit.cli import app\n"
+        f"try:\n    app({args!r})\nexcept SystemExit as stop:\n    assert stop.code in (0, None), stop.code\n"
+        "heavy = sorted(name for name in ('torch', 'numpy') if name in sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -1,0 +1,48 @@
+"""`pip install .` gives a working kit: the wheel carries the katas, references and graders."""
+import json
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd, check=True):
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600)
+    assert not check or result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return result
+
+
+def test_a_wheel_installed_in_a_fresh_environment_lists_and_grades(tmp_path):
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(REPO),
+        cwd=tmp_path)
+    wheel = next(tmp_path.glob("interviewkit-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    for expected in ("interviewkit/_content/katas/softmax/kata.toml", "interviewkit/_content/katas/tracks.toml",
+                     "interviewkit/_content/graders/softmax/test_torch.py",
+                     "interviewkit/_content/reference_solutions/softmax/numpy.py",
+                     "interviewkit/grading/pytest.ini"):
+        assert expected in names
+
+    # The environment borrows the installed dependencies (torch is large); kit itself comes from the wheel.
+    environment = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(environment)
+    python = environment / "bin" / "python"
+    run(sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel),
+        cwd=tmp_path)
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    where = run(python, "-c", "import interviewkit; print(interviewkit.__file__)", cwd=workspace).stdout
+    assert str(environment) in where
+
+    kit = environment / "bin" / "kit"
+    listed = json.loads(run(kit, "list", "--json", cwd=workspace).stdout)
+    assert "softmax" in [entry["id"] for entry in listed]
+    run(kit, "new", "softmax", cwd=workspace)
+    solution = workspace / "softmax_numpy.py"
+    solution.write_text((REPO / "reference_solutions" / "softmax" / "numpy.py").read_text())
+    graded = run(kit, "grade", "--json", cwd=workspace)
+    report = json.loads(graded.stdout)
+    assert report["passed"] is True and report["kata"] == "softmax" and len(report["checks"]) > 10
