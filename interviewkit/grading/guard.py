@@ -33,7 +33,7 @@ class _Rules:
     candidate_file: str
     function_names: dict[int, str]
     operations: frozenset[str]
-    module_classes: tuple[type, ...]
+    module_classes: dict[type, str]
     imports: tuple[str, ...]
     protected_roots: tuple[str, ...]
 
@@ -68,19 +68,19 @@ class Guard:
         """Resolves names and installs the process-wide hooks (idempotent)."""
         _install_import_hooks()
         functions: dict[int, str] = {}
-        classes: list[type] = []
+        classes: dict[type, str] = {}
         if self._uses_torch:
             for name in self.forbidden.functions:
                 for resolved_name, obj in _resolve(name):
                     functions[id(obj)] = resolved_name
-            classes = [obj for name in self.forbidden.modules for _, obj in _resolve(name)]
+            classes = {obj: name for name in self.forbidden.modules for name, obj in _resolve(name)}
             _dispatcher.watch(self.forbidden.operations)
             _install_module_hook()
         self._rules = _Rules(
             candidate_file=self.candidate_file,
             function_names=functions,
             operations=frozenset(self.forbidden.operations),
-            module_classes=tuple(classes),
+            module_classes=classes,
             imports=ALWAYS_FORBIDDEN_IMPORTS + self.forbidden.imports,
             protected_roots=self.protected_roots,
         )
@@ -193,9 +193,9 @@ def _install_module_hook() -> None:
 
     def before_forward(module, _inputs):
         rules = _state.rules
-        if rules is not None and isinstance(module, rules.module_classes):
-            cls = type(module)
-            raise _state.violate(f"{cls.__module__.replace('torch.nn.modules', 'torch.nn')}.{cls.__qualname__}")
+        if rules is not None and isinstance(module, tuple(rules.module_classes)):
+            name = next(name for cls, name in rules.module_classes.items() if isinstance(module, cls))
+            raise _state.violate(name)
 
     torch.nn.modules.module.register_module_forward_pre_hook(before_forward)
     _hooks_installed.add("module")

@@ -1,0 +1,99 @@
+"""The forbidden-API guard: active only while the candidate's code runs, invisible otherwise."""
+from pathlib import Path
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from interviewkit.catalog import Forbidden
+from interviewkit.grading.errors import ForbiddenUse
+from interviewkit.grading.guard import Guard
+
+SOFTMAX = Forbidden(
+    functions=("torch.nn.functional.softmax", "torch.Tensor.softmax"),
+    operations=("aten::_softmax", "aten::softmax", "aten::scaled_dot_product_attention"),
+    modules=("torch.nn.Softmax",),
+    imports=("scipy",),
+)
+
+
+@pytest.fixture
+def guard(tmp_path):
+    candidate = tmp_path / "candidate.py"
+    candidate.write_text("")
+    guard = Guard(SOFTMAX, candidate, protected_roots=[tmp_path / "protected"])
+    guard.install()
+    return guard
+
+
+def values_and_gradients():
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(4, 6, dtype=torch.float64, generator=generator, requires_grad=True)
+    q = torch.randn(2, 3, 4, dtype=torch.float64, generator=generator, requires_grad=True)
+    outputs = [torch.softmax(x, 1), F.log_softmax(x, 0), F.scaled_dot_product_attention(q, q, q)]
+    grads = torch.autograd.grad([o.sum() * 0 + (o * o).sum() for o in outputs], [x, q])
+    return [o.detach() for o in outputs], grads
+
+
+def test_outside_candidate_code_the_wrapped_kernels_change_nothing(guard):
+    before = values_and_gradients()
+    with pytest.raises(ForbiddenUse):
+        with guard.watching():
+            torch.softmax(torch.ones(3), 0)
+    after = values_and_gradients()
+    for first, second in zip([*before[0], *before[1]], [*after[0], *after[1]]):
+        assert torch.equal(first, second)
+
+
+@pytest.mark.parametrize("use, named", [
+    (lambda x: F.softmax(x, 0), "torch.nn.functional.softmax"),
+    (lambda x: x.softmax(0), "torch.Tensor.softmax"),
+    (lambda x: torch.nn.Softmax(0)(x), "torch.nn.Softmax"),
+    (lambda x: F.softmin(-x, 0), "aten::softmax"),
+    (lambda x: torch.ops.aten._softmax(x, 0, False), "aten::_softmax"),
+    (lambda x: F.scaled_dot_product_attention(x[None, None], x[None, None], x[None, None]),
+     "aten::scaled_dot_product_attention"),
+])
+def test_each_watcher_names_what_was_used(guard, use, named):
+    with pytest.raises(ForbiddenUse, match=named.replace(".", r"\.")):
+        with guard.watching():
+            use(torch.randn(3, 3))
+
+
+def test_a_swallowed_violation_is_still_reported(guard):
+    with pytest.raises(ForbiddenUse, match="softmax"):
+        with guard.watching():
+            try:
+                torch.softmax(torch.ones(3), 0)
+            except Exception:
+                pass
+
+
+def test_forbidden_imports_only_from_the_candidate_file(guard, tmp_path):
+    with guard.watching():
+        import json  # noqa: F401  (this test file is not the candidate: nothing is forbidden here)
+    code = compile("import scipy.special\n", str(tmp_path / "candidate.py"), "exec")
+    with pytest.raises(ForbiddenUse, match="import scipy"):
+        with guard.watching():
+            exec(code, {})
+
+
+def test_protected_files_cannot_be_loaded_by_path(guard, tmp_path):
+    protected = tmp_path / "protected"
+    protected.mkdir()
+    (protected / "secret.py").write_text("ANSWER = 42\n")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("secret", protected / "secret.py")
+    with pytest.raises(ForbiddenUse, match="reference solutions or graders"):
+        with guard.watching():
+            spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # the grader itself may
+    assert module.ANSWER == 42
+
+
+def test_other_exceptions_pass_through_untouched(guard):
+    with pytest.raises(ZeroDivisionError):
+        with guard.watching():
+            1 / 0
