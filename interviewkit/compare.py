@@ -30,6 +30,11 @@ if hasattr(torch.testing._comparison, "_HAS_DTENSOR"):
     torch.testing._comparison._HAS_DTENSOR = False
 
 
+# Callbacks told, for every value comparison, how much of its tolerance was used (error / allowed);
+# benchmarks/tolerance_margins.py listens to prove tolerances over many seeds.
+observers: list = []
+
+
 @dataclass(frozen=True)
 class Expected:
     """What a result must look like besides its values."""
@@ -91,6 +96,10 @@ def expect_close(actual, expected, like: Expected, what: str = "output", *,
     default_rtol, default_atol = tolerance(like.dtype, scale, condition)
     rtol = default_rtol if rtol is None else rtol
     atol = default_atol if atol is None else atol
+    if observers:
+        used = float(((got - reference).abs() / (atol + rtol * reference.abs())).nan_to_num(nan=float("inf")).max())
+        for observe in observers:
+            observe(what, used)
     try:
         torch.testing.assert_close(got, reference, rtol=rtol, atol=atol, equal_nan=True, check_dtype=False)
     except AssertionError:
