@@ -38,6 +38,8 @@ class CallResult:
     output: Any
     gradients: Gradients | None = None
     modified_inputs: list[str] = field(default_factory=list)
+    # Output shapes of the submodules a grader asked to trace (None: the submodule never ran).
+    traced: dict[str, Any] = field(default_factory=dict)
 
 
 class Candidate:
@@ -92,17 +94,21 @@ class Candidate:
         args, kwargs = values.copy_in(args), values.copy_in(kwargs)
         with self._running(f"{symbol}(...)"):
             instance = cls(*args, **kwargs)
-        return Handle(self, symbol, instance)
+        return Handle(self, symbol, instance, (args, kwargs))
 
-    def _invoke(self, function, label: str, args, kwargs, upstream, parameters: dict) -> CallResult:
+    def _invoke(self, function, label: str, args, kwargs, upstream, parameters: dict,
+                traced: dict | None = None, signature=None) -> CallResult:
+        """Calls `function`; arguments are named after `signature` (a module's forward, not its __call__)."""
+        signature = signature or function
         args, kwargs = values.copy_in(args), values.copy_in(kwargs)
-        originals = values.copy_in(values.bind_names(function, args, kwargs))
-        leaves = values.enable_grad(values.bind_names(function, args, kwargs)) if upstream is not None else {}
+        originals = values.copy_in(values.bind_names(signature, args, kwargs))
+        leaves = values.enable_grad(values.bind_names(signature, args, kwargs)) if upstream is not None else {}
         with self._running(f"{label}(...)"):
             output = function(*args, **kwargs)
         result = CallResult(
             output=values.copy_out(output),
-            modified_inputs=values.modified(originals, values.bind_names(function, args, kwargs)),
+            modified_inputs=values.modified(originals, values.bind_names(signature, args, kwargs)),
+            traced=dict(traced or {}),
         )
         if upstream is not None:
             result.gradients = self._backward(output, upstream, leaves, parameters, label)
@@ -129,10 +135,11 @@ class Candidate:
 class Handle:
     """A grader's handle on an instance of the candidate's class (a module or a plain object)."""
 
-    def __init__(self, candidate: Candidate, symbol: str, instance):
+    def __init__(self, candidate: Candidate, symbol: str, instance, arguments: tuple):
         self._candidate = candidate
         self._symbol = symbol
         self._instance = instance
+        self._arguments = arguments
 
     def _module(self):
         import torch
@@ -141,18 +148,45 @@ class Handle:
             raise WrongApi(f"`{self._symbol}` must subclass torch.nn.Module (class {self._symbol}(nn.Module)).")
         return self._instance
 
-    def call(self, method: str = "forward", *args, upstream=None, **kwargs) -> CallResult:
-        """Calls a method; `forward` goes through `module(...)` so that hooks run as in real use."""
+    def call(self, method: str = "forward", *args, upstream=None, trace: tuple[str, ...] = (), **kwargs) -> CallResult:
+        """Calls a method; `forward` goes through `module(...)` so that hooks run as in real use.
+
+        With `upstream`, a module's parameters get gradients too; `trace` names submodules
+        (`blocks.0.attn`) whose output shapes come back in `CallResult.traced`."""
+        signature = None
         if method == "forward" and callable(self._instance):
-            function = self._instance
-            parameters = dict(self._module().named_parameters()) if upstream is not None else {}
+            function, signature = self._instance, getattr(self._instance, "forward", None)
         else:
             function = getattr(self._instance, method, None)
             if function is None:
                 raise WrongApi(f"`{self._symbol}` has no method `{method}`.")
-            parameters = {}
+        parameters = dict(self._module().named_parameters()) if upstream is not None else {}
         label = f"{self._symbol}.{method}"
-        return self._candidate._invoke(function, label, args, kwargs, upstream, parameters)
+        traced: dict = {name: None for name in trace}
+        removers = [self._trace(name, traced) for name in trace]
+        try:
+            return self._candidate._invoke(function, label, args, kwargs, upstream, parameters, traced, signature)
+        finally:
+            for remove in removers:
+                remove()
+
+    def _trace(self, name: str, traced: dict):
+        """Records the output shape of submodule `name` on its next call; returns the undo."""
+        module = self._module()
+        try:
+            submodule = module.get_submodule(name)
+        except AttributeError:
+            raise WrongApi(f"`{self._symbol}` has no submodule `{name}` (see the contract's names).") from None
+
+        def record(_module, _inputs, output):
+            traced[name] = values.shapes_of(output)
+
+        return submodule.register_forward_hook(record).remove
+
+    def arguments(self) -> tuple[list, dict]:
+        """The constructor's arguments as they are now: how a grader sees updates made in place."""
+        args, kwargs = self._arguments
+        return values.copy_out(list(args)), values.copy_out(dict(kwargs))
 
     def parameter_shapes(self) -> dict[str, tuple[int, ...]]:
         """Names and shapes of every parameter and buffer, as `state_dict()` lists them."""

@@ -101,6 +101,15 @@ def modified(originals: dict, after: dict) -> list[str]:
     return changed
 
 
+def shapes_of(value):
+    """The shape of a tensor or array, or of each one in a tuple or list (None for anything else)."""
+    if hasattr(value, "shape") and not isinstance(value, type):
+        return tuple(int(n) for n in value.shape)
+    if isinstance(value, (tuple, list)):
+        return tuple(shapes_of(item) for item in value)
+    return None
+
+
 def _tensors(value) -> list | None:
     torch = _torch()
     if isinstance(value, torch.Tensor):
