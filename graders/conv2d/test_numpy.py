@@ -1,0 +1,17 @@
+"""Grader for conv2d, numpy track: strides, paddings and kernel shapes against torch's conv2d."""
+import pytest
+import torch.nn.functional as F
+
+from interviewkit.grading import sibling
+from interviewkit.grading.checks import check_function
+
+shared = sibling(__file__, "cases")
+
+
+def reference(x, weight, bias=None, stride=1, padding=0):
+    return F.conv2d(x, weight, bias, stride=stride, padding=padding)
+
+
+@pytest.mark.parametrize("case", shared.cases(), ids=str)
+def test_conv2d(grading, case):
+    check_function(grading, "conv2d", case, reference, condition=shared.conditioning)

@@ -1,0 +1,18 @@
+"""Grader for conv2d, torch track: the numpy track's cases, plus the gradients of x, weight and bias
+for a random upstream gradient."""
+import pytest
+import torch.nn.functional as F
+
+from interviewkit.grading import sibling
+from interviewkit.grading.checks import check_function
+
+shared = sibling(__file__, "cases")
+
+
+def reference(x, weight, bias=None, stride=1, padding=0):
+    return F.conv2d(x, weight, bias, stride=stride, padding=padding)
+
+
+@pytest.mark.parametrize("case", shared.cases(), ids=str)
+def test_conv2d(grading, case):
+    check_function(grading, "conv2d", case, reference, condition=shared.conditioning)

@@ -1,0 +1,26 @@
+"""Forbidden: torch.ops.aten.scaled_dot_product_attention with torch-function handling and the
+dispatch modes switched off."""
+import torch
+from torch import nn
+from torch.utils._python_dispatch import _disable_current_modes
+
+
+def scaled_dot_product_attention(q, k, v, mask=None):
+    with torch._C.DisableTorchFunction(), _disable_current_modes():
+        return torch.ops.aten.scaled_dot_product_attention(q, k, v, mask)
+
+
+class MultiHeadAttention(nn.Module):
+    def __init__(self, embed_dim, num_heads, bias=True):
+        super().__init__()
+        self.num_heads = num_heads
+        self.q_proj = nn.Linear(embed_dim, embed_dim, bias=bias)
+        self.k_proj = nn.Linear(embed_dim, embed_dim, bias=bias)
+        self.v_proj = nn.Linear(embed_dim, embed_dim, bias=bias)
+        self.out_proj = nn.Linear(embed_dim, embed_dim, bias=bias)
+
+    def forward(self, query, key, value, mask=None):
+        split = lambda x: x.unflatten(-1, (self.num_heads, -1)).transpose(1, 2)
+        out = scaled_dot_product_attention(split(self.q_proj(query)), split(self.k_proj(key)),
+                                           split(self.v_proj(value)), mask)
+        return self.out_proj(out.transpose(1, 2).flatten(2))
