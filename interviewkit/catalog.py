@@ -79,6 +79,7 @@ class Kata:
     minutes: int
     seed_topic: str
     time_limit: float
+    memory_limit_mb: int
     default_track: str
     tracks: dict[str, Track]
     folder: Path
@@ -183,6 +184,7 @@ class Catalog:
             minutes=_require(data, "minutes", int, meta),
             seed_topic=_require(data, "seed_topic", str, meta),
             time_limit=float(data.get("time_limit_seconds", 60)),
+            memory_limit_mb=int(data.get("memory_limit_mb", 4096)),
             default_track=default_track,
             tracks=tracks,
             folder=folder,

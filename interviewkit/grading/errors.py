@@ -27,6 +27,28 @@ class ForbiddenUse(CandidateError):
     kind = "forbidden"
 
 
+class SandboxViolation(CandidateError):
+    """Something no kata solution does: writing files, the network, processes, native code."""
+
+    kind = "sandbox"
+
+
+class CandidateTimeout(CandidateError):
+    kind = "timeout"
+
+
+class SandboxCrashed(CandidateError):
+    """The sandbox process ended: os._exit(), a signal, the CPU limit, a crash of the interpreter."""
+
+    kind = "crash"
+
+
+class LeftRunning(CandidateError):
+    """Threads of the candidate's still running after its call returned."""
+
+    kind = "background"
+
+
 class WrongApi(CandidateError):
     """A missing symbol, a wrong signature, a module without the contract's parameters."""
 

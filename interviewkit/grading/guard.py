@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewkit.catalog import Forbidden
-from interviewkit.grading.errors import ForbiddenUse
+from interviewkit.grading.errors import ForbiddenUse, SandboxViolation
 
 ALWAYS_FORBIDDEN_IMPORTS = ("interviewkit", "graders", "reference_solutions")
 
@@ -41,14 +41,34 @@ class _Rules:
 @dataclass
 class _State:
     rules: _Rules | None = None
-    violations: list[str] = field(default_factory=list)
+    violations: list[tuple[str, str]] = field(default_factory=list)  # (kind, what)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def violate(self, what: str) -> ForbiddenUse:
+    def _record(self, kind: str, what: str) -> None:
         with self.lock:
-            if what not in self.violations:
-                self.violations.append(what)
-        return ForbiddenUse(f"uses {what}, which this kata forbids: write it yourself from basic operations.")
+            if (kind, what) not in self.violations:
+                self.violations.append((kind, what))
+
+    def violate(self, what: str) -> ForbiddenUse:
+        self._record("forbidden", what)
+        return ForbiddenUse(forbidden_message([what]))
+
+    def violate_sandbox(self, kind: str, message: str) -> SandboxViolation:
+        self._record(kind, message)
+        return SandboxViolation(message)
+
+
+def forbidden_message(names: list[str]) -> str:
+    return f"uses {', '.join(names)}, which this kata forbids: write it yourself from basic operations."
+
+
+def violation_error(violations: list[tuple[str, str]]) -> ForbiddenUse | SandboxViolation | None:
+    """The error a call's recorded violations amount to: sandbox breaches first, then forbidden APIs."""
+    breaches = [what for kind, what in violations if kind != "forbidden"]
+    if breaches:
+        return SandboxViolation("; ".join(breaches))
+    names = [what for kind, what in violations if kind == "forbidden"]
+    return ForbiddenUse(forbidden_message(names)) if names else None
 
 
 _state = _State()
@@ -67,6 +87,8 @@ class Guard:
     def install(self) -> None:
         """Resolves names and installs the process-wide hooks (idempotent)."""
         _install_import_hooks()
+        if self._uses_torch:
+            from interviewkit.grading import torch_watch  # noqa: F401  (before sys.path is scrubbed)
         functions: dict[int, str] = {}
         classes: dict[type, str] = {}
         if self._uses_torch:
@@ -104,9 +126,9 @@ class Guard:
                 yield
             except BaseException as raised:  # re-raised below, after the violations are looked at
                 error = raised
-        if _state.violations:
-            seen = ", ".join(_state.violations)
-            raise ForbiddenUse(f"uses {seen}, which this kata forbids: write it yourself from basic operations.")
+        recorded = violation_error(_state.violations)
+        if recorded is not None:
+            raise recorded
         if error is not None:
             raise error
 
