@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import textwrap
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
@@ -101,7 +102,7 @@ class Kata:
             Hint(
                 id=entry["id"],
                 tier=entry["tier"],
-                text=entry["text"].strip(),
+                text=textwrap.dedent(entry["text"]).strip("\n").rstrip(),
                 checks=tuple(entry.get("checks", ())),
             )
             for entry in data.get("hint", [])

@@ -43,6 +43,10 @@ class SandboxCrashed(CandidateError):
     kind = "crash"
 
 
+class OutOfMemory(CandidateError):
+    kind = "memory"
+
+
 class LeftRunning(CandidateError):
     """Threads of the candidate's still running after its call returned."""
 
@@ -93,6 +97,10 @@ def describe_exception(error: BaseException, candidate_file: Path, during: str) 
             f"not implemented yet: {during} raised NotImplementedError. "
             f"Fill in the stub, then run `kit grade` again.\n{where}".rstrip()
         )
+    if isinstance(error, MemoryError) or "can't allocate memory" in str(error):
+        frames = candidate_frames(error, candidate_file)
+        return OutOfMemory(f"{during} ran out of memory: the sandbox's memory limit was reached "
+                                f"(a kata's memory_limit_mb, 4096 MiB unless it says otherwise)\n{frames}".rstrip())
     text = f"{type(error).__name__}: {error}".strip()
     if len(text) > 600:
         text = text[:600] + " …"

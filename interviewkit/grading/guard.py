@@ -92,9 +92,14 @@ class Guard:
         functions: dict[int, str] = {}
         classes: dict[type, str] = {}
         if self._uses_torch:
+            import torch.overrides
+
+            overridable = {id(f) for group in torch.overrides.get_overridable_functions().values() for f in group}
             for name in self.forbidden.functions:
                 for resolved_name, obj in _resolve(name):
                     functions[id(obj)] = resolved_name
+                    if id(obj) not in overridable:
+                        _watch_plain_function(resolved_name, obj)
             classes = {obj: name for name in self.forbidden.modules for name, obj in _resolve(name)}
             _dispatcher.watch(self.forbidden.operations)
             _install_module_hook()
@@ -133,6 +138,24 @@ class Guard:
             raise error
 
 
+def _watch_plain_function(name: str, function) -> None:
+    """A forbidden function torch's function mode never sees (plain Python, like torch.nn.grad.*)
+    is replaced, where it is looked up, by one that reports its use. Operations it runs are watched
+    at the dispatcher as well; this names the call."""
+    module_name, _, attribute = name.rpartition(".")
+    owner = _resolve(module_name)
+    if not owner or not callable(function) or getattr(function, "_kit_watched", False):
+        return
+
+    def watched(*args, **kwargs):
+        if _state.rules is not None:
+            raise _state.violate(name)
+        return function(*args, **kwargs)
+
+    watched._kit_watched = True
+    setattr(owner[0][1], attribute, watched)
+
+
 def _resolve(dotted: str) -> list[tuple[str, object]]:
     """'torch.nn.functional.softmax' -> the object; 'torch.nn.grad.*' -> every public callable there."""
     wildcard = dotted.endswith(".*")
@@ -160,7 +183,7 @@ class _DispatcherGuard:
     """Wraps the kernels of watched ATen operations; a wrapper raises while its operation is forbidden."""
 
     def __init__(self):
-        self._library = None
+        self._libraries: dict = {}
         self._wrapped: set[str] = set()
 
     def watch(self, packets: tuple[str, ...]) -> None:
@@ -173,13 +196,13 @@ class _DispatcherGuard:
             packet = getattr(getattr(torch.ops, namespace), name, None)
             if packet is None:
                 continue
-            if self._library is None:
-                self._library = torch.library.Library("aten", "IMPL")
+            if namespace not in self._libraries:
+                self._libraries[namespace] = torch.library.Library(namespace, "IMPL")
             for overload in packet.overloads():
-                self._wrap(packet_name, getattr(packet, overload))
+                self._wrap(packet_name, getattr(packet, overload), self._libraries[namespace])
             self._wrapped.add(packet_name)
 
-    def _wrap(self, packet_name: str, op) -> None:
+    def _wrap(self, packet_name: str, op, library) -> None:
         import torch
 
         composite = torch._C._dispatch_has_kernel_for_dispatch_key(op.name(), "CompositeImplicitAutograd")
@@ -201,7 +224,7 @@ class _DispatcherGuard:
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # "Overriding a previously registered kernel"
-                self._library.impl(op, kernel, key, with_keyset=True)
+                library.impl(op, kernel, key, with_keyset=True)
 
 
 _dispatcher = _DispatcherGuard()
@@ -228,7 +251,7 @@ def _called_from_candidate(rules: _Rules, depth: int) -> bool:
     return frame is not None and frame.f_code.co_filename == rules.candidate_file
 
 
-def _forbidden_module(rules: _Rules, name: str) -> str | None:
+def forbidden_module(rules: _Rules, name: str) -> str | None:
     top = name.split(".")[0]
     for forbidden in rules.imports:
         if name == forbidden or name.startswith(forbidden + ".") or top == forbidden:
@@ -247,7 +270,7 @@ def _install_import_hooks() -> None:
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         rules = _state.rules
         if rules is not None and level == 0 and _called_from_candidate(rules, 2):
-            forbidden = _forbidden_module(rules, name)
+            forbidden = forbidden_module(rules, name)
             if forbidden:
                 raise _state.violate(f"import {forbidden}")
         return original_import(name, globals, locals, fromlist, level)
@@ -255,7 +278,7 @@ def _install_import_hooks() -> None:
     def guarded_import_module(name, package=None):
         rules = _state.rules
         if rules is not None and _called_from_candidate(rules, 2):
-            forbidden = _forbidden_module(rules, name)
+            forbidden = forbidden_module(rules, name)
             if forbidden:
                 raise _state.violate(f"import {forbidden}")
         return original_import_module(name, package)

@@ -8,6 +8,7 @@ import pytest
 from interviewkit.grading.checks import Grading
 from interviewkit.grading.errors import CandidateError, CheckFailed
 from interviewkit.grading.result import CheckResult
+from interviewkit.grading.session import STOPPING_KINDS
 
 OUTPUT_LIMIT = 2000
 
@@ -55,7 +56,7 @@ class GradePlugin:
         if error is not None:
             result.case = getattr(error, "case_description", "")
             result.snippet = getattr(error, "snippet", "")
-        if result.kind in ("timeout", "crash", "not_run"):
+        if result.kind in STOPPING_KINDS:
             item.session.shouldstop = result.message  # the sandbox is gone: the grade ends here
         self.results.append(result)
         self._emit({"event": "check", "result": result.to_json()})

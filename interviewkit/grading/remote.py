@@ -13,12 +13,13 @@ from interviewkit.grading import wire
 from interviewkit.grading.candidate import CallResult, Gradients
 from interviewkit.grading.errors import (
     CandidateCrashed, CandidateError, CandidateTimeout, ForbiddenUse, LeftRunning, LoadFailed,
-    NotImplementedYet, SandboxCrashed, SandboxViolation, WrongApi,
+    NotImplementedYet, OutOfMemory, SandboxCrashed, SandboxViolation, WrongApi,
 )
 from interviewkit.grading.sandbox import SandboxProcess
 
 ERRORS = {error.kind: error for error in (NotImplementedYet, CandidateCrashed, ForbiddenUse, WrongApi, LoadFailed,
-                                          SandboxViolation, CandidateTimeout, SandboxCrashed, LeftRunning)}
+                                          SandboxViolation, CandidateTimeout, SandboxCrashed, LeftRunning,
+                                          OutOfMemory)}
 
 
 class SandboxGone(CandidateError):

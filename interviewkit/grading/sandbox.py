@@ -39,6 +39,7 @@ class SandboxSettings:
     memory_mb: int = 4096
     time_limit: float = 60.0
     device: str = "cpu"
+    keep_torch: bool = True  # the NumPy track's sandbox drops every handle on torch
 
 
 @dataclass
@@ -117,14 +118,29 @@ def _become_sandbox(requests: int, replies: int, scratch: Path, settings: Sandbo
         os.dup2(null, target)
     os.close(null)
     torch = sys.modules.get("torch")
-    if torch is not None:
+    if torch is not None and settings.keep_torch:
         torch.set_num_threads(1)  # the thread pool of a forked parent would deadlock here
         from interviewkit.grading import torch_watch  # noqa: F401  (imported before sys.path is scrubbed)
+    elif torch is not None:
+        _forget_torch()
     _scrub_environment(scratch)
     limits = confine.Limits(memory_mb=settings.memory_mb, cpu_seconds=settings.time_limit,
                             limit_address_space=not settings.device.startswith("cuda"))
     protections = confine.confine(scratch, limits)
     _serve(requests, replies, protections)
+
+
+def _forget_torch() -> None:
+    """Drops torch, and every module holding it, from sys.modules: the NumPy track's code finds no
+    torch to reach for, whatever way it looks it up (its imports are refused separately)."""
+    def holds_torch(module) -> bool:
+        return any(getattr(value, "__name__", "").split(".")[0] in ("torch", "functorch")
+                   for value in list(vars(module).values()) if isinstance(value, type(sys)))
+
+    for name, module in list(sys.modules.items()):
+        top = name.split(".")[0]
+        if top in ("torch", "functorch", "torchgen") or (module is not None and holds_torch(module)):
+            del sys.modules[name]
 
 
 def _close_inherited(keep: set[int]) -> None:
@@ -215,7 +231,9 @@ def _install_audit_hook() -> None:
         busy.inside = True
         try:
             what = None
-            if event == "open":
+            if event == "import" and arguments and guard_module.forbidden_module(rules, str(arguments[0])):
+                what = ("forbidden", f"import {guard_module.forbidden_module(rules, str(arguments[0]))}")
+            elif event == "open":
                 path, mode, flags = (tuple(arguments) + (None, None))[:3]
                 writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
                     isinstance(flags, int) and flags & write_flags)
@@ -229,6 +247,8 @@ def _install_audit_hook() -> None:
                 what = ("process", f"tried to start or signal a process ({event}): kata solutions may not")
             elif event in native and called_directly(rules.candidate_file):
                 what = ("native", f"reached into the interpreter ({event}), as code that tampers with kit would")
+            if what and what[0] == "forbidden":
+                raise guard_module._state.violate(what[1])
             if what:
                 raise guard_module._state.violate_sandbox(*what)
         finally:

@@ -79,7 +79,7 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
             if is_namespace and key in reachable:
                 found(node, f"a namespace lookup of {key!r} reaches {key}")
         elif isinstance(node, ast.Attribute):
-            chain = _dotted(node)
-            if chain and chain.startswith("torch.ops.") and chain.split(".")[3:4] and chain.split(".")[3] in operations:
-                found(node, f"{chain} is the operation {chain.split('.')[2]}::{chain.split('.')[3]}")
+            parts = (_dotted(node) or "").split(".")
+            if parts[:2] == ["torch", "ops"] and len(parts) > 3 and parts[3] in operations:
+                found(node, f"{'.'.join(parts[:4])} is the operation {parts[2]}::{parts[3]}")
     return sorted(set(findings), key=lambda line: int(line.split()[1].rstrip(":")))

@@ -14,7 +14,7 @@ from interviewkit.grading.result import CheckResult
 
 CONTRACT_CHECK = "contract"
 # A check that fails these ways ends the grade: the sandbox is gone, or the time is up.
-STOPPING_KINDS = ("timeout", "crash", "not_run")
+STOPPING_KINDS = ("timeout", "crash", "not_run", "memory")
 
 
 class DeviceUnavailable(Exception):
@@ -82,11 +82,16 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     from interviewkit.grading.scan import scan
     from interviewkit.grading.signature import parse_api
 
+    import torch
+
     track = kata.track(track_name)
     device = configure_torch(device) if track_name == "torch" else "cpu"
+    # Graders compute on tiny tensors; a thread pool only spins against the sandbox for the cores.
+    torch.set_num_threads(1)
     time_limit = time_limit or kata.time_limit
     deadline = time.monotonic() + time_limit
-    sandbox = start_sandbox(SandboxSettings(memory_mb=kata.memory_limit_mb, time_limit=time_limit, device=device))
+    sandbox = start_sandbox(SandboxSettings(memory_mb=kata.memory_limit_mb, time_limit=time_limit, device=device,
+                                            keep_torch=track_name == "torch"))
     try:
         candidate = RemoteCandidate(sandbox, file.resolve(), deadline, time_limit)
         root = content_root()
