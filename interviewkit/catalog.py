@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import textwrap
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
@@ -79,6 +80,7 @@ class Kata:
     minutes: int
     seed_topic: str
     time_limit: float
+    memory_limit_mb: int
     default_track: str
     tracks: dict[str, Track]
     folder: Path
@@ -100,7 +102,7 @@ class Kata:
             Hint(
                 id=entry["id"],
                 tier=entry["tier"],
-                text=entry["text"].strip(),
+                text=textwrap.dedent(entry["text"]).strip("\n").rstrip(),
                 checks=tuple(entry.get("checks", ())),
             )
             for entry in data.get("hint", [])
@@ -183,6 +185,7 @@ class Catalog:
             minutes=_require(data, "minutes", int, meta),
             seed_topic=_require(data, "seed_topic", str, meta),
             time_limit=float(data.get("time_limit_seconds", 60)),
+            memory_limit_mb=int(data.get("memory_limit_mb", 4096)),
             default_track=default_track,
             tracks=tracks,
             folder=folder,

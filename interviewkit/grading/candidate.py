@@ -43,19 +43,20 @@ class CallResult:
 
 
 class Candidate:
+    """The candidate's code in this process (the sandbox's side of the seam)."""
+
     def __init__(self, path: Path, namespace: dict, guard: Guard):
         self.path = path
         self._namespace = namespace
         self._guard = guard
 
     @classmethod
-    def load(cls, path: Path, api: tuple[str, ...], guard: Guard) -> "Candidate":
-        """Compiles and imports the candidate's file, then holds it to the contract's API."""
+    def load(cls, path: Path, api: tuple[str, ...], guard: Guard, source: str | None = None) -> "Candidate":
+        """Compiles and imports the candidate's file (or `source`, read from it by the grader), then
+        holds it to the contract's API."""
         path = path.resolve()
-        try:
-            source = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise LoadFailed(f"cannot read {path.name}: {error}") from None
+        if source is None:
+            source = read_source(path)
         try:
             code = compile(source, str(path), "exec")
         except SyntaxError as error:
@@ -220,6 +221,10 @@ class Handle:
         return values.copy_out(dict(state))
 
     def to(self, *, dtype=None, device=None) -> None:
+        import torch
+
+        if isinstance(dtype, str):
+            dtype = getattr(torch, dtype)
         with self._candidate._running(f"{self._symbol}.to(...)"):
             self._module().to(device=device, dtype=dtype)
 
@@ -240,6 +245,13 @@ class Handle:
                 raise WrongApi(f"`{self._symbol}` has no attribute `{name}`.")
             value = getattr(self._instance, name)
         return values.copy_out(value)
+
+
+def read_source(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LoadFailed(f"cannot read {path.name}: {error}") from None
 
 
 def _syntax_message(path: Path, error: SyntaxError) -> str:

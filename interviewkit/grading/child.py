@@ -22,7 +22,8 @@ def main() -> None:
 
     try:
         kata = Catalog().get(request["kata"])
-        run_grade(kata, request["track"], Path(request["file"]), request["device"], emit)
+        run_grade(kata, request["track"], Path(request["file"]), request["device"], emit,
+                  time_limit=request["time_limit"])
         emit({"event": "finished"})
     except DeviceUnavailable as error:
         emit({"event": "usage_error", "message": str(error)})

@@ -27,6 +27,32 @@ class ForbiddenUse(CandidateError):
     kind = "forbidden"
 
 
+class SandboxViolation(CandidateError):
+    """Something no kata solution does: writing files, the network, processes, native code."""
+
+    kind = "sandbox"
+
+
+class CandidateTimeout(CandidateError):
+    kind = "timeout"
+
+
+class SandboxCrashed(CandidateError):
+    """The sandbox process ended: os._exit(), a signal, the CPU limit, a crash of the interpreter."""
+
+    kind = "crash"
+
+
+class OutOfMemory(CandidateError):
+    kind = "memory"
+
+
+class LeftRunning(CandidateError):
+    """Threads of the candidate's still running after its call returned."""
+
+    kind = "background"
+
+
 class WrongApi(CandidateError):
     """A missing symbol, a wrong signature, a module without the contract's parameters."""
 
@@ -71,6 +97,10 @@ def describe_exception(error: BaseException, candidate_file: Path, during: str) 
             f"not implemented yet: {during} raised NotImplementedError. "
             f"Fill in the stub, then run `kit grade` again.\n{where}".rstrip()
         )
+    if isinstance(error, MemoryError) or "can't allocate memory" in str(error):
+        frames = candidate_frames(error, candidate_file)
+        return OutOfMemory(f"{during} ran out of memory: the sandbox's memory limit was reached "
+                                f"(a kata's memory_limit_mb, 4096 MiB unless it says otherwise)\n{frames}".rstrip())
     text = f"{type(error).__name__}: {error}".strip()
     if len(text) > 600:
         text = text[:600] + " …"

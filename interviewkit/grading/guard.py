@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewkit.catalog import Forbidden
-from interviewkit.grading.errors import ForbiddenUse
+from interviewkit.grading.errors import ForbiddenUse, SandboxViolation
 
 ALWAYS_FORBIDDEN_IMPORTS = ("interviewkit", "graders", "reference_solutions")
 
@@ -41,14 +41,34 @@ class _Rules:
 @dataclass
 class _State:
     rules: _Rules | None = None
-    violations: list[str] = field(default_factory=list)
+    violations: list[tuple[str, str]] = field(default_factory=list)  # (kind, what)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def violate(self, what: str) -> ForbiddenUse:
+    def _record(self, kind: str, what: str) -> None:
         with self.lock:
-            if what not in self.violations:
-                self.violations.append(what)
-        return ForbiddenUse(f"uses {what}, which this kata forbids: write it yourself from basic operations.")
+            if (kind, what) not in self.violations:
+                self.violations.append((kind, what))
+
+    def violate(self, what: str) -> ForbiddenUse:
+        self._record("forbidden", what)
+        return ForbiddenUse(forbidden_message([what]))
+
+    def violate_sandbox(self, kind: str, message: str) -> SandboxViolation:
+        self._record(kind, message)
+        return SandboxViolation(message)
+
+
+def forbidden_message(names: list[str]) -> str:
+    return f"uses {', '.join(names)}, which this kata forbids: write it yourself from basic operations."
+
+
+def violation_error(violations: list[tuple[str, str]]) -> ForbiddenUse | SandboxViolation | None:
+    """The error a call's recorded violations amount to: sandbox breaches first, then forbidden APIs."""
+    breaches = [what for kind, what in violations if kind != "forbidden"]
+    if breaches:
+        return SandboxViolation("; ".join(breaches))
+    names = [what for kind, what in violations if kind == "forbidden"]
+    return ForbiddenUse(forbidden_message(names)) if names else None
 
 
 _state = _State()
@@ -67,12 +87,19 @@ class Guard:
     def install(self) -> None:
         """Resolves names and installs the process-wide hooks (idempotent)."""
         _install_import_hooks()
+        if self._uses_torch:
+            from interviewkit.grading import torch_watch  # noqa: F401  (before sys.path is scrubbed)
         functions: dict[int, str] = {}
         classes: dict[type, str] = {}
         if self._uses_torch:
+            import torch.overrides
+
+            overridable = {id(f) for group in torch.overrides.get_overridable_functions().values() for f in group}
             for name in self.forbidden.functions:
                 for resolved_name, obj in _resolve(name):
                     functions[id(obj)] = resolved_name
+                    if id(obj) not in overridable:
+                        _watch_plain_function(resolved_name, obj)
             classes = {obj: name for name in self.forbidden.modules for name, obj in _resolve(name)}
             _dispatcher.watch(self.forbidden.operations)
             _install_module_hook()
@@ -104,11 +131,29 @@ class Guard:
                 yield
             except BaseException as raised:  # re-raised below, after the violations are looked at
                 error = raised
-        if _state.violations:
-            seen = ", ".join(_state.violations)
-            raise ForbiddenUse(f"uses {seen}, which this kata forbids: write it yourself from basic operations.")
+        recorded = violation_error(_state.violations)
+        if recorded is not None:
+            raise recorded
         if error is not None:
             raise error
+
+
+def _watch_plain_function(name: str, function) -> None:
+    """A forbidden function torch's function mode never sees (plain Python, like torch.nn.grad.*)
+    is replaced, where it is looked up, by one that reports its use. Operations it runs are watched
+    at the dispatcher as well; this names the call."""
+    module_name, _, attribute = name.rpartition(".")
+    owner = _resolve(module_name)
+    if not owner or not callable(function) or getattr(function, "_kit_watched", False):
+        return
+
+    def watched(*args, **kwargs):
+        if _state.rules is not None:
+            raise _state.violate(name)
+        return function(*args, **kwargs)
+
+    watched._kit_watched = True
+    setattr(owner[0][1], attribute, watched)
 
 
 def _resolve(dotted: str) -> list[tuple[str, object]]:
@@ -138,7 +183,7 @@ class _DispatcherGuard:
     """Wraps the kernels of watched ATen operations; a wrapper raises while its operation is forbidden."""
 
     def __init__(self):
-        self._library = None
+        self._libraries: dict = {}
         self._wrapped: set[str] = set()
 
     def watch(self, packets: tuple[str, ...]) -> None:
@@ -151,13 +196,13 @@ class _DispatcherGuard:
             packet = getattr(getattr(torch.ops, namespace), name, None)
             if packet is None:
                 continue
-            if self._library is None:
-                self._library = torch.library.Library("aten", "IMPL")
+            if namespace not in self._libraries:
+                self._libraries[namespace] = torch.library.Library(namespace, "IMPL")
             for overload in packet.overloads():
-                self._wrap(packet_name, getattr(packet, overload))
+                self._wrap(packet_name, getattr(packet, overload), self._libraries[namespace])
             self._wrapped.add(packet_name)
 
-    def _wrap(self, packet_name: str, op) -> None:
+    def _wrap(self, packet_name: str, op, library) -> None:
         import torch
 
         composite = torch._C._dispatch_has_kernel_for_dispatch_key(op.name(), "CompositeImplicitAutograd")
@@ -179,7 +224,7 @@ class _DispatcherGuard:
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # "Overriding a previously registered kernel"
-                self._library.impl(op, kernel, key, with_keyset=True)
+                library.impl(op, kernel, key, with_keyset=True)
 
 
 _dispatcher = _DispatcherGuard()
@@ -206,7 +251,7 @@ def _called_from_candidate(rules: _Rules, depth: int) -> bool:
     return frame is not None and frame.f_code.co_filename == rules.candidate_file
 
 
-def _forbidden_module(rules: _Rules, name: str) -> str | None:
+def forbidden_module(rules: _Rules, name: str) -> str | None:
     top = name.split(".")[0]
     for forbidden in rules.imports:
         if name == forbidden or name.startswith(forbidden + ".") or top == forbidden:
@@ -225,7 +270,7 @@ def _install_import_hooks() -> None:
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         rules = _state.rules
         if rules is not None and level == 0 and _called_from_candidate(rules, 2):
-            forbidden = _forbidden_module(rules, name)
+            forbidden = forbidden_module(rules, name)
             if forbidden:
                 raise _state.violate(f"import {forbidden}")
         return original_import(name, globals, locals, fromlist, level)
@@ -233,7 +278,7 @@ def _install_import_hooks() -> None:
     def guarded_import_module(name, package=None):
         rules = _state.rules
         if rules is not None and _called_from_candidate(rules, 2):
-            forbidden = _forbidden_module(rules, name)
+            forbidden = forbidden_module(rules, name)
             if forbidden:
                 raise _state.violate(f"import {forbidden}")
         return original_import_module(name, package)

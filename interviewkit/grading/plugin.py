@@ -8,6 +8,7 @@ import pytest
 from interviewkit.grading.checks import Grading
 from interviewkit.grading.errors import CandidateError, CheckFailed
 from interviewkit.grading.result import CheckResult
+from interviewkit.grading.session import STOPPING_KINDS
 
 OUTPUT_LIMIT = 2000
 
@@ -39,7 +40,7 @@ class GradePlugin:
             self._record(item, call, report)
 
     def _record(self, item, call, report) -> None:
-        printed = "".join(text for _, text in report.sections if "stdout" in _ or "stderr" in _)
+        printed = self._grading.candidate.take_printed()
         result = CheckResult(check_name(item), report.passed, output=printed[-OUTPUT_LIMIT:])
         error = call.excinfo.value if call.excinfo else None
         if report.skipped:
@@ -55,6 +56,8 @@ class GradePlugin:
         if error is not None:
             result.case = getattr(error, "case_description", "")
             result.snippet = getattr(error, "snippet", "")
+        if result.kind in STOPPING_KINDS:
+            item.session.shouldstop = result.message  # the sandbox is gone: the grade ends here
         self.results.append(result)
         self._emit({"event": "check", "result": result.to_json()})
 

@@ -1,9 +1,10 @@
-"""One grade, run in the current process: load the candidate behind the seam, then run the
-kata's grader with pytest. The CLI runs this in a child process (see runner.py); kit's own tests
-run it in-process so that torch is imported once for hundreds of grades."""
+"""One grade: the candidate's file in a sandbox process, the kata's grader run with pytest in this
+one. The CLI runs this in a child process (see runner.py); kit's own tests run it in their own
+process, so that torch is imported once for hundreds of grades."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -12,6 +13,8 @@ from interviewkit.grading.errors import CandidateError
 from interviewkit.grading.result import CheckResult
 
 CONTRACT_CHECK = "contract"
+# A check that fails these ways ends the grade: the sandbox is gone, or the time is up.
+STOPPING_KINDS = ("timeout", "crash", "not_run", "memory")
 
 
 class DeviceUnavailable(Exception):
@@ -62,38 +65,60 @@ def pytest_arguments(grader: Path) -> list[str]:
 
 
 def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
-              emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0) -> list[CheckResult]:
-    """Grades `file` against the kata's track; returns every check's result (also emitted as it ends)."""
+              emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0,
+              time_limit: float | None = None) -> list[CheckResult]:
+    """Grades `file` against the kata's track; returns every check's result (also emitted as it ends).
+
+    The candidate's code runs in a sandbox process forked first thing, before this process computes
+    anything; this process runs the grader and decides every verdict."""
     import pytest
 
-    from interviewkit.grading.candidate import Candidate
+    from interviewkit.grading.candidate import read_source
     from interviewkit.grading.checks import Grading
-    from interviewkit.grading.guard import Guard
+    from interviewkit.grading.errors import ForbiddenUse
     from interviewkit.grading.plugin import GradePlugin
+    from interviewkit.grading.remote import RemoteCandidate
+    from interviewkit.grading.sandbox import SandboxSettings, start_sandbox
+    from interviewkit.grading.scan import scan
     from interviewkit.grading.signature import parse_api
 
+    import torch
+
     track = kata.track(track_name)
-    if track_name == "torch":
-        device = configure_torch(device)
-    else:
-        device = "cpu"
-    root = content_root()
-    guard = Guard(track.forbidden, file, protected_roots=[root / "reference_solutions", root / "graders"])
-    emit({"event": "start", "check": CONTRACT_CHECK})
+    device = configure_torch(device) if track_name == "torch" else "cpu"
+    # Graders compute on tiny tensors; a thread pool only spins against the sandbox for the cores.
+    torch.set_num_threads(1)
+    time_limit = time_limit or kata.time_limit
+    deadline = time.monotonic() + time_limit
+    sandbox = start_sandbox(SandboxSettings(memory_mb=kata.memory_limit_mb, time_limit=time_limit, device=device,
+                                            keep_torch=track_name == "torch"))
     try:
-        candidate = Candidate.load(file, track.api, guard)
-    except CandidateError as error:
-        failed = CheckResult(CONTRACT_CHECK, False, str(error), kind=error.kind)
-        emit({"event": "check", "result": failed.to_json()})
-        return [failed]
-    contract = CheckResult(CONTRACT_CHECK, True, "; ".join(track.api))
-    emit({"event": "check", "result": contract.to_json()})
-    grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset)
-    plugin = GradePlugin(grading, emit)
-    os.environ.pop("PYTEST_ADDOPTS", None)
-    exit_code = pytest.main(pytest_arguments(track.grader), plugins=[plugin])
+        candidate = RemoteCandidate(sandbox, file.resolve(), deadline, time_limit)
+        root = content_root()
+        emit({"event": "start", "check": CONTRACT_CHECK})
+        try:
+            source = read_source(file.resolve())
+            findings = scan(source, track.forbidden)
+            if findings:
+                raise ForbiddenUse("reaches a forbidden API indirectly, which this kata forbids:\n  "
+                                   + "\n  ".join(findings))
+            candidate.load(source, track.api, track.forbidden, [root / "reference_solutions", root / "graders"])
+        except CandidateError as error:
+            failed = CheckResult(CONTRACT_CHECK, False, str(error), kind=error.kind,
+                                 output=candidate.take_printed())
+            emit({"event": "check", "result": failed.to_json()})
+            return [failed]
+        contract = CheckResult(CONTRACT_CHECK, True, "; ".join(track.api), output=candidate.take_printed())
+        emit({"event": "check", "result": contract.to_json()})
+        grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset)
+        plugin = GradePlugin(grading, emit)
+        os.environ.pop("PYTEST_ADDOPTS", None)
+        exit_code = pytest.main(pytest_arguments(track.grader), plugins=[plugin])
+    finally:
+        sandbox.stop()
     results = [contract, *plugin.results]
-    if exit_code not in (0, 1) or len(results) == 1:
+    stopped = results[-1].kind in STOPPING_KINDS
+    if not stopped and (exit_code not in (0, 1) or len(results) == 1):
         internal = CheckResult("grader", False, f"kit's grader did not run (pytest exit code {int(exit_code)}); "
                                "this is a bug in kit, not in your code", kind="internal")
         emit({"event": "check", "result": internal.to_json()})

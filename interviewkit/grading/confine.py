@@ -1,0 +1,240 @@
+"""Operating-system limits for the sandbox process, each applied where this kernel allows it.
+
+Applied in the forked sandbox, in this order: resource limits (address space, CPU time, file
+size, no core files); an empty network namespace; the unprivileged user `nobody` when running as
+root; Landlock (writes only below the sandbox's own folder, no TCP, no signals to processes
+outside it, where the ABI offers them); and a seccomp filter that refuses new processes, program
+execution, tracing other processes and (when no namespace could be made) network sockets.
+Every step reports what it managed, so that the grader can say what held."""
+from __future__ import annotations
+
+import ctypes
+import os
+import platform
+import resource
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+NOBODY = 65534
+FILE_SIZE_LIMIT = 16 << 20
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+# Landlock (the same numbers on every architecture).
+LANDLOCK_CREATE_RULESET, LANDLOCK_ADD_RULE, LANDLOCK_RESTRICT_SELF = 444, 445, 446
+LANDLOCK_CREATE_RULESET_VERSION = 1
+LANDLOCK_RULE_PATH_BENEATH = 1
+FS_WRITE_FILE, FS_REMOVE_DIR, FS_REMOVE_FILE = 1 << 1, 1 << 4, 1 << 5
+FS_MAKE = sum(1 << bit for bit in range(6, 13))  # char, dir, reg, sock, fifo, block, sym
+FS_REFER, FS_TRUNCATE = 1 << 13, 1 << 14
+NET_BIND_TCP, NET_CONNECT_TCP = 1 << 0, 1 << 1
+SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1
+
+PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_SET_PDEATHSIG = 38, 22, 1
+SECCOMP_MODE_FILTER = 2
+SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO = 0x7FFF0000, 0x00050000
+EPERM, ENOSYS = 1, 38
+CLONE_THREAD, CLONE_NEWNET = 0x00010000, 0x40000000
+AF_UNIX = 1
+
+# name: (audit arch, syscall numbers); fork and vfork do not exist on aarch64.
+ARCHITECTURES = {
+    "x86_64": (0xC000003E, {"fork": 57, "vfork": 58, "execve": 59, "execveat": 322, "clone": 56, "clone3": 435,
+                            "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "socket": 41}),
+    "aarch64": (0xC00000B7, {"execve": 221, "execveat": 281, "clone": 220, "clone3": 435, "ptrace": 117,
+                             "process_vm_readv": 270, "process_vm_writev": 271, "socket": 198}),
+}
+
+
+@dataclass
+class Limits:
+    memory_mb: int = 4096
+    cpu_seconds: float = 60.0
+    limit_address_space: bool = True  # off on CUDA, whose driver reserves vast address ranges
+
+
+@dataclass
+class Protections:
+    """What actually held, by name, and what could not be applied (with the reason)."""
+
+    applied: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    network_blocked: bool = False
+
+
+def _fail(what: str) -> str:
+    return f"{what} ({os.strerror(ctypes.get_errno()) or 'unavailable'})"
+
+
+def set_resource_limits(limits: Limits, protections: Protections) -> None:
+    if limits.limit_address_space:
+        current = _virtual_memory_bytes()
+        ceiling = current + limits.memory_mb * (1 << 20)
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+        protections.applied.append(f"memory: {limits.memory_mb} MiB beyond the interpreter's own")
+    else:
+        protections.missing.append("memory limit (off on CUDA)")
+    seconds = max(1, int(limits.cpu_seconds + 0.999))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 2))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    protections.applied.append(f"CPU time: {seconds} s")
+
+
+def _virtual_memory_bytes() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def die_with_parent() -> None:
+    _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+
+
+def leave_the_network(protections: Protections) -> None:
+    if _libc.unshare(CLONE_NEWNET) == 0:
+        protections.applied.append("network: an empty network namespace")
+        protections.network_blocked = True
+    else:
+        protections.missing.append(_fail("network namespace"))
+
+
+def _readable_by_others(directory: str) -> bool:
+    """Whether a user with no rights of its own can reach and list `directory`."""
+    path = Path(directory)
+    if not path.is_dir():
+        return True
+    for part in [path, *path.parents]:
+        mode = part.stat().st_mode
+        if not mode & 0o001 or (part == path and not mode & 0o004):
+            return False
+    return True
+
+
+def become_nobody(scratch: Path, protections: Protections) -> None:
+    import sys
+
+    if os.geteuid() != 0:
+        protections.applied.append("user: unchanged (not root)")
+        return
+    hidden = [entry for entry in sys.path if entry and not _readable_by_others(entry)]
+    if hidden:
+        # Modules imported later (lazily) would not be found: keep the user, rely on the other layers.
+        protections.missing.append(f"user nobody (it cannot read {hidden[0]})")
+        return
+    for path in [scratch, *scratch.rglob("*")]:
+        os.chown(path, NOBODY, NOBODY)
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+    protections.applied.append("user: nobody")
+
+
+def restrict_filesystem(scratch: Path, protections: Protections) -> None:
+    abi = _libc.syscall(LANDLOCK_CREATE_RULESET, None, 0, LANDLOCK_CREATE_RULESET_VERSION)
+    if abi < 1:
+        protections.missing.append(_fail("Landlock"))
+        return
+    write = FS_WRITE_FILE | FS_REMOVE_DIR | FS_REMOVE_FILE | FS_MAKE
+    write |= (FS_REFER if abi >= 2 else 0) | (FS_TRUNCATE if abi >= 3 else 0)
+    network = NET_BIND_TCP | NET_CONNECT_TCP if abi >= 4 else 0
+    scoped = SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL if abi >= 6 else 0
+    attributes = struct.pack("<QQQ", write, network, scoped)
+    size = 8 if abi < 4 else 16 if abi < 6 else 24
+    ruleset = _libc.syscall(LANDLOCK_CREATE_RULESET, attributes[:size], size, 0)
+    if ruleset < 0:
+        protections.missing.append(_fail("Landlock ruleset"))
+        return
+    try:
+        for path, rights in ((scratch, write), (Path("/dev/null"), FS_WRITE_FILE | (FS_TRUNCATE if abi >= 3 else 0))):
+            descriptor = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            try:
+                rule = struct.pack("<Qi", rights, descriptor)
+                if _libc.syscall(LANDLOCK_ADD_RULE, ruleset, LANDLOCK_RULE_PATH_BENEATH, rule, 0) != 0:
+                    protections.missing.append(_fail(f"Landlock rule for {path}"))
+                    return
+            finally:
+                os.close(descriptor)
+        _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+        if _libc.syscall(LANDLOCK_RESTRICT_SELF, ruleset, 0) != 0:
+            protections.missing.append(_fail("Landlock"))
+            return
+    finally:
+        os.close(ruleset)
+    protections.applied.append("files: writable only inside the sandbox's own folder (Landlock)")
+    if network:
+        protections.applied.append("network: no TCP connections (Landlock)")
+        protections.network_blocked = True
+    if scoped:
+        protections.applied.append("signals: none to processes outside the sandbox (Landlock)")
+
+
+def _bpf(code: int, k: int, jt: int = 0, jf: int = 0) -> bytes:
+    return struct.pack("<HBBI", code, jt, jf, k)
+
+
+LD_W_ABS, JEQ_K, JSET_K, RET_K = 0x20, 0x15, 0x45, 0x06
+
+
+def forbid_new_processes(protections: Protections) -> None:
+    """A seccomp filter: no fork, exec, ptrace or process_vm_*; clone only for threads; clone3
+    answers ENOSYS so that libc falls back to clone; sockets other than AF_UNIX refused when no
+    other layer blocks the network."""
+    machine = platform.machine()
+    if machine not in ARCHITECTURES:
+        protections.missing.append(f"process limits (no seccomp table for {machine})")
+        return
+    audit_arch, numbers = ARCHITECTURES[machine]
+    deny = [numbers[name] for name in ("fork", "vfork", "execve", "execveat", "ptrace",
+                                       "process_vm_readv", "process_vm_writev") if name in numbers]
+    block_sockets = not protections.network_blocked
+    program = [
+        _bpf(LD_W_ABS, 4),                                  # seccomp_data.arch
+        _bpf(JEQ_K, audit_arch, 1, 0),
+        _bpf(RET_K, SECCOMP_RET_ALLOW),                     # another ABI: leave it alone
+        _bpf(LD_W_ABS, 0),                                  # seccomp_data.nr
+    ]
+    for number in deny:
+        program += [_bpf(JEQ_K, number, 0, 1), _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM)]
+    program += [_bpf(JEQ_K, numbers["clone3"], 0, 1), _bpf(RET_K, SECCOMP_RET_ERRNO | ENOSYS)]
+    program += [
+        _bpf(JEQ_K, numbers["clone"], 0, 4),
+        _bpf(LD_W_ABS, 16),                                 # args[0] (flags), low 32 bits
+        _bpf(JSET_K, CLONE_THREAD, 0, 1),
+        _bpf(RET_K, SECCOMP_RET_ALLOW),                     # a thread
+        _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM),             # a process
+    ]
+    if block_sockets:
+        program += [
+            _bpf(JEQ_K, numbers["socket"], 0, 4),
+            _bpf(LD_W_ABS, 16),                             # args[0] (domain)
+            _bpf(JEQ_K, AF_UNIX, 0, 1),
+            _bpf(RET_K, SECCOMP_RET_ALLOW),
+            _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM),
+        ]
+    program.append(_bpf(RET_K, SECCOMP_RET_ALLOW))
+    filters = ctypes.create_string_buffer(b"".join(program))
+    fprog = struct.pack("<HxxxxxxQ", len(program), ctypes.addressof(filters))
+    _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.c_char_p(fprog), 0, 0) != 0:
+        protections.missing.append(_fail("seccomp"))
+        return
+    protections.applied.append("processes: none can be started (seccomp)")
+    if block_sockets:
+        protections.applied.append("network: no sockets but local ones (seccomp)")
+        protections.network_blocked = True
+
+
+def confine(scratch: Path, limits: Limits) -> Protections:
+    protections = Protections()
+    die_with_parent()
+    set_resource_limits(limits, protections)
+    leave_the_network(protections)
+    become_nobody(scratch, protections)
+    restrict_filesystem(scratch, protections)
+    forbid_new_processes(protections)
+    if not protections.network_blocked:
+        protections.missing.append("network: nothing here could block it")
+    return protections

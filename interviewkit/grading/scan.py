@@ -1,0 +1,85 @@
+"""A static look at the candidate's source, in the grader process, for forbidden APIs reached by
+indirection: getattr/attrgetter with a name (or a name built from constant pieces), vars(x)["name"]
+and x.__dict__["name"], importlib.import_module/__import__ of a forbidden module, and torch.ops
+chains. It complements the runtime watchers, which see what actually runs."""
+from __future__ import annotations
+
+import ast
+
+from interviewkit.catalog import Forbidden
+
+GETTERS = {"getattr", "builtins.getattr", "operator.attrgetter", "attrgetter"}
+IMPORTERS = {"importlib.import_module", "import_module", "__import__", "builtins.__import__"}
+
+
+def _dotted(node: ast.AST) -> str | None:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _fold(node: ast.AST) -> str | None:
+    """The string a constant expression evaluates to: literals, +, f-strings of literals, "".join."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _fold(node.left), _fold(node.right)
+        return left + right if left is not None and right is not None else None
+    if isinstance(node, ast.JoinedStr):
+        pieces = [_fold(value) for value in node.values]
+        return "".join(pieces) if all(piece is not None for piece in pieces) else None
+    if isinstance(node, ast.FormattedValue):
+        return _fold(node.value)
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join"
+            and len(node.args) == 1 and isinstance(node.args[0], (ast.List, ast.Tuple))):
+        separator = _fold(node.func.value)
+        pieces = [_fold(item) for item in node.args[0].elts]
+        if separator is not None and all(piece is not None for piece in pieces):
+            return separator.join(pieces)
+    return None
+
+
+def scan(source: str, forbidden: Forbidden) -> list[str]:
+    """Findings, one line each ("line 7: getattr(..., 'softmax') reaches softmax"); empty if none."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names = {name.rsplit(".", 1)[-1] for name in (*forbidden.functions, *forbidden.modules) if not name.endswith("*")}
+    operations = {operation.partition("::")[2] for operation in forbidden.operations}
+    reachable = names | operations
+    findings = []
+
+    def found(node: ast.AST, text: str) -> None:
+        findings.append(f"line {node.lineno}: {text}")
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            function = _dotted(node.func)
+            if function in GETTERS:
+                position = 1 if function.endswith("getattr") else 0
+                if len(node.args) > position:
+                    name = _fold(node.args[position])
+                    if name is not None and name.rsplit(".", 1)[-1] in reachable:
+                        found(node, f"{function}(..., {name!r}) reaches {name.rsplit('.', 1)[-1]}")
+            elif function in IMPORTERS and node.args:
+                module = _fold(node.args[0])
+                if module is not None and module.split(".")[0] in forbidden.imports:
+                    found(node, f"{function}({module!r}) imports {module.split('.')[0]}")
+        elif isinstance(node, ast.Subscript):
+            key = _fold(node.slice)
+            holder = node.value
+            is_namespace = (isinstance(holder, ast.Call) and _dotted(holder.func) == "vars") or (
+                isinstance(holder, ast.Attribute) and holder.attr == "__dict__")
+            if is_namespace and key in reachable:
+                found(node, f"a namespace lookup of {key!r} reaches {key}")
+        elif isinstance(node, ast.Attribute):
+            parts = (_dotted(node) or "").split(".")
+            if parts[:2] == ["torch", "ops"] and len(parts) > 3 and parts[3] in operations:
+                found(node, f"{'.'.join(parts[:4])} is the operation {parts[2]}::{parts[3]}")
+    return sorted(set(findings), key=lambda line: int(line.split()[1].rstrip(":")))

@@ -1,0 +1,5 @@
+# track: numpy
+# expect: time limit
+"""Never finishes being imported."""
+while True:
+    pass

@@ -1,0 +1,10 @@
+# track: numpy
+# expect: memory
+"""Allocates (and touches) memory until something gives."""
+import numpy as np
+
+
+def softmax(x, axis=-1):
+    hoard = []
+    while True:
+        hoard.append(np.ones(1 << 27))  # 1 GiB of float64 ones, each
