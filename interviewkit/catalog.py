@@ -137,12 +137,24 @@ class Catalog:
         return _read_toml(self.root / "katas" / "tracks.toml")
 
     @cached_property
-    def _katas(self) -> dict[str, Kata]:
-        katas = {}
+    def _loaded(self) -> tuple[dict[str, Kata], list[str]]:
+        katas, problems = {}, []
         for meta in sorted((self.root / "katas").glob("*/kata.toml")):
-            kata = self._load(meta)
+            try:
+                kata = self._load(meta)
+            except CatalogError as problem:  # one damaged kata must not take the others down
+                problems.append(str(problem))
+                continue
             katas[kata.id] = kata
-        return katas
+        return katas, problems
+
+    @property
+    def _katas(self) -> dict[str, Kata]:
+        return self._loaded[0]
+
+    def problems(self) -> list[str]:
+        """Kata folders that could not be read, one message each (they are left out)."""
+        return self._loaded[1]
 
     def katas(self) -> list[Kata]:
         order = {name: rank for rank, name in enumerate(DIFFICULTIES)}

@@ -70,8 +70,11 @@ def list_katas(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")] = False,
 ) -> None:
     """List the katas, with your status and best time."""
+    catalog = Catalog()
+    for problem in catalog.problems():
+        render.error(f"a kata was left out, its files are damaged: {problem}")
     katas = [
-        kata for kata in Catalog().katas()
+        kata for kata in catalog.katas()
         if (tag is None or tag in kata.tags) and (difficulty is None or kata.difficulty == difficulty)
     ]
     store = open_store(find_workspace())
@@ -173,6 +176,8 @@ def grade(
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="The file to grade.")] = None,
     device: Annotated[str, typer.Option(help="cpu, cuda or auto (torch track).")] = "cpu",
     timeout: Annotated[Optional[float], typer.Option(help="Time limit in seconds (default: the kata's).")] = None,
+    memory_limit: Annotated[Optional[int], typer.Option(
+        help="Memory your code may use, in MiB (default: the kata's, 4096 unless it says otherwise).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report, nothing else.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")] = False,
 ) -> None:
@@ -196,7 +201,8 @@ def grade(
             stream.check(CheckResult.from_json(event["result"]))
 
     try:
-        report, printed = grade_in_child(kata.id, track_name, path, device, time_limit, on_event)
+        report, printed = grade_in_child(kata.id, track_name, path, device, time_limit, on_event,
+                                         memory_limit_mb=memory_limit)
     except UsageProblem as problem:
         fail_usage(str(problem))
     if report.checks and report.checks[-1].kind in ("timeout", "crash", "internal") and not as_json:

@@ -12,6 +12,7 @@ from pathlib import Path
 from interviewkit.catalog import Kata
 
 KIT_DIR = ".kit"
+WORKSPACE_VARIABLE = "KIT_WORKSPACE"
 HEADER = "# kit: kata={kata} track={track}"
 HEADER_PATTERN = re.compile(r"^#\s*kit:\s*kata=(?P<kata>[a-z0-9_]+)\s+track=(?P<track>[a-z0-9_]+)")
 HEADER_LINES = 5
@@ -36,7 +37,11 @@ class KataFile:
 
 
 def find_workspace(start: Path | None = None) -> Path | None:
-    """The nearest directory at or above `start` that holds .kit/."""
+    """The workspace named by $KIT_WORKSPACE, else the nearest directory at or above `start` that
+    holds .kit/."""
+    named = os.environ.get(WORKSPACE_VARIABLE)
+    if named:
+        return Path(named).resolve()
     here = (start or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         if (directory / KIT_DIR).is_dir():
@@ -48,6 +53,7 @@ def open_workspace(start: Path | None = None) -> Path:
     """The workspace around `start`, created in `start` on first use."""
     found = find_workspace(start)
     if found:
+        (found / KIT_DIR).mkdir(parents=True, exist_ok=True)
         return found
     root = (start or Path.cwd()).resolve()
     (root / KIT_DIR).mkdir(exist_ok=True)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from interviewkit.catalog import HINT_TIERS, Catalog, CatalogError, UnknownKata
+from interviewkit.catalog import HINT_TIERS, Catalog, UnknownKata
 from interviewkit.grading.guard import _resolve
 from interviewkit.grading.session import run_grade
 from interviewkit.grading.signature import parse_api
@@ -79,9 +79,25 @@ def test_ids_accept_hyphens_and_suggest_near_misses():
     assert caught.value.suggestions == ["softmax"]
 
 
-def test_a_broken_kata_folder_is_named_in_the_error(tmp_path):
-    (tmp_path / "katas" / "broken").mkdir(parents=True)
+def test_every_kata_folder_reads_cleanly():
+    assert CATALOG.problems() == []
+
+
+def test_a_broken_kata_folder_is_left_out_and_named(tmp_path):
+    for name in ("broken", "softmax"):
+        (tmp_path / "katas" / name).mkdir(parents=True)
     (tmp_path / "katas" / "tracks.toml").write_text("[numpy]\n")
     (tmp_path / "katas" / "broken" / "kata.toml").write_text('format_version = 1\nid = "other"\n')
-    with pytest.raises(CatalogError, match="broken/kata.toml: id 'other' differs from its folder 'broken'"):
-        Catalog(tmp_path).katas()
+    healthy = (CATALOG.root / "katas" / "softmax" / "kata.toml").read_text().split("[tracks.torch]")[0]
+    (tmp_path / "katas" / "softmax" / "kata.toml").write_text(healthy)
+    catalog = Catalog(tmp_path)
+    assert [kata.id for kata in catalog.katas()] == ["softmax"]
+    assert len(catalog.problems()) == 1
+    assert "broken/kata.toml: id 'other' differs from its folder 'broken'" in catalog.problems()[0]
+
+
+@pytest.mark.parametrize("kata_id", [kata.id for kata in CATALOG.katas() if "numpy" in kata.tracks])
+def test_the_numpy_track_forbids_imports_only(kata_id):
+    forbidden = CATALOG.get(kata_id).track("numpy").forbidden
+    assert not (forbidden.functions or forbidden.operations or forbidden.modules), (
+        "the NumPy track's sandbox holds no torch: forbid imports there, nothing else")

@@ -21,7 +21,7 @@ def softmax(x, axis=-1):
 
 
 def kit(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"}
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200", "KIT_WORKSPACE": str(cwd)}
     return subprocess.run([sys.executable, "-m", "interviewkit", *args], cwd=cwd, env=environment,
                           capture_output=True, text=True, timeout=timeout)
 
@@ -96,10 +96,10 @@ def test_broken_solutions_get_a_message_and_exit_1(tmp_path, source, expected):
 def test_an_infinite_loop_is_stopped_at_the_time_limit(tmp_path):
     looping = tmp_path / "softmax_numpy.py"
     looping.write_text("def softmax(x, axis=-1):\n    while True:\n        pass\n")
-    result = kit("grade", str(looping), "--timeout", "8", cwd=tmp_path, timeout=60)
+    result = kit("grade", str(looping), "--timeout", "3", cwd=tmp_path, timeout=60)
     assert result.returncode == 1
     assert "✗ softmax[default_axis]" in result.stdout
-    assert "time limit of 8 s reached during softmax(...)" in result.stdout
+    assert "time limit of 3 s reached during softmax(...)" in result.stdout
 
 
 def test_json_report_and_exit_codes(tmp_path):
@@ -164,5 +164,5 @@ def test_commands_that_do_not_grade_never_import_torch_or_numpy(tmp_path, args):
         "assert not heavy, heavy\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+                            env={**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path)})
     assert result.returncode == 0, result.stderr[-2000:]

@@ -49,7 +49,7 @@ def test_outside_candidate_code_the_wrapped_kernels_change_nothing(guard):
     (lambda x: F.softmax(x, 0), "torch.nn.functional.softmax"),
     (lambda x: x.softmax(0), "torch.Tensor.softmax"),
     (lambda x: torch.nn.Softmax(0)(x), "torch.nn.Softmax"),
-    (lambda x: F.softmin(-x, 0), "aten::softmax"),
+    (lambda x: F.softmin(-x, 0), "softmax"),
     (lambda x: torch.ops.aten._softmax(x, 0, False), "aten::_softmax"),
     (lambda x: F.scaled_dot_product_attention(x[None, None], x[None, None], x[None, None]),
      "aten::scaled_dot_product_attention"),
@@ -91,6 +91,13 @@ def test_protected_files_cannot_be_loaded_by_path(guard, tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # the grader itself may
     assert module.ANSWER == 42
+
+
+def test_a_watched_function_is_only_forbidden_under_rules_that_name_it(guard, tmp_path):
+    other = Guard(Forbidden(functions=("torch.nn.functional.conv2d",)), tmp_path / "candidate.py", [])
+    other.install()
+    with other.watching():
+        F.softmax(torch.ones(3), 0)  # watched for the softmax rules, which are not the ones on now
 
 
 def test_other_exceptions_pass_through_untouched(guard):

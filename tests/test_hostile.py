@@ -2,15 +2,15 @@
 exit 1, "passed": false, a message naming what happened, within the time limit, nothing written
 outside the sandbox's own folder, no sandbox folder left behind, and kit alive to report it.
 
-Each file's header names its track, the message expected (alternatives separated by |), and any
-set-up the test provides (files beside the candidate, or a hostile environment)."""
+Each file's header names its track, the message expected (alternatives separated by |), any
+set-up the test provides (files beside the candidate, or a hostile environment), and the time and
+memory limits to grade it with when they are not the defaults."""
 from __future__ import annotations
 
 import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -51,10 +51,6 @@ def prepare(setup: str | None, work: Path, environment: dict) -> None:
                            PYTHONPATH=f"{plugins}{os.pathsep}{REPO}")
 
 
-def sandbox_folders() -> set[str]:
-    return {path.name for path in Path(tempfile.gettempdir()).glob("kit-sandbox-*")}
-
-
 @pytest.mark.parametrize("path", sorted(HOSTILE.glob("*.py")), ids=lambda path: path.stem)
 def test_a_hostile_candidate_fails_safely(path, tmp_path):
     home = tmp_path / "home"
@@ -64,16 +60,20 @@ def test_a_hostile_candidate_fails_safely(path, tmp_path):
     work.mkdir()
     candidate = work / "solution.py"
     candidate.write_text(path.read_text())
-    environment = {**os.environ, "HOME": str(home), "KIT_TEST_REAL_HOME": str(home), "PYTHONPATH": str(REPO)}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    environment = {**os.environ, "HOME": str(home), "KIT_TEST_REAL_HOME": str(home), "PYTHONPATH": str(REPO),
+                   "KIT_WORKSPACE": str(work), "TMPDIR": str(scratch)}
     prepare(header(path, "setup"), work, environment)
     before = {entry.name for entry in work.iterdir()}
-    folders_before = sandbox_folders()
 
     started = time.monotonic()
+    time_limit = float(header(path, "timeout") or TIME_LIMIT)
+    memory = ["--memory-limit", header(path, "memory")] if header(path, "memory") else []
     result = subprocess.run(
         [sys.executable, "-m", "interviewkit", "grade", "softmax", "--track", header(path, "track"),
-         "--file", str(candidate), "--json", "--timeout", str(TIME_LIMIT)],
-        cwd=work, env=environment, capture_output=True, text=True, timeout=TIME_LIMIT + 60,
+         "--file", str(candidate), "--json", "--timeout", str(time_limit), *memory],
+        cwd=work, env=environment, capture_output=True, text=True, timeout=time_limit + 60,
     )
     elapsed = time.monotonic() - started
 
@@ -83,8 +83,8 @@ def test_a_hostile_candidate_fails_safely(path, tmp_path):
     failures = " | ".join(f"{c['name']}: {c['message']}" for c in report["checks"] if not c["passed"])
     expected = header(path, "expect").split("|")
     assert any(phrase.lower() in failures.lower() for phrase in expected), failures[:2000]
-    assert elapsed < TIME_LIMIT + 15
+    assert elapsed < time_limit + 15
     assert [entry.name for entry in home.iterdir()] == ["sentinel"]
     assert {entry.name for entry in work.iterdir()} - before <= {".kit"}
-    assert sandbox_folders() <= folders_before
+    assert not list(scratch.iterdir()), "the sandbox's folder was left behind"
     assert not [leftover for leftover in LEFTOVERS if Path(leftover).exists()]

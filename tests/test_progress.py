@@ -45,12 +45,21 @@ def test_hints_are_remembered_in_order_once(tmp_path):
     assert store.revealed_hints("conv2d") == []
 
 
-def test_the_workspace_is_found_from_below_and_reads_create_nothing(tmp_path):
+def test_the_workspace_is_found_from_below_and_reads_create_nothing(tmp_path, monkeypatch):
+    monkeypatch.delenv("KIT_WORKSPACE", raising=False)
     nested = tmp_path / "a" / "b"
     nested.mkdir(parents=True)
-    assert find_workspace(nested) is None and open_store(find_workspace(nested)) is None
+    assert find_workspace(nested) != tmp_path.resolve()
+    assert not (tmp_path / ".kit").exists()
     assert open_workspace(tmp_path) == tmp_path.resolve()
     assert find_workspace(nested) == tmp_path.resolve()
+
+
+def test_kit_workspace_names_the_workspace(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_WORKSPACE", str(tmp_path / "elsewhere"))
+    assert find_workspace(tmp_path) == (tmp_path / "elsewhere").resolve()
+    assert open_store(find_workspace(tmp_path)) is None
+    assert (open_workspace(tmp_path) / ".kit").is_dir()
 
 
 def test_a_writer_killed_mid_transaction_leaves_the_store_intact(tmp_path):

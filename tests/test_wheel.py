@@ -1,5 +1,6 @@
 """`pip install .` gives a working kit: the wheel carries the katas, references and graders."""
 import json
+import os
 import subprocess
 import sys
 import venv
@@ -10,7 +11,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def run(*args, cwd, check=True):
-    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600)
+    environment = {**os.environ, "KIT_WORKSPACE": str(cwd)}
+    environment.pop("PYTHONPATH", None)
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600, env=environment)
     assert not check or result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return result
 

@@ -164,21 +164,29 @@ def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, 
 
 
 def check_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], *,
-                 init: dict, grad: bool = True, condition: float | Callable[..., float] = 1.0) -> CallResult:
+                 init: dict, grad: bool = True, condition: float | Callable[..., float] = 1.0,
+                 gradient_magnitude: Callable | None = None, shared_gradient_scale: bool = False) -> CallResult:
     """Builds the candidate's module and the oracle's (seeded by the case), loads the oracle's weights
     into the candidate's by name, runs both on the case, and compares the output and the gradients
-    of the inputs and of every parameter."""
+    of the inputs and of every parameter.
+
+    A callable `condition` is called as condition(oracle_module, **float64_inputs). With
+    `shared_gradient_scale`, every gradient is compared at the scale of the largest one of its kind
+    (a gradient that is zero in exact arithmetic, like a key bias's under softmax, is rounding noise
+    on that scale); `gradient_magnitude(upstream)` sets a floor the same way."""
     call = f"{symbol}({', '.join(f'{k}={v!r}' for k, v in init.items())})"
     with about(case, grading, call):
         inputs = grading.inputs(case)
         dtype = input_dtype(inputs)
-        module = grading.candidate.construct(symbol, **init)
         torch.manual_seed(case.seed + grading.seed_offset)
         oracle = oracle().double()
-        module.load_state_dict({name: value.to(getattr(torch, dtype)) for name, value in oracle.state_dict().items()})
+        module = grading.candidate.construct(symbol, **init)
+        # The dtype first: float64 weights loaded into float32 parameters would be rounded.
         module.to(device=grading.device, dtype=getattr(torch, dtype))
+        module.load_state_dict({name: value.to(getattr(torch, dtype)) for name, value in oracle.state_dict().items()})
         reference = case.reference_inputs(grading.seed_offset)
-        factor = conditioning(case, reference, condition)
+        extra = condition(oracle, **reference) if callable(condition) else condition
+        factor = case.condition * extra
         leaves = {
             name: value.requires_grad_() for name, value in reference.items()
             if grad and isinstance(value, torch.Tensor) and value.is_floating_point()
@@ -191,8 +199,15 @@ def check_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[],
         expect_unmodified(result)
         expect_outputs(result.output, expected, like, factor)
         if grad:
-            expect_gradients(result.gradients, reference_gradients(expected, leaves, upstream), like, factor)
-            parameters = dict(oracle.named_parameters())
-            expect_gradients(result.gradients, reference_gradients(expected, parameters, upstream), like,
-                             factor, parameters=True)
+            floor = gradient_floor(upstream, gradient_magnitude)
+            wanted = {**{("input", name): leaf for name, leaf in leaves.items()},
+                      **{("param", name): parameter for name, parameter in oracle.named_parameters()}}
+            everything = reference_gradients(expected, wanted, upstream)
+            for kind in ("input", "param"):
+                gradients = {name: value for (of, name), value in everything.items() if of == kind}
+                scale = floor
+                if shared_gradient_scale and gradients:
+                    scale = max(scale or 0.0, max(float(g.abs().max()) for g in gradients.values()))
+                expect_gradients(result.gradients, gradients, like, factor, parameters=kind == "param",
+                                 magnitude=scale)
         return result

@@ -23,7 +23,7 @@ def main() -> None:
     try:
         kata = Catalog().get(request["kata"])
         run_grade(kata, request["track"], Path(request["file"]), request["device"], emit,
-                  time_limit=request["time_limit"])
+                  time_limit=request["time_limit"], memory_limit_mb=request.get("memory_limit_mb"))
         emit({"event": "finished"})
     except DeviceUnavailable as error:
         emit({"event": "usage_error", "message": str(error)})

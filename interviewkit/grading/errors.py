@@ -99,8 +99,9 @@ def describe_exception(error: BaseException, candidate_file: Path, during: str) 
         )
     if isinstance(error, MemoryError) or "can't allocate memory" in str(error):
         frames = candidate_frames(error, candidate_file)
-        return OutOfMemory(f"{during} ran out of memory: the sandbox's memory limit was reached "
-                                f"(a kata's memory_limit_mb, 4096 MiB unless it says otherwise)\n{frames}".rstrip())
+        return OutOfMemory(f"{during} ran out of memory: the sandbox's memory limit was reached (the kata's "
+                           f"memory_limit_mb, 4096 MiB unless it says otherwise; --memory-limit raises it)"
+                           f"\n{frames}".rstrip())
     text = f"{type(error).__name__}: {error}".strip()
     if len(text) > 600:
         text = text[:600] + " …"

@@ -92,14 +92,10 @@ class Guard:
         functions: dict[int, str] = {}
         classes: dict[type, str] = {}
         if self._uses_torch:
-            import torch.overrides
-
-            overridable = {id(f) for group in torch.overrides.get_overridable_functions().values() for f in group}
             for name in self.forbidden.functions:
                 for resolved_name, obj in _resolve(name):
                     functions[id(obj)] = resolved_name
-                    if id(obj) not in overridable:
-                        _watch_plain_function(resolved_name, obj)
+                    _watch_function(resolved_name, obj)
             classes = {obj: name for name in self.forbidden.modules for name, obj in _resolve(name)}
             _dispatcher.watch(self.forbidden.operations)
             _install_module_hook()
@@ -138,17 +134,19 @@ class Guard:
             raise error
 
 
-def _watch_plain_function(name: str, function) -> None:
-    """A forbidden function torch's function mode never sees (plain Python, like torch.nn.grad.*)
-    is replaced, where it is looked up, by one that reports its use. Operations it runs are watched
-    at the dispatcher as well; this names the call."""
+def _watch_function(name: str, function) -> None:
+    """Replaces a forbidden function, where it is looked up, by one that reports its use from any
+    thread and whatever modes are on: the function mode is thread-local and can be switched off,
+    some functions (torch.nn.grad.*) never reach it, and some (F.multi_head_attention_forward) run
+    only allowed operations. Only the sandbox, which runs nothing but the candidate, calls this."""
     module_name, _, attribute = name.rpartition(".")
     owner = _resolve(module_name)
     if not owner or not callable(function) or getattr(function, "_kit_watched", False):
         return
 
     def watched(*args, **kwargs):
-        if _state.rules is not None:
+        rules = _state.rules
+        if rules is not None and name in rules.function_names.values():
             raise _state.violate(name)
         return function(*args, **kwargs)
 

@@ -60,12 +60,13 @@ class _Tail:
 
 
 def grade_in_child(kata: str, track: str, file: Path, device: str, time_limit: float,
-                   on_event: Callable[[dict], None] = lambda event: None) -> tuple[GradeReport, str]:
+                   on_event: Callable[[dict], None] = lambda event: None,
+                   memory_limit_mb: int | None = None) -> tuple[GradeReport, str]:
     """Runs one grade in a child process; returns the report and what the process printed."""
     report = GradeReport(kata=kata, track=track, file=str(file), device=device)
     events_read, events_write = os.pipe()
     request = {"kata": kata, "track": track, "file": str(file.resolve()), "device": device,
-               "events_fd": events_write, "time_limit": time_limit}
+               "events_fd": events_write, "time_limit": time_limit, "memory_limit_mb": memory_limit_mb}
     started = time.monotonic()
     state = {"running": None, "finished": False, "usage": None, "internal": None}
 

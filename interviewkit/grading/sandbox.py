@@ -130,9 +130,18 @@ def _become_sandbox(requests: int, replies: int, scratch: Path, settings: Sandbo
     _serve(requests, replies, protections)
 
 
+class _AbsentModule(type(sys)):
+    """Stands in sys.modules for a module the track forbids: any use of it is reported."""
+
+    forbidden_placeholder = True
+
+    def __getattr__(self, name: str):
+        raise guard_module._state.violate(f"{self.__name__} (the NumPy track is NumPy only)")
+
+
 def _forget_torch() -> None:
-    """Drops torch, and every module holding it, from sys.modules: the NumPy track's code finds no
-    torch to reach for, whatever way it looks it up (its imports are refused separately)."""
+    """Drops torch, and every module holding it, from sys.modules, and leaves a placeholder that
+    reports any use: the NumPy track's code finds no torch to reach for, whatever way it looks."""
     def holds_torch(module) -> bool:
         return any(getattr(value, "__name__", "").split(".")[0] in ("torch", "functorch")
                    for value in list(vars(module).values()) if isinstance(value, type(sys)))
@@ -141,6 +150,7 @@ def _forget_torch() -> None:
         top = name.split(".")[0]
         if top in ("torch", "functorch", "torchgen") or (module is not None and holds_torch(module)):
             del sys.modules[name]
+    sys.modules["torch"] = _AbsentModule("torch")
 
 
 def _close_inherited(keep: set[int]) -> None:

@@ -66,7 +66,7 @@ def pytest_arguments(grader: Path) -> list[str]:
 
 def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
               emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0,
-              time_limit: float | None = None) -> list[CheckResult]:
+              time_limit: float | None = None, memory_limit_mb: int | None = None) -> list[CheckResult]:
     """Grades `file` against the kata's track; returns every check's result (also emitted as it ends).
 
     The candidate's code runs in a sandbox process forked first thing, before this process computes
@@ -90,7 +90,8 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     torch.set_num_threads(1)
     time_limit = time_limit or kata.time_limit
     deadline = time.monotonic() + time_limit
-    sandbox = start_sandbox(SandboxSettings(memory_mb=kata.memory_limit_mb, time_limit=time_limit, device=device,
+    memory = memory_limit_mb or kata.memory_limit_mb
+    sandbox = start_sandbox(SandboxSettings(memory_mb=memory, time_limit=time_limit, device=device,
                                             keep_torch=track_name == "torch"))
     try:
         candidate = RemoteCandidate(sandbox, file.resolve(), deadline, time_limit)

@@ -22,12 +22,14 @@ class Foreign:
         return f"<a {self.type_name} object>"
 
 
-def _torch():
-    return sys.modules.get("torch")
+def torch_module():
+    """torch, if this process has it (the NumPy track's sandbox keeps only a placeholder)."""
+    module = sys.modules.get("torch")
+    return None if module is None or getattr(type(module), "forbidden_placeholder", False) else module
 
 
 def copy_out(value):
-    torch = _torch()
+    torch = torch_module()
     if torch is not None and isinstance(value, torch.Tensor):
         plain = value.detach()
         if type(plain) is not torch.Tensor:
@@ -52,7 +54,7 @@ def copy_out(value):
 
 def copy_in(value):
     """Fresh copies of the grader's inputs, so the candidate can never touch the grader's own."""
-    torch = _torch()
+    torch = torch_module()
     if torch is not None and isinstance(value, torch.Tensor):
         return value.detach().clone()
     if isinstance(value, np.ndarray):
@@ -77,7 +79,7 @@ def bind_names(function, args: tuple, kwargs: dict) -> dict:
 
 def enable_grad(arguments: dict) -> dict:
     """Marks every floating-point tensor argument as requiring grad; returns them by name."""
-    torch = _torch()
+    torch = torch_module()
     leaves = {}
     for name, value in arguments.items():
         if torch is not None and isinstance(value, torch.Tensor) and value.is_floating_point():
@@ -88,7 +90,7 @@ def enable_grad(arguments: dict) -> dict:
 
 def modified(originals: dict, after: dict) -> list[str]:
     """Names of array arguments whose contents the call changed in place."""
-    torch = _torch()
+    torch = torch_module()
     changed = []
     for name, before in originals.items():
         now = after.get(name)
@@ -111,7 +113,7 @@ def shapes_of(value):
 
 
 def _tensors(value) -> list | None:
-    torch = _torch()
+    torch = torch_module()
     if isinstance(value, torch.Tensor):
         return [value]
     if isinstance(value, (tuple, list)):

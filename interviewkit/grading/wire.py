@@ -11,12 +11,11 @@ import math
 import os
 import select
 import struct
-import sys
 import time
 
 import numpy as np
 
-from interviewkit.grading.values import Foreign
+from interviewkit.grading.values import Foreign, torch_module
 
 MAX_MESSAGE = 1 << 31
 DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "float16", "float32", "float64",
@@ -36,12 +35,8 @@ class ReplyTimeout(WireError):
     pass
 
 
-def _torch():
-    return sys.modules.get("torch")
-
-
 def _encode(value, buffers: list):
-    torch = _torch()
+    torch = torch_module()
     if value is None or isinstance(value, (bool, str)) or type(value) is int:
         return value
     if type(value) is float:

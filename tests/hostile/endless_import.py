@@ -1,4 +1,5 @@
 # track: numpy
+# timeout: 4
 # expect: time limit
 """Never finishes being imported."""
 while True:

@@ -1,4 +1,5 @@
 # track: numpy
+# timeout: 4
 # expect: time limit
 """Ignores the polite signals, then loops forever."""
 import signal

@@ -1,4 +1,5 @@
 # track: numpy
+# memory: 512
 # expect: memory
 """Allocates (and touches) memory until something gives."""
 import numpy as np
@@ -7,4 +8,4 @@ import numpy as np
 def softmax(x, axis=-1):
     hoard = []
     while True:
-        hoard.append(np.ones(1 << 27))  # 1 GiB of float64 ones, each
+        hoard.append(np.ones(1 << 24))  # 128 MiB of float64 ones, each
