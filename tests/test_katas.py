@@ -19,6 +19,8 @@ from interviewkit.workspace import render_stub, stub_filename
 
 CATALOG = Catalog()
 CANDIDATES = Path(__file__).parent / "candidates"
+# The reference over three seeds and other styles over two; benchmarks/tolerance_margins.py goes
+# much further, and prints how much of its tolerance each correct solution uses.
 SEED_OFFSETS = (0, 1, 2)
 MINIMUM = {"wrong_": 4, "right_": 2, "forbidden_": 1}
 
@@ -69,14 +71,14 @@ def test_untouched_stub_fails_as_not_implemented(kata_id, track, tmp_path):
     assert all("not implemented" in r.message for r in checks)
 
 
-@pytest.mark.parametrize("seed_offset", SEED_OFFSETS)
+@pytest.mark.parametrize("seed_offset", SEED_OFFSETS[:2])
 @pytest.mark.parametrize("kata_id, track, path", candidate_files("right_"))
 def test_correct_solution_in_another_style_passes(kata_id, track, path, seed_offset):
     results = grade(kata_id, track, path, seed_offset)
     assert all(r.passed for r in results), failures(results)
 
 
-@pytest.mark.parametrize("seed_offset", SEED_OFFSETS[:2])
+@pytest.mark.parametrize("seed_offset", SEED_OFFSETS[:1])
 @pytest.mark.parametrize("kata_id, track, path", candidate_files("wrong_"))
 def test_known_wrong_solution_fails_where_expected(kata_id, track, path, seed_offset):
     results = grade(kata_id, track, path, seed_offset)
