@@ -72,6 +72,16 @@ class Hint:
 
 
 @dataclass(frozen=True)
+class Efficiency:
+    """How a kata times solutions against its reference: the bound `kit grade --strict` holds them to
+    (a ratio of median times), the timing case's own time limit, and advice for slow solutions."""
+
+    bound: float
+    time_limit: float = 10.0
+    advice: str = ""
+
+
+@dataclass(frozen=True)
 class Kata:
     id: str
     title: str
@@ -81,11 +91,16 @@ class Kata:
     seed_topic: str
     time_limit: float
     memory_limit_mb: int
+    efficiency: "Efficiency | None"
     default_track: str
     tracks: dict[str, Track]
     folder: Path
     statement_path: Path
     hints_path: Path
+
+    @property
+    def efficiency_bound(self) -> float | None:
+        return self.efficiency.bound if self.efficiency else None
 
     def track(self, name: str | None) -> Track:
         name = name or self.default_track
@@ -198,12 +213,21 @@ class Catalog:
             seed_topic=_require(data, "seed_topic", str, meta),
             time_limit=float(data.get("time_limit_seconds", 60)),
             memory_limit_mb=int(data.get("memory_limit_mb", 4096)),
+            efficiency=self._load_efficiency(data.get("efficiency"), meta),
             default_track=default_track,
             tracks=tracks,
             folder=folder,
             statement_path=folder / _require(files, "statement", str, meta),
             hints_path=folder / _require(files, "hints", str, meta),
         )
+
+    @staticmethod
+    def _load_efficiency(spec: dict | None, meta: Path) -> Efficiency | None:
+        if spec is None:
+            return None
+        bound = _require(spec, "bound", float, meta)
+        return Efficiency(bound=bound, time_limit=float(spec.get("time_limit_seconds", 10.0)),
+                          advice=spec.get("advice", ""))
 
     def _load_track(self, name: str, spec: dict, folder: Path, meta: Path) -> Track:
         defaults = self._track_defaults.get(name)

@@ -12,7 +12,10 @@ from rich.markup import escape
 
 from interviewkit import render
 from interviewkit.catalog import Catalog, CatalogError, Kata, UnknownKata, UnknownTrack
+from interviewkit.grading.result import CheckResult, GradeReport
 from interviewkit.progress import Store, open_store
+from interviewkit.mock_cli import mock_app
+from interviewkit.recording import active_session_for, record_grade
 from interviewkit.workspace import (
     KataFile, StubExists, find_kata_files, find_workspace, identify, most_recent, open_workspace,
     stub_filename, write_stub,
@@ -27,6 +30,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
+app.add_typer(mock_app, name="mock")
 
 
 def complete_kata(incomplete: str) -> list[str]:
@@ -178,12 +182,13 @@ def grade(
     timeout: Annotated[Optional[float], typer.Option(help="Time limit in seconds (default: the kata's).")] = None,
     memory_limit: Annotated[Optional[int], typer.Option(
         help="Memory your code may use, in MiB (default: the kata's, 4096 unless it says otherwise).")] = None,
+    strict: Annotated[bool, typer.Option(
+        help="Also fail when your code is slower than the kata's efficiency bound.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report, nothing else.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")] = False,
 ) -> None:
     """Grade your solution: outputs and gradients against the reference, every check explained."""
-    from interviewkit.grading.runner import UsageProblem, grade_in_child
-    from interviewkit.grading.result import GradeReport
+    from interviewkit.grading.runner import GradeRequest, UsageProblem, grade_in_child
 
     if device not in ("cpu", "cuda", "auto"):
         fail_usage(f"--device must be cpu, cuda or auto, not {device!r}.")
@@ -196,28 +201,76 @@ def grade(
 
     def on_event(event: dict) -> None:
         if not as_json and event.get("event") == "check":
-            from interviewkit.grading.result import CheckResult
-
             stream.check(CheckResult.from_json(event["result"]))
 
     try:
-        report, printed = grade_in_child(kata.id, track_name, path, device, time_limit, on_event,
-                                         memory_limit_mb=memory_limit)
+        request = GradeRequest(kata.id, track_name, path, device, time_limit, memory_limit, strict)
+        report, printed = grade_in_child(request, on_event)
     except UsageProblem as problem:
         fail_usage(str(problem))
     if report.checks and report.checks[-1].kind in ("timeout", "crash", "internal") and not as_json:
         stream.check(report.checks[-1])
     _, store = workspace_store()
-    store.record_grade(
-        kata=kata.id, track=track_name, path=path, passed=report.passed,
-        checks_passed=sum(check.passed for check in report.checks), checks_total=len(report.checks),
-        duration_s=report.duration_s, device=device, failing_checks=[check.name for check in report.failing],
-    )
+    note = record_grade(store, catalog, report, path)
     if as_json:
         sys.stdout.write(json.dumps(report.to_json()) + "\n")
     else:
         render.grade_summary(report, printed, verbose)
+        if note:
+            render.note(f"[dim]{escape(note)}[/]")
     raise typer.Exit(0 if report.passed else 1)
+
+
+@app.command()
+def watch(
+    target: Annotated[Optional[str], typer.Argument(
+        help="A kata id or a file; default: your most recently changed kata file.",
+        autocompletion=complete_kata)] = None,
+    track: TrackOption = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="The file to watch.")] = None,
+    device: Annotated[str, typer.Option(help="cpu, cuda or auto (torch track).")] = "cpu",
+    timeout: Annotated[Optional[float], typer.Option(help="Time limit in seconds (default: the kata's).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")] = False,
+) -> None:
+    """Regrade on every save, until Ctrl-C (a warm grader answers in a fraction of a second)."""
+    from interviewkit import live
+    from interviewkit.grading.runner import GradeRequest, UsageProblem
+    from interviewkit.grading.worker import WarmGrader
+
+    if device not in ("cpu", "cuda", "auto"):
+        fail_usage(f"--device must be cpu, cuda or auto, not {device!r}.")
+    catalog = Catalog()
+    kata, track_name, path = resolve_target(catalog, target, track, file)
+    request = GradeRequest(kata.id, track_name, path, device, timeout if timeout is not None else kata.time_limit)
+    _, store = workspace_store()
+    watched = path.resolve()
+    watcher = live.Watcher(watched.parent, files=[watched])
+    with WarmGrader() as warm:
+        def regrade() -> None:
+            if render.console.is_terminal:
+                render.console.clear()
+            render.grade_header(GradeReport(kata.id, track_name, str(path), device), request.time_limit)
+            stream = render.GradeStream(verbose)
+            try:
+                report = warm.grade(request, lambda event: event.get("event") == "check" and stream.check(
+                    CheckResult.from_json(event["result"])))
+            except UsageProblem as problem:
+                fail_usage(str(problem))
+            note = record_grade(store, catalog, report, path)
+            render.grade_summary(report, "", verbose)
+            if note:
+                render.note(f"[dim]{escape(note)}[/]")
+            render.note(f"[dim]watching {escape(str(path))}: save to regrade, Ctrl-C to stop[/]")
+            render.console.file.flush()
+
+        try:
+            regrade()
+            for changed in watcher:
+                if watched in changed and watched.exists():
+                    regrade()
+        except KeyboardInterrupt:  # in the middle of a grade: that grade is simply dropped
+            pass
+    render.note("stopped watching.")
 
 
 @app.command()
@@ -231,10 +284,11 @@ def hint(
     chosen_kata = load_kata(Catalog(), kata)
     hints = chosen_kata.hints()
     _, store = workspace_store()
+    session = active_session_for(store, chosen_kata.id)
     if show_all:
         for position, each in enumerate(hints, start=1):
             render.hint(chosen_kata, each, position, len(hints), None)
-            store.record_hint(chosen_kata.id, each.id)
+            store.record_hint(chosen_kata.id, each.id, session)
         return
     last = store.last_grade(chosen_kata.id)
     failing = last.failing_checks if last and not last.passed else []
@@ -243,8 +297,10 @@ def hint(
         render.note(f"Every hint for {chosen_kata.id} is revealed (`kit hint {chosen_kata.id} --all` shows them "
                     f"again). Still stuck? `kit solution {chosen_kata.id}` shows the reference.")
         return
-    store.record_hint(chosen_kata.id, chosen.id)
+    store.record_hint(chosen_kata.id, chosen.id, session)
     render.hint(chosen_kata, chosen, hints.index(chosen) + 1, len(hints), tied_to)
+    if session:
+        render.note(f"[dim]recorded against mock session {session}[/]")
 
 
 @app.command()
@@ -260,8 +316,28 @@ def solution(
     if not force and not store.has_graded(chosen.id, track_name):
         fail_usage(f"grade an attempt first (`kit grade {chosen.id}`), or pass --force to see the "
                    f"{track_name} reference now.")
-    store.record_solution(chosen.id, track_name)
+    session = active_session_for(store, chosen.id)
+    if session and not force:
+        fail_usage(f"mock session {session} is running and includes {chosen.id}: viewing its solution now scores "
+                   "it zero. Pass --force to view it anyway.")
+    store.record_solution(chosen.id, track_name, session)
     render.solution(chosen, track_name, chosen.track(track_name).reference.read_text(encoding="utf-8"))
+
+
+@app.command()
+def stats() -> None:
+    """Your practice: attempts, passes, best times and hints per kata; totals by tag and difficulty;
+    your streak of practice days; mock interviews and their score trend."""
+    from interviewkit import stats as figures
+
+    store = open_store(find_workspace())
+    if store is None:
+        render.note("No practice recorded here yet: start with `kit new softmax`.")
+        return
+    sessions = store.sessions()
+    scores = [session.score for session in sessions if session.score is not None]
+    render.stats_tables(Catalog().katas(), store.progress(), store.hint_counts(), sessions,
+                        figures.streak(store.practice_days()), figures.sparkline(scores))
 
 
 def main() -> None:

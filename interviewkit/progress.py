@@ -26,6 +26,16 @@ MIGRATIONS = [
     CREATE TABLE solutions (id INTEGER PRIMARY KEY, at REAL NOT NULL, kata TEXT NOT NULL, track TEXT NOT NULL);
     CREATE INDEX grades_by_kata ON grades (kata, at);
     """,
+    """
+    CREATE TABLE mock_sessions (id INTEGER PRIMARY KEY, started_at REAL NOT NULL, deadline REAL NOT NULL,
+                                seed INTEGER NOT NULL, folder TEXT NOT NULL, katas TEXT NOT NULL,
+                                finished_at REAL, score REAL, report TEXT);
+    ALTER TABLE grades ADD COLUMN session INTEGER;
+    ALTER TABLE grades ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE grades ADD COLUMN efficiency REAL;
+    ALTER TABLE hints ADD COLUMN session INTEGER;
+    ALTER TABLE solutions ADD COLUMN session INTEGER;
+    """,
 ]
 
 
@@ -53,6 +63,26 @@ class GradeRecord:
     path: str
     passed: bool
     failing_checks: list[str]
+    checks_passed: int = 0
+    checks_total: int = 0
+    counted: bool = True
+    efficiency: float | None = None
+
+
+@dataclass(frozen=True)
+class MockSession:
+    id: int
+    started_at: float
+    deadline: float
+    seed: int
+    folder: Path
+    katas: list[dict]  # {"kata", "track", "file"}
+    finished_at: float | None
+    score: float | None
+    report: str | None
+
+    def holds(self, path: Path) -> bool:
+        return self.folder == path.resolve().parent or self.folder in path.resolve().parents
 
 
 class Store:
@@ -84,18 +114,20 @@ class Store:
         self._insert("stubs", kata=kata, track=track, path=str(path.resolve()))
 
     def record_grade(self, *, kata: str, track: str, path: Path, passed: bool, checks_passed: int,
-                     checks_total: int, duration_s: float, device: str, failing_checks: list[str]) -> None:
+                     checks_total: int, duration_s: float, device: str, failing_checks: list[str],
+                     session: int | None = None, counted: bool = True, efficiency: float | None = None) -> None:
         self._insert(
             "grades", kata=kata, track=track, path=str(path.resolve()), passed=int(passed),
             checks_passed=checks_passed, checks_total=checks_total, duration_s=duration_s,
-            device=device, failing_checks=json.dumps(failing_checks),
+            device=device, failing_checks=json.dumps(failing_checks), session=session, counted=int(counted),
+            efficiency=efficiency,
         )
 
-    def record_hint(self, kata: str, hint_id: str) -> None:
-        self._insert("hints", kata=kata, hint_id=hint_id)
+    def record_hint(self, kata: str, hint_id: str, session: int | None = None) -> None:
+        self._insert("hints", kata=kata, hint_id=hint_id, session=session)
 
-    def record_solution(self, kata: str, track: str) -> None:
-        self._insert("solutions", kata=kata, track=track)
+    def record_solution(self, kata: str, track: str, session: int | None = None) -> None:
+        self._insert("solutions", kata=kata, track=track, session=session)
 
     def revealed_hints(self, kata: str) -> list[str]:
         rows = self._connection.execute(
@@ -118,6 +150,54 @@ class Store:
         query = "SELECT 1 FROM grades WHERE kata = ?" + (" AND track = ?" if track else "")
         parameters = (kata, track) if track else (kata,)
         return self._connection.execute(query + " LIMIT 1", parameters).fetchone() is not None
+
+    def grades(self, session: int | None = None) -> list[GradeRecord]:
+        """Every grade, oldest first (only those of one mock session, if given)."""
+        query = ("SELECT at, kata, track, path, passed, failing_checks, checks_passed, checks_total, counted, "
+                 "efficiency FROM grades")
+        rows = self._connection.execute(query + (" WHERE session = ?" if session else "") + " ORDER BY at, id",
+                                        (session,) if session else ())
+        return [GradeRecord(at, kata, track, path, bool(passed), json.loads(failing), passed_checks, total,
+                            bool(counted), efficiency)
+                for at, kata, track, path, passed, failing, passed_checks, total, counted, efficiency in rows]
+
+    def hint_counts(self, session: int | None = None) -> dict[str, int]:
+        """Distinct hints revealed, by kata (in one mock session, if given)."""
+        query = "SELECT kata, COUNT(DISTINCT hint_id) FROM hints" + (" WHERE session = ?" if session else "")
+        return dict(self._connection.execute(query + " GROUP BY kata", (session,) if session else ()))
+
+    def solutions_viewed(self, session: int) -> set[str]:
+        rows = self._connection.execute("SELECT DISTINCT kata FROM solutions WHERE session = ?", (session,))
+        return {kata for (kata,) in rows}
+
+    def practice_days(self) -> list[str]:
+        """The local dates (YYYY-MM-DD) with at least one grade, oldest first."""
+        rows = self._connection.execute(
+            "SELECT DISTINCT date(at, 'unixepoch', 'localtime') AS day FROM grades ORDER BY day")
+        return [day for (day,) in rows]
+
+    def create_session(self, *, started_at: float, deadline: float, seed: int, folder: Path,
+                       katas: list[dict]) -> int:
+        with self._connection:
+            cursor = self._connection.execute(
+                "INSERT INTO mock_sessions (started_at, deadline, seed, folder, katas) VALUES (?, ?, ?, ?, ?)",
+                (started_at, deadline, seed, str(folder.resolve()), json.dumps(katas)),
+            )
+        return cursor.lastrowid
+
+    def finish_session(self, session: int, *, finished_at: float, score: float, report: str) -> None:
+        with self._connection:
+            self._connection.execute(
+                "UPDATE mock_sessions SET finished_at = ?, score = ?, report = ? WHERE id = ? AND finished_at IS NULL",
+                (finished_at, score, report, session),
+            )
+
+    def sessions(self) -> list[MockSession]:
+        rows = self._connection.execute(
+            "SELECT id, started_at, deadline, seed, folder, katas, finished_at, score, report FROM mock_sessions "
+            "ORDER BY id")
+        return [MockSession(number, started, deadline, seed, Path(folder), json.loads(katas), finished, score, report)
+                for number, started, deadline, seed, folder, katas, finished, score, report in rows]
 
     def stub_files(self) -> list[KataFile]:
         """Every file `kit new` wrote, with its kata and track (the file may since have been removed)."""

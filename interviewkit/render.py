@@ -78,7 +78,8 @@ class GradeStream:
 
     def check(self, result: CheckResult) -> None:
         if result.passed:
-            console.print(f"  [green]✓[/] {escape(result.name)}")
+            note = f"  [dim]{escape(result.message)}[/]" if result.ratio is not None else ""
+            console.print(f"  [green]✓[/] {escape(result.name)}{note}")
             return
         if result.message == self._last_message and not self.verbose:
             console.print(f"  [red]✗ {escape(result.name)}[/] [dim](same as above)[/]")
@@ -139,3 +140,74 @@ def solution(kata: Kata, track: str, code: str) -> None:
 
     console.print(Panel(Syntax(code, "python", line_numbers=True), title=f"{kata.id} · {track} reference",
                         title_align="left"))
+
+
+def markdown(text: str) -> None:
+    from rich.markdown import Markdown
+
+    console.print(Markdown(text))
+
+
+def dashboard(session, states, now: float) -> Panel:
+    """The live view of a mock session: time left, and where each kata stands."""
+    from interviewkit.mock import clock
+
+    left = max(0.0, session.deadline - now)
+    table = Table(expand=True)
+    for column in ("kata", "track", "state", "hints", "file"):
+        table.add_column(column)
+    for state in states:
+        if state.state == "passed":
+            shown = f"[green]passed at {clock(state.passed_after_s)}[/]"
+        elif state.state == "failing":
+            shown = f"[yellow]failing {state.checks_total - state.checks_passed} of {state.checks_total} checks[/]"
+        else:
+            shown = "[dim]not started[/]"
+        if state.solution_viewed:
+            shown += " [red](solution viewed)[/]"
+        table.add_row(state.kata, state.track, shown, str(state.hints), escape(state.file.name))
+    style = "red" if left < 300 else "bold"
+    title = f"mock interview {session.id} · [{style}]{clock(left)} left[/] · save a file to grade it"
+    return Panel(table, title=title, title_align="left", subtitle="Ctrl-C leaves the session running",
+                 subtitle_align="right")
+
+
+def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str) -> None:
+    table = Table(title="your practice", title_justify="left")
+    for column in ("kata", "difficulty", "attempts", "passed", "best time", "hints"):
+        table.add_column(column)
+    for kata in katas:
+        entry = progress.get(kata.id)
+        if entry is None and not hints.get(kata.id):
+            continue
+        passed = ", ".join(sorted(entry.passed_tracks)) if entry and entry.passed_tracks else "-"
+        table.add_row(kata.id, kata.difficulty, str(entry.attempts if entry else 0), passed,
+                      minutes_seconds(entry.best_time_s if entry else None), str(hints.get(kata.id, 0)))
+    console.print(table)
+    for label, key in (("tag", lambda kata: kata.tags), ("difficulty", lambda kata: (kata.difficulty,))):
+        totals = Table(title=f"by {label}", title_justify="left")
+        for column in (label, "passed", "attempted", "katas", "attempts"):
+            totals.add_column(column)
+        groups: dict[str, list] = {}
+        for kata in katas:
+            for value in key(kata):
+                groups.setdefault(value, []).append(kata)
+        for value, members in sorted(groups.items()):
+            entries = [progress.get(kata.id) for kata in members]
+            totals.add_row(value, str(sum(1 for e in entries if e and e.passed_tracks)),
+                           str(sum(1 for e in entries if e and e.attempts)), str(len(members)),
+                           str(sum(e.attempts for e in entries if e)))
+        console.print(totals)
+    console.print(f"practice streak: [bold]{streak_days}[/] day{'s' if streak_days != 1 else ''}")
+    finished = [session for session in sessions if session.finished_at is not None]
+    if finished:
+        history = Table(title="mock interviews", title_justify="left")
+        for column in ("session", "started", "katas", "score"):
+            history.add_column(column)
+        import time
+
+        for session in finished:
+            history.add_row(str(session.id), time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started_at)),
+                            ", ".join(entry["kata"] for entry in session.katas), f"{session.score:g}")
+        console.print(history)
+        console.print(f"score trend: {chart}  (oldest to newest, out of 100)")

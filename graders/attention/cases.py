@@ -187,3 +187,8 @@ def gradient_scale(q, k, v, **_):
         return float((upstream @ v.transpose(-2, -1)).abs().amax()) * inputs / math.sqrt(q.shape[-1])
 
     return magnitude
+
+
+# A larger case, for timing only (its correctness is what the cases above prove).
+TIMING_CASE = Case("many_queries_and_keys", q=normal((4, 4, 128, 32)), k=normal((4, 4, 128, 32)),
+                   v=normal((4, 4, 128, 32)), mask=mask((128, 128)))

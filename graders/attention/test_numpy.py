@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from interviewkit.grading import sibling
-from interviewkit.grading.checks import about, check_function, expect_outputs, expect_unmodified, input_dtype
+from interviewkit.grading.checks import (about, check_efficiency, check_function, expect_outputs, expect_unmodified,
+                                         input_dtype)
 from interviewkit.grading.errors import CheckFailed
 
 shared = sibling(__file__, "cases")
@@ -53,3 +54,7 @@ def test_a_new_instance_has_the_weights_of_the_contract(grading):
             raise CheckFailed(f"{SYMBOL}(embed_dim={embed_dim}, num_heads={num_heads}).{name} has shape "
                               f"{np.shape(value)}, expected {shape}: forward must read the weights from these "
                               "attributes, which the grader sets before every call")
+
+
+def test_efficiency(grading):
+    check_efficiency(grading, "scaled_dot_product_attention", shared.TIMING_CASE)

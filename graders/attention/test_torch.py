@@ -4,7 +4,7 @@ import pytest
 import torch
 
 from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_function, check_module
+from interviewkit.grading.checks import check_efficiency, check_function, check_module
 
 shared = sibling(__file__, "cases")
 
@@ -22,3 +22,7 @@ def test_multi_head_attention(grading, case):
     # through a one-hot softmax: their rounding is on the scale of the largest gradient.
     check_module(grading, "MultiHeadAttention", case.data, lambda: shared.reference_module(case, grading.seed_offset),
                  init=case.init(), condition=shared.module_condition, shared_gradient_scale=True)
+
+
+def test_efficiency(grading):
+    check_efficiency(grading, "scaled_dot_product_attention", shared.TIMING_CASE)

@@ -45,6 +45,11 @@ def cases() -> list[Case]:
     ]
 
 
+# A larger case, for timing only (its correctness is what the cases above prove).
+TIMING_CASE = Case("larger_batch_of_feature_maps", x=normal((4, 8, 24, 24)), weight=normal((16, 8, 3, 3)),
+                   bias=normal((16,)), padding=1)
+
+
 def _pair(value) -> tuple[int, int]:
     return (value, value) if isinstance(value, int) else tuple(value)
 

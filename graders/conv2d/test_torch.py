@@ -4,7 +4,7 @@ import pytest
 import torch.nn.functional as F
 
 from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_function
+from interviewkit.grading.checks import check_efficiency, check_function
 
 shared = sibling(__file__, "cases")
 
@@ -16,3 +16,7 @@ def reference(x, weight, bias=None, stride=1, padding=0):
 @pytest.mark.parametrize("case", shared.cases(), ids=str)
 def test_conv2d(grading, case):
     check_function(grading, "conv2d", case, reference, condition=shared.conditioning)
+
+
+def test_efficiency(grading):
+    check_efficiency(grading, "conv2d", shared.TIMING_CASE)

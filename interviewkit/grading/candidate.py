@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+import time
 import types
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -88,6 +89,20 @@ class Candidate:
         """Calls a function of the candidate's; with `upstream`, also back-propagates it."""
         function = self._namespace[symbol]
         return self._invoke(function, symbol, args, kwargs, upstream, parameters={})
+
+    def time_call(self, symbol: str, *args, repeat: int = 3, **kwargs) -> list[float]:
+        """Wall times of `repeat` calls after one warm-up call, each on fresh copies of the inputs."""
+        function = self._namespace[symbol]
+        times = []
+        for run in range(repeat + 1):
+            call_args, call_kwargs = values.copy_in(args), values.copy_in(kwargs)
+            with self._running(f"{symbol}(...) on the timing case"):
+                started = time.perf_counter()
+                function(*call_args, **call_kwargs)
+                elapsed = time.perf_counter() - started
+            if run:
+                times.append(elapsed)
+        return times
 
     def construct(self, symbol: str, *args, **kwargs) -> "Handle":
         """Builds an instance of a class of the candidate's; the grader holds only a handle."""

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from statistics import median
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 import torch
@@ -19,6 +20,9 @@ from interviewkit.grading.errors import CandidateError, CheckFailed
 from interviewkit.grading.signature import ApiEntry
 from interviewkit.grading.values import vector_jacobian_product
 
+if TYPE_CHECKING:
+    from interviewkit.grading.timing import Timing
+
 
 @dataclass
 class Grading:
@@ -29,6 +33,16 @@ class Grading:
     device: str  # where the torch track runs: "cpu" or "cuda"
     api: tuple[ApiEntry, ...]
     seed_offset: int = 0
+    timing: "Timing | None" = None  # present when the kata declares [efficiency]
+    _note: tuple[str, float | None] | None = None
+
+    def note(self, message: str, ratio: float | None = None) -> None:
+        """A message (and an efficiency ratio) for the report of the check that is running, even if it passes."""
+        self._note = (message, ratio)
+
+    def take_note(self) -> tuple[str, float | None] | None:
+        note, self._note = self._note, None
+        return note
 
     def inputs(self, case: Case) -> dict:
         if self.track == "numpy":
@@ -211,3 +225,37 @@ def check_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[],
                 expect_gradients(result.gradients, gradients, like, factor, parameters=kind == "param",
                                  magnitude=scale)
         return result
+
+
+def check_efficiency(grading: Grading, symbol: str, case: Case, *, repeat: int = 3) -> None:
+    """Times the candidate against the kata's reference on a larger case (each in a fresh sandbox)
+    and reports the ratio of their median times. Correct but slow code passes, with the ratio in
+    its report; under `kit grade --strict`, a ratio above the kata's bound fails."""
+    timing = grading.timing
+    if timing is None:
+        raise RuntimeError("this grader times solutions, but the kata's kata.toml has no [efficiency] table")
+    with about(case, grading, symbol):
+        if grading.device != "cpu":
+            grading.note(f"not timed on {grading.device}: kit times solutions on the CPU")
+            return
+        args, kwargs = grading.split_arguments(symbol, grading.inputs(case))
+        reference = timing.measure(True, symbol, args, kwargs, repeat)
+        if reference is None:
+            raise RuntimeError("the reference solution overran the timing case's time limit")
+        measured = timing.measure(False, symbol, args, kwargs, repeat)
+        bound, limit = timing.efficiency.bound, timing.efficiency.time_limit
+        reference_time = max(median(reference), 1e-6)
+        if measured is None:
+            ratio = limit / reference_time
+            message = (f"over {ratio:.0f}x the reference's time: more than {limit:g} s on the timing case, "
+                       f"where the reference takes {reference_time * 1e3:.1f} ms")
+        else:
+            ratio = median(measured) / reference_time
+            message = (f"{ratio:.1f}x the reference's time ({median(measured) * 1e3:.1f} ms against "
+                       f"{reference_time * 1e3:.1f} ms)")
+        if ratio > bound and timing.efficiency.advice:
+            message += f": {timing.efficiency.advice}"
+        message += f" [--strict fails above {bound:g}x]"
+        grading.note(message, ratio)
+        if timing.strict and ratio > bound:
+            raise CheckFailed(message)

@@ -42,6 +42,9 @@ class GradePlugin:
     def _record(self, item, call, report) -> None:
         printed = self._grading.candidate.take_printed()
         result = CheckResult(check_name(item), report.passed, output=printed[-OUTPUT_LIMIT:])
+        note = self._grading.take_note()
+        if note:
+            result.message, result.ratio = note
         error = call.excinfo.value if call.excinfo else None
         if report.skipped:
             result.passed = False

@@ -58,6 +58,11 @@ class RemoteCandidate:
                                "upstream": upstream}, f"{symbol}(...)")
         return _call_result(reply)
 
+    def time_call(self, symbol: str, *args, repeat: int = 3, **kwargs) -> list[float]:
+        """Wall times of `repeat` calls (after a warm-up), measured inside the sandbox."""
+        return self._request({"op": "time", "symbol": symbol, "args": list(args), "kwargs": kwargs,
+                              "repeat": repeat}, f"{symbol}(...) on the timing case")
+
     def construct(self, symbol: str, *args, **kwargs) -> "RemoteHandle":
         number = self._request({"op": "construct", "symbol": symbol, "args": list(args), "kwargs": kwargs},
                                f"{symbol}(...)")

@@ -13,9 +13,11 @@ class CheckResult:
     case: str = ""
     snippet: str = ""
     output: str = ""  # what the candidate's code printed during the check
+    ratio: float | None = None  # an efficiency check's time against the reference's
 
     def to_json(self) -> dict:
-        return {key: value for key, value in asdict(self).items() if value != "" or key == "message"}
+        return {key: value for key, value in asdict(self).items()
+                if value not in ("", None) or key == "message"}
 
     @classmethod
     def from_json(cls, data: dict) -> "CheckResult":
@@ -38,6 +40,11 @@ class GradeReport:
     @property
     def failing(self) -> list[CheckResult]:
         return [check for check in self.checks if not check.passed]
+
+    @property
+    def efficiency(self) -> float | None:
+        """The time against the reference's, when an efficiency check measured it."""
+        return next((check.ratio for check in self.checks if check.ratio is not None), None)
 
     def to_json(self) -> dict:
         return {

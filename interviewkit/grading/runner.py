@@ -11,6 +11,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -29,7 +30,7 @@ class UsageProblem(Exception):
     """The grade cannot run as asked (for example, no CUDA device): exit status 2."""
 
 
-def _child_environment() -> dict:
+def child_environment() -> dict:
     environment = {k: v for k, v in os.environ.items() if k not in STRIPPED_ENVIRONMENT}
     source_root = Path(interviewkit.__file__).resolve().parent.parent
     if (source_root / "pyproject.toml").is_file():  # running from a checkout: let the child find kit
@@ -59,87 +60,118 @@ class _Tail:
         return text if self.total <= OUTPUT_KEPT else f"[… {self.total - OUTPUT_KEPT} bytes left out …]\n{text}"
 
 
-def grade_in_child(kata: str, track: str, file: Path, device: str, time_limit: float,
-                   on_event: Callable[[dict], None] = lambda event: None,
-                   memory_limit_mb: int | None = None) -> tuple[GradeReport, str]:
-    """Runs one grade in a child process; returns the report and what the process printed."""
-    report = GradeReport(kata=kata, track=track, file=str(file), device=device)
-    events_read, events_write = os.pipe()
-    request = {"kata": kata, "track": track, "file": str(file.resolve()), "device": device,
-               "events_fd": events_write, "time_limit": time_limit, "memory_limit_mb": memory_limit_mb}
-    started = time.monotonic()
-    state = {"running": None, "finished": False, "usage": None, "internal": None}
+@dataclass
+class GradeRequest:
+    """One grade, as the CLI asks for it; it travels to the grader process as JSON."""
 
-    def handle(event: dict) -> None:
+    kata: str
+    track: str
+    file: Path
+    device: str = "cpu"
+    time_limit: float = 60.0
+    memory_limit_mb: int | None = None
+    strict: bool = False
+
+    def to_json(self, **extra) -> dict:
+        return {**asdict(self), "file": str(Path(self.file).resolve()), **extra}
+
+
+class ReportBuilder:
+    """Turns the grader's events into a report; says what happened when the events stop short."""
+
+    def __init__(self, request: GradeRequest, on_event: Callable[[dict], None]):
+        self.request = request
+        self.report = GradeReport(kata=request.kata, track=request.track, file=str(request.file),
+                                  device=request.device)
+        self._on_event = on_event
+        self.running: str | None = None
+        self.finished = False
+        self.usage: str | None = None
+        self.internal: str | None = None
+
+    def handle(self, event: dict) -> None:
         kind = event.get("event")
         if kind == "start":
-            state["running"] = event["check"]
+            self.running = event["check"]
         elif kind == "check":
-            report.checks.append(CheckResult.from_json(event["result"]))
-            state["running"] = None
+            self.report.checks.append(CheckResult.from_json(event["result"]))
+            self.running = None
         elif kind == "finished":
-            state["finished"] = True
+            self.finished = True
         elif kind == "usage_error":
-            state["usage"] = event["message"]
+            self.usage = event["message"]
         elif kind == "internal_error":
-            state["internal"] = event["message"]
-        on_event(event)
+            self.internal = event["message"]
+        self._on_event(event)
 
-    def read_events() -> None:
+    def finish(self, timed_out: bool, exit_status: int | None, duration_s: float) -> GradeReport:
+        """The report, with a last check saying why when the grade did not end normally."""
+        self.report.duration_s = duration_s
+        if self.usage:
+            raise UsageProblem(self.usage)
+        running = self.running or "the grade"
+        limit = self.request.time_limit + GRACE_SECONDS
+        if timed_out:
+            self.report.checks.append(CheckResult(running, False, kind="timeout", message=(
+                f"the grade did not finish within {limit:g} s (its time limit and kit's margin) while running "
+                f"{running}; it was stopped (raise the limit with --timeout).")))
+        elif self.internal:
+            self.report.checks.append(CheckResult("grader", False, kind="internal",
+                                                  message=f"kit failed (a bug in kit, not your code):\n{self.internal}"))
+        elif not self.finished:
+            self.report.checks.append(CheckResult(running, False, kind="crash", message=(
+                f"the grading process ended abruptly (exit status {exit_status}) during {running}: "
+                "did your code end it, or crash the Python interpreter?")))
+        return self.report
+
+
+def read_events(stream, builder: ReportBuilder) -> None:
+    """Hands every JSON line of `stream` to the builder; lines that are not events are skipped."""
+    for line in stream:
+        try:
+            builder.handle(json.loads(line))
+        except (ValueError, KeyError, TypeError):
+            continue
+
+
+def grade_in_child(request: GradeRequest,
+                   on_event: Callable[[dict], None] = lambda event: None) -> tuple[GradeReport, str]:
+    """Runs one grade in a fresh grader process; returns the report and what the process printed."""
+    builder = ReportBuilder(request, on_event)
+    events_read, events_write = os.pipe()
+    started = time.monotonic()
+
+    def read() -> None:
         with os.fdopen(events_read, encoding="utf-8", errors="replace") as stream:
-            for line in stream:
-                try:
-                    handle(json.loads(line))
-                except (ValueError, KeyError, TypeError):
-                    continue
+            read_events(stream, builder)
 
     with tempfile.TemporaryDirectory(prefix="kit-grade-") as scratch:
         process = subprocess.Popen(
             # -P: the grader's sys.path never holds the folder it starts in.
-            [sys.executable, "-P", "-m", "interviewkit.grading.child", json.dumps(request)],
+            [sys.executable, "-P", "-m", "interviewkit.grading.child", json.dumps(request.to_json(events_fd=events_write))],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            cwd=scratch, env=_child_environment(), start_new_session=True, pass_fds=(events_write,),
+            cwd=scratch, env=child_environment(), start_new_session=True, pass_fds=(events_write,),
         )
         os.close(events_write)
-        reader = threading.Thread(target=read_events, daemon=True)
+        reader = threading.Thread(target=read, daemon=True)
         reader.start()
         output = _Tail(process.stdout)
         timed_out = False
         try:
-            process.wait(timeout=time_limit + GRACE_SECONDS)
+            process.wait(timeout=request.time_limit + GRACE_SECONDS)
         except subprocess.TimeoutExpired:
             timed_out = True
         finally:
-            _end_group(process)
+            end_group(process.pid)
+            process.wait()
         reader.join(timeout=5)
         printed = output.text()
-    report.duration_s = time.monotonic() - started
-    if state["usage"]:
-        raise UsageProblem(state["usage"])
-    if timed_out:
-        running = state["running"] or "the grade"
-        report.checks.append(CheckResult(
-            running, False, kind="timeout",
-            message=(f"the grade did not finish within {time_limit + GRACE_SECONDS:g} s (its time limit and kit's "
-                     f"margin) while running {running}; it was stopped (raise the limit with --timeout)."),
-        ))
-    elif state["internal"]:
-        report.checks.append(CheckResult("grader", False, kind="internal",
-                                         message=f"kit failed (a bug in kit, not your code):\n{state['internal']}"))
-    elif not state["finished"]:
-        running = state["running"] or "the grade"
-        report.checks.append(CheckResult(
-            running, False, kind="crash",
-            message=(f"the grading process ended abruptly (exit status {process.returncode}) during {running}: "
-                     "did your code call os._exit() or exit(), or crash the Python interpreter?"),
-        ))
-    return report, printed
+    return builder.finish(timed_out, process.returncode, time.monotonic() - started), printed
 
 
-def _end_group(process: subprocess.Popen) -> None:
-    """Kills the child and everything it started, then reaps it."""
+def end_group(pid: int) -> None:
+    """Kills a process group (a grader, and everything it started)."""
     try:
-        os.killpg(process.pid, signal.SIGKILL)
+        os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-    process.wait()

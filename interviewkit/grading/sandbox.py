@@ -294,6 +294,9 @@ def _serve(requests: int, replies: int, protections: confine.Protections) -> Non
                 result = candidate.call(request["symbol"], *request["args"], upstream=request["upstream"],
                                         **request["kwargs"])
                 reply["ok"] = _result_data(result)
+            elif op == "time":
+                reply["ok"] = candidate.time_call(request["symbol"], *request["args"], repeat=request["repeat"],
+                                                  **request["kwargs"])
             elif op == "construct":
                 handle = candidate.construct(request["symbol"], *request["args"], **request["kwargs"])
                 handles[len(handles)] = handle

@@ -66,7 +66,8 @@ def pytest_arguments(grader: Path) -> list[str]:
 
 def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
               emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0,
-              time_limit: float | None = None, memory_limit_mb: int | None = None) -> list[CheckResult]:
+              time_limit: float | None = None, memory_limit_mb: int | None = None,
+              strict: bool = False) -> list[CheckResult]:
     """Grades `file` against the kata's track; returns every check's result (also emitted as it ends).
 
     The candidate's code runs in a sandbox process forked first thing, before this process computes
@@ -81,6 +82,7 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     from interviewkit.grading.sandbox import SandboxSettings, start_sandbox
     from interviewkit.grading.scan import scan
     from interviewkit.grading.signature import parse_api
+    from interviewkit.grading.timing import Timing
 
     import torch
 
@@ -91,11 +93,12 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     time_limit = time_limit or kata.time_limit
     deadline = time.monotonic() + time_limit
     memory = memory_limit_mb or kata.memory_limit_mb
-    sandbox = start_sandbox(SandboxSettings(memory_mb=memory, time_limit=time_limit, device=device,
-                                            keep_torch=track_name == "torch"))
+    settings = SandboxSettings(memory_mb=memory, time_limit=time_limit, device=device, keep_torch=track_name == "torch")
+    root = content_root()
+    protected = [root / "reference_solutions", root / "graders"]
+    sandbox = start_sandbox(settings)
     try:
         candidate = RemoteCandidate(sandbox, file.resolve(), deadline, time_limit)
-        root = content_root()
         emit({"event": "start", "check": CONTRACT_CHECK})
         try:
             source = read_source(file.resolve())
@@ -103,7 +106,7 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
             if findings:
                 raise ForbiddenUse("reaches a forbidden API indirectly, which this kata forbids:\n  "
                                    + "\n  ".join(findings))
-            candidate.load(source, track.api, track.forbidden, [root / "reference_solutions", root / "graders"])
+            candidate.load(source, track.api, track.forbidden, protected)
         except CandidateError as error:
             failed = CheckResult(CONTRACT_CHECK, False, str(error), kind=error.kind,
                                  output=candidate.take_printed())
@@ -111,7 +114,10 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
             return [failed]
         contract = CheckResult(CONTRACT_CHECK, True, "; ".join(track.api), output=candidate.take_printed())
         emit({"event": "check", "result": contract.to_json()})
-        grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset)
+        timing = Timing(kata.efficiency, strict, track, settings, file.resolve(), source, protected) \
+            if kata.efficiency else None
+        grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset,
+                          timing)
         plugin = GradePlugin(grading, emit)
         os.environ.pop("PYTEST_ADDOPTS", None)
         exit_code = pytest.main(pytest_arguments(track.grader), plugins=[plugin])

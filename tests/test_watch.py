@@ -1,0 +1,68 @@
+"""`kit watch` regrades on every save, through the warm worker; each grade starts afresh."""
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from interviewkit.grading.runner import GradeRequest
+from interviewkit.grading.worker import WarmGrader
+
+REPO = Path(__file__).resolve().parent.parent
+CANDIDATES = REPO / "tests" / "candidates" / "softmax" / "numpy"
+
+
+def read_until(process: subprocess.Popen, text: str, seen: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while text not in seen and time.monotonic() < deadline:
+        if select.select([process.stdout], [], [], 0.5)[0]:
+            chunk = os.read(process.stdout.fileno(), 65536).decode(errors="replace")
+            if not chunk:
+                break
+            seen += chunk
+    return seen
+
+
+def test_watch_regrades_on_every_save_until_interrupted(tmp_path):
+    solution = tmp_path / "softmax_numpy.py"
+    solution.write_text((CANDIDATES / "wrong_no_max_subtraction.py").read_text())
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path), "COLUMNS": "200",
+                   "PYTHONUNBUFFERED": "1"}
+    watching = subprocess.Popen([sys.executable, "-m", "interviewkit", "watch", str(solution)], cwd=tmp_path,
+                                env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        seen = read_until(watching, "save to regrade", "")
+        assert "✗ softmax[huge_magnitudes]" in seen, seen[-2000:]
+        solution.write_text((REPO / "reference_solutions" / "softmax" / "numpy.py").read_text())
+        seen = read_until(watching, "all 16 checks passed", seen)
+        assert "all 16 checks passed" in seen, seen[-2000:]
+        watching.send_signal(signal.SIGINT)
+        seen = read_until(watching, "stopped watching", seen, timeout=20)
+        assert watching.wait(timeout=20) == 0
+        assert "stopped watching" in seen
+    finally:
+        watching.kill()
+
+
+def test_a_candidate_that_patches_libraries_leaves_nothing_for_the_next_grade(tmp_path):
+    meddler = tmp_path / "softmax_numpy.py"
+    meddler.write_text(
+        "import builtins\nimport numpy as np\n\n"
+        "np.exp = lambda x: x * 0\nnp.max = None\nbuiltins.KIT_STATE = 'poisoned'\n\n"
+        "def softmax(x, axis=-1):\n    return x\n"
+    )
+    reference = REPO / "reference_solutions" / "softmax"
+    with WarmGrader() as warm:
+        assert not warm.grade(GradeRequest("softmax", "numpy", meddler)).passed
+        assert warm.grade(GradeRequest("softmax", "numpy", reference / "numpy.py")).passed
+        torch_meddler = tmp_path / "softmax_torch.py"
+        torch_meddler.write_text(
+            "import torch\n\ntorch.exp = lambda x: x\ntorch.Tensor.sum = lambda self, *a, **k: self\n"
+            "GLOBAL = []\n\ndef softmax(x, dim=-1):\n    GLOBAL.append(x)\n    return x\n"
+        )
+        assert not warm.grade(GradeRequest("softmax", "torch", torch_meddler)).passed
+        assert warm.grade(GradeRequest("softmax", "torch", reference / "torch.py")).passed
