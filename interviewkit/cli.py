@@ -39,6 +39,15 @@ def complete_kata(incomplete: str) -> list[str]:
 
 KataArgument = Annotated[str, typer.Argument(help="The kata's id, e.g. softmax.", autocompletion=complete_kata)]
 TrackOption = Annotated[Optional[str], typer.Option("--track", "-t", help="numpy or torch (default: the kata's).")]
+TargetArgument = Annotated[Optional[str], typer.Argument(
+    help="A kata id or a file; default: your most recently changed kata file.", autocompletion=complete_kata)]
+FileOption = Annotated[Optional[Path], typer.Option("--file", "-f", help="The kata file.")]
+DeviceOption = Annotated[str, typer.Option(help="cpu, cuda or auto (torch track).")]
+TimeoutOption = Annotated[Optional[float], typer.Option(help="Time limit in seconds (default: the kata's).")]
+MemoryOption = Annotated[Optional[int], typer.Option(
+    help="Memory your code may use, in MiB (default: the kata's, 4096 unless it says otherwise).")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")]
+DEVICES = ("cpu", "cuda", "auto")
 
 
 def fail_usage(message: str) -> None:
@@ -171,40 +180,45 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
     return kata, latest.track, latest.path
 
 
-@app.command()
-def grade(
-    target: Annotated[Optional[str], typer.Argument(
-        help="A kata id or a file; default: your most recently changed kata file.",
-        autocompletion=complete_kata)] = None,
-    track: TrackOption = None,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="The file to grade.")] = None,
-    device: Annotated[str, typer.Option(help="cpu, cuda or auto (torch track).")] = "cpu",
-    timeout: Annotated[Optional[float], typer.Option(help="Time limit in seconds (default: the kata's).")] = None,
-    memory_limit: Annotated[Optional[int], typer.Option(
-        help="Memory your code may use, in MiB (default: the kata's, 4096 unless it says otherwise).")] = None,
-    strict: Annotated[bool, typer.Option(
-        help="Also fail when your code is slower than the kata's efficiency bound.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report, nothing else.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")] = False,
-) -> None:
-    """Grade your solution: outputs and gradients against the reference, every check explained."""
-    from interviewkit.grading.runner import GradeRequest, UsageProblem, grade_in_child
+def build_request(target, track, file, device, timeout, memory_limit, strict=False):
+    """The catalogue, and the grade request that `kit grade` and `kit watch` arguments describe."""
+    from interviewkit.grading.runner import GradeRequest
 
-    if device not in ("cpu", "cuda", "auto"):
+    if device not in DEVICES:
         fail_usage(f"--device must be cpu, cuda or auto, not {device!r}.")
     catalog = Catalog()
     kata, track_name, path = resolve_target(catalog, target, track, file)
     time_limit = timeout if timeout is not None else kata.time_limit
+    return catalog, GradeRequest(kata.id, track_name, path, device, time_limit, memory_limit, strict)
+
+
+@app.command()
+def grade(
+    target: TargetArgument = None,
+    track: TrackOption = None,
+    file: FileOption = None,
+    device: DeviceOption = "cpu",
+    timeout: TimeoutOption = None,
+    memory_limit: MemoryOption = None,
+    strict: Annotated[bool, typer.Option(
+        help="Also fail when your code is slower than the kata's efficiency bound.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report, nothing else.")] = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Grade your solution: outputs and gradients against the reference, every check explained."""
+    from interviewkit.grading.runner import UsageProblem, grade_in_child
+
+    catalog, request = build_request(target, track, file, device, timeout, memory_limit, strict)
+    path = request.file
     stream = render.GradeStream(verbose)
     if not as_json:
-        render.grade_header(GradeReport(kata.id, track_name, str(path), device), time_limit)
+        render.grade_header(GradeReport(request.kata, request.track, str(path), device), request.time_limit)
 
     def on_event(event: dict) -> None:
         if not as_json and event.get("event") == "check":
             stream.check(CheckResult.from_json(event["result"]))
 
     try:
-        request = GradeRequest(kata.id, track_name, path, device, time_limit, memory_limit, strict)
         report, printed = grade_in_child(request, on_event)
     except UsageProblem as problem:
         fail_usage(str(problem))
@@ -223,25 +237,21 @@ def grade(
 
 @app.command()
 def watch(
-    target: Annotated[Optional[str], typer.Argument(
-        help="A kata id or a file; default: your most recently changed kata file.",
-        autocompletion=complete_kata)] = None,
+    target: TargetArgument = None,
     track: TrackOption = None,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="The file to watch.")] = None,
-    device: Annotated[str, typer.Option(help="cpu, cuda or auto (torch track).")] = "cpu",
-    timeout: Annotated[Optional[float], typer.Option(help="Time limit in seconds (default: the kata's).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")] = False,
+    file: FileOption = None,
+    device: DeviceOption = "cpu",
+    timeout: TimeoutOption = None,
+    memory_limit: MemoryOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Regrade on every save, until Ctrl-C (a warm grader answers in a fraction of a second)."""
     from interviewkit import live
-    from interviewkit.grading.runner import GradeRequest, UsageProblem
+    from interviewkit.grading.runner import UsageProblem
     from interviewkit.grading.worker import WarmGrader
 
-    if device not in ("cpu", "cuda", "auto"):
-        fail_usage(f"--device must be cpu, cuda or auto, not {device!r}.")
-    catalog = Catalog()
-    kata, track_name, path = resolve_target(catalog, target, track, file)
-    request = GradeRequest(kata.id, track_name, path, device, timeout if timeout is not None else kata.time_limit)
+    catalog, request = build_request(target, track, file, device, timeout, memory_limit)
+    path = request.file
     _, store = workspace_store()
     watched = path.resolve()
     watcher = live.Watcher(watched.parent, files=[watched])
@@ -249,7 +259,7 @@ def watch(
         def regrade() -> None:
             if render.console.is_terminal:
                 render.console.clear()
-            render.grade_header(GradeReport(kata.id, track_name, str(path), device), request.time_limit)
+            render.grade_header(GradeReport(request.kata, request.track, str(path), device), request.time_limit)
             stream = render.GradeStream(verbose)
             try:
                 report = warm.grade(request, lambda event: event.get("event") == "check" and stream.check(
