@@ -156,6 +156,8 @@ class Handle:
         self._symbol = symbol
         self._instance = instance
         self._arguments = arguments
+        # The very objects the constructor was given, by path (kept alive, so identity is meaningful).
+        self._originals = self._arrays()
 
     def _module(self):
         import torch
@@ -203,6 +205,17 @@ class Handle:
         """The constructor's arguments as they are now: how a grader sees updates made in place."""
         args, kwargs = self._arguments
         return values.copy_out(list(args)), values.copy_out(dict(kwargs))
+
+    def _arrays(self) -> dict:
+        args, kwargs = self._arguments
+        named = values.bind_names(type(self._instance), list(args), dict(kwargs))
+        return {path: array for name, value in named.items() for path, array in values.arrays_by_path(value, name).items()}
+
+    def replaced_arguments(self) -> list[str]:
+        """Paths ("params[2]") of the constructor's arrays that are no longer the objects it was given:
+        a list entry replaced by a new array instead of being updated in place."""
+        now = self._arrays()
+        return [path for path, original in self._originals.items() if now.get(path) is not original]
 
     def parameter_shapes(self) -> dict[str, tuple[int, ...]]:
         """Names and shapes of every parameter and buffer, as `state_dict()` lists them."""

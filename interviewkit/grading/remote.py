@@ -169,6 +169,9 @@ class RemoteHandle:
         args, kwargs = self._method("arguments")
         return args, kwargs
 
+    def replaced_arguments(self) -> list[str]:
+        return list(self._method("replaced_arguments"))
+
 
 def _dtype_name(dtype) -> str | None:
     return None if dtype is None else str(dtype).removeprefix("torch.")

@@ -88,18 +88,35 @@ def enable_grad(arguments: dict) -> dict:
     return leaves
 
 
-def modified(originals: dict, after: dict) -> list[str]:
-    """Names of array arguments whose contents the call changed in place."""
+def arrays_by_path(value, path: str) -> dict[str, object]:
+    """Every array and tensor in `value` (through lists, tuples and dicts), by path: "grads[1]"."""
     torch = torch_module()
+    if isinstance(value, np.ndarray) or (torch is not None and isinstance(value, torch.Tensor)):
+        return {path: value}
+    found = {}
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            found.update(arrays_by_path(item, f"{path}[{index}]"))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found.update(arrays_by_path(item, f"{path}[{key!r}]"))
+    return found
+
+
+def modified(originals: dict, after: dict) -> list[str]:
+    """Paths of the arrays among the arguments (at any depth) whose contents the call changed in place."""
+    torch = torch_module()
+    before_arrays = {path: array for name, value in originals.items() for path, array in arrays_by_path(value, name).items()}
+    after_arrays = {path: array for name, value in after.items() for path, array in arrays_by_path(value, name).items()}
     changed = []
-    for name, before in originals.items():
-        now = after.get(name)
+    for path, before in before_arrays.items():
+        now = after_arrays.get(path)
         if isinstance(before, np.ndarray) and isinstance(now, np.ndarray):
             if before.shape != now.shape or not np.array_equal(before, now, equal_nan=True):
-                changed.append(name)
+                changed.append(path)
         elif torch is not None and isinstance(before, torch.Tensor) and isinstance(now, torch.Tensor):
             if before.shape != now.shape or not torch.equal(before.nan_to_num(), now.detach().nan_to_num()):
-                changed.append(name)
+                changed.append(path)
     return changed
 
 
