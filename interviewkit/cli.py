@@ -351,4 +351,5 @@ def stats() -> None:
 
 
 def main() -> None:
-    app()
+    # One name however kit is started (`kit` or `python -m interviewkit`): help and completion use it.
+    app(prog_name="kit")
