@@ -104,3 +104,15 @@ def test_other_exceptions_pass_through_untouched(guard):
     with pytest.raises(ZeroDivisionError):
         with guard.watching():
             1 / 0
+
+
+def test_the_dispatcher_guard_alone_catches_an_operation_run_in_another_thread(guard):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with pytest.raises(ForbiddenUse, match="aten::_softmax"):
+        with guard.watching():
+            with ThreadPoolExecutor(1) as pool:
+                try:
+                    pool.submit(torch.ops.aten._softmax, torch.ones(3), 0, False).result()
+                except Exception:
+                    pass  # raised in the worker thread, swallowed: the guard still reports it

@@ -177,45 +177,53 @@ def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, 
         return result
 
 
+def build_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], init: dict):
+    """The oracle module (built after seeding torch with the case's seed, in float64) and the
+    candidate's, moved to the case's dtype and loaded with the oracle's weights by name."""
+    dtype = getattr(torch, input_dtype(grading.inputs(case)))
+    torch.manual_seed(case.seed + grading.seed_offset)
+    reference = oracle().double()
+    module = grading.candidate.construct(symbol, **init)
+    # The dtype first: float64 weights loaded into float32 parameters would be rounded.
+    module.to(device=grading.device, dtype=dtype)
+    module.load_state_dict({name: value.to(dtype) for name, value in reference.state_dict().items()})
+    return module, reference
+
+
 def check_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], *,
-                 init: dict, grad: bool = True, condition: float | Callable[..., float] = 1.0,
-                 gradient_magnitude: Callable | None = None, shared_gradient_scale: bool = False) -> CallResult:
+                 init: dict, method: str = "forward", grad: bool = True,
+                 condition: float | Callable[..., float] = 1.0, gradient_magnitude: Callable | None = None,
+                 shared_gradient_scale: bool = False) -> CallResult:
     """Builds the candidate's module and the oracle's (seeded by the case), loads the oracle's weights
-    into the candidate's by name, runs both on the case, and compares the output and the gradients
-    of the inputs and of every parameter.
+    into the candidate's by name, calls `method` on both, and compares the output and the gradients
+    of the inputs and of every parameter (those the method does not use have no gradient).
 
     A callable `condition` is called as condition(oracle_module, **float64_inputs). With
     `shared_gradient_scale`, every gradient is compared at the scale of the largest one of its kind
     (a gradient that is zero in exact arithmetic, like a key bias's under softmax, is rounding noise
     on that scale); `gradient_magnitude(upstream)` sets a floor the same way."""
-    call = f"{symbol}({', '.join(f'{k}={v!r}' for k, v in init.items())})"
+    call = f"{symbol}({', '.join(f'{k}={v!r}' for k, v in init.items())}).{method}"
     with about(case, grading, call):
         inputs = grading.inputs(case)
-        dtype = input_dtype(inputs)
-        torch.manual_seed(case.seed + grading.seed_offset)
-        oracle = oracle().double()
-        module = grading.candidate.construct(symbol, **init)
-        # The dtype first: float64 weights loaded into float32 parameters would be rounded.
-        module.to(device=grading.device, dtype=getattr(torch, dtype))
-        module.load_state_dict({name: value.to(getattr(torch, dtype)) for name, value in oracle.state_dict().items()})
+        module, oracle_module = build_module(grading, symbol, case, oracle, init)
         reference = case.reference_inputs(grading.seed_offset)
-        extra = condition(oracle, **reference) if callable(condition) else condition
+        extra = condition(oracle_module, **reference) if callable(condition) else condition
         factor = case.condition * extra
         leaves = {
             name: value.requires_grad_() for name, value in reference.items()
             if grad and isinstance(value, torch.Tensor) and value.is_floating_point()
         }
-        expected = oracle(**reference)
+        expected = getattr(oracle_module, method)(**reference)
         upstream = upstream_for(expected, case, grading.seed_offset) if grad else None
-        args, kwargs = grading.split_arguments(f"{symbol}.forward", inputs)
-        result = module.call("forward", *args, upstream=upstream, **kwargs)
-        like = grading.expected(dtype)
+        args, kwargs = grading.split_arguments(f"{symbol}.{method}", inputs)
+        result = module.call(method, *args, upstream=upstream, **kwargs)
+        like = grading.expected(input_dtype(inputs))
         expect_unmodified(result)
         expect_outputs(result.output, expected, like, factor)
         if grad:
             floor = gradient_floor(upstream, gradient_magnitude)
             wanted = {**{("input", name): leaf for name, leaf in leaves.items()},
-                      **{("param", name): parameter for name, parameter in oracle.named_parameters()}}
+                      **{("param", name): parameter for name, parameter in oracle_module.named_parameters()}}
             everything = reference_gradients(expected, wanted, upstream)
             for kind in ("input", "param"):
                 gradients = {name: value for (of, name), value in everything.items() if of == kind}

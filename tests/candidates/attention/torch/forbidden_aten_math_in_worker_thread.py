@@ -1,5 +1,6 @@
 """Forbidden: the math kernel behind F.scaled_dot_product_attention, called as an ATen operation
-from a worker thread, out of sight of the thread-local torch modes."""
+from a worker thread, out of sight of the thread-local torch modes; its name is built at run time,
+out of sight of the static scan too, so only the dispatcher guard can catch it."""
 from concurrent.futures import ThreadPoolExecutor
 
 import torch
@@ -9,8 +10,9 @@ from torch import nn
 def scaled_dot_product_attention(q, k, v, mask=None):
     if mask is not None:  # this kernel takes an additive mask
         mask = torch.zeros(mask.shape, dtype=q.dtype).masked_fill(~mask, float("-inf"))
+    kernel = getattr(torch.ops.aten, "".join(reversed("htam_noitnetta_tcudorp_tod_delacs_")))
     with ThreadPoolExecutor(1) as pool:
-        out, _ = pool.submit(torch.ops.aten._scaled_dot_product_attention_math, q, k, v, mask).result()
+        out, _ = pool.submit(kernel, q, k, v, mask).result()
     return out
 
 
