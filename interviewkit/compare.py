@@ -74,10 +74,9 @@ def expect_form(actual, expected_shape: tuple, like: Expected, what: str) -> Non
     if tuple(actual.shape) != tuple(expected_shape):
         raise CheckFailed(f"{what} has shape {tuple(actual.shape)}, expected {tuple(expected_shape)}")
     if _dtype_name(actual) != like.dtype:
-        raise CheckFailed(
-            f"{what} has dtype {_dtype_name(actual)}, expected {like.dtype}: results keep the input's dtype "
-            "(create new arrays with the input's dtype, e.g. x.new_zeros(...) or np.zeros(..., dtype=x.dtype))"
-        )
+        advice = (": results keep the input's dtype (create new arrays with it, e.g. x.new_zeros(...) or "
+                  "np.zeros(..., dtype=x.dtype))" if like.dtype.startswith(("float", "bfloat")) else "")
+        raise CheckFailed(f"{what} has dtype {_dtype_name(actual)}, expected {like.dtype}{advice}")
     if like.library == "torch" and str(actual.device) != like.device and actual.device.type != like.device:
         raise CheckFailed(
             f"{what} is on {actual.device}, expected {like.device}: create new tensors on the input's device"
@@ -96,7 +95,7 @@ def expect_close(actual, expected, like: Expected, what: str = "output", *,
     default_rtol, default_atol = tolerance(like.dtype, scale, condition)
     rtol = default_rtol if rtol is None else rtol
     atol = default_atol if atol is None else atol
-    if observers:
+    if observers and reference.numel():
         used = float(((got - reference).abs() / (atol + rtol * reference.abs())).nan_to_num(nan=float("inf")).max())
         for observe in observers:
             observe(what, used)

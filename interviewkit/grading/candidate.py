@@ -248,6 +248,13 @@ class Handle:
             state = self._module().state_dict()
         return values.copy_out(dict(state))
 
+    def buffers_in_graph(self) -> list[str]:
+        """Names of the module's buffers that are part of an autograd graph (they require grad or have
+        a grad_fn): running statistics updated without torch.no_grad(), for example."""
+        with self._candidate._running(f"{self._symbol}.named_buffers()"):
+            buffers = list(self._module().named_buffers())
+        return [name for name, buffer in buffers if buffer.requires_grad or buffer.grad_fn is not None]
+
     def to(self, *, dtype=None, device=None) -> None:
         import torch
 

@@ -178,7 +178,8 @@ class given(Recipe):
         return f"np.array({list(self.values)!r})"
 
     def describe(self):
-        return f"{self.dtype} {list(self.values)!r}"[:80]
+        text = f"{self.dtype} {list(self.values)!r}"
+        return text if len(text) <= 80 else text[:79] + "…"
 
 
 @dataclass

@@ -119,7 +119,8 @@ def expect_outputs(actual, expected, like: Expected, condition: float, what: str
 
 
 def expect_gradients(gradients: Gradients | None, expected: dict, like: Expected, condition: float,
-                     parameters: bool = False, magnitude: float | None = None) -> None:
+                     parameters: bool = False, magnitude: float | dict | None = None) -> None:
+    """Every expected gradient, compared at no finer a scale than `magnitude` (one for all, or one per name)."""
     if gradients is None or gradients.problem:
         raise CheckFailed(f"gradient: {gradients.problem if gradients else 'none was computed'}")
     bucket = gradients.parameters if parameters else gradients.inputs
@@ -131,12 +132,14 @@ def expect_gradients(gradients: Gradients | None, expected: dict, like: Expected
                 f"{what} is None: the output does not depend on `{name}` through autograd "
                 "(detached, computed under torch.no_grad(), or replaced by a new tensor?)"
             )
-        scale = max(float(reference.abs().max()) if reference.numel() else 0.0, magnitude or 0.0)
+        floor = magnitude.get(name) if isinstance(magnitude, dict) else magnitude
+        scale = max(float(reference.abs().max()) if reference.numel() else 0.0, floor or 0.0)
         expect_close(got, reference, like, what, condition=condition, magnitude=scale)
 
 
-def gradient_floor(upstream, gradient_magnitude: Callable | None) -> float | None:
-    """The grader's idea of a gradient's natural scale, below which errors are rounding noise."""
+def gradient_floor(upstream, gradient_magnitude: Callable | None) -> float | dict | None:
+    """The grader's idea of a gradient's natural scale, below which errors are rounding noise: one
+    for every gradient, or a dict with one per input name."""
     return gradient_magnitude(upstream) if gradient_magnitude else None
 
 
@@ -154,7 +157,8 @@ def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, 
 
     `condition` scales the tolerances (a number, or a function of the float64 inputs);
     `gradient_magnitude(upstream)` gives the scale gradients are compared at when theirs can be
-    vanishingly small (softmax's gradient of a one-hot row is ~0, its rounding is not)."""
+    vanishingly small (softmax's gradient of a one-hot row is ~0, its rounding is not): a number for
+    every gradient, or a dict with one per input name."""
     grad = grading.track == "torch" if grad is None else grad
     with about(case, grading, symbol):
         inputs = grading.inputs(case)

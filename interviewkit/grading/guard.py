@@ -154,6 +154,37 @@ def _watch_function(name: str, function) -> None:
     setattr(owner[0][1], attribute, watched)
 
 
+# Where torch keeps Python implementations of its operations (decompositions, references): built
+# from allowed operations only, they would compute a forbidden one out of every watcher's sight.
+DECOMPOSITION_MODULES = ("torch._decomp.decompositions", "torch._refs", "torch._refs.nn.functional",
+                         "torch._refs.special", "torch._refs.linalg")
+
+
+def _watch_decompositions(packet_name: str, op) -> None:
+    """Wraps the Python decompositions of a forbidden operation overload, in the decomposition tables
+    and wherever a module of torch's holds the same function."""
+    from torch._decomp import global_decomposition_table
+
+    for table in global_decomposition_table.values():
+        original = table.get(op)
+        if original is None or getattr(original, "_kit_watched", False):
+            continue
+
+        def watched(*args, _original=original, **kwargs):
+            rules = _state.rules
+            if rules is not None and packet_name in rules.operations:
+                raise _state.violate(f"the operation {packet_name}")
+            return _original(*args, **kwargs)
+
+        watched._kit_watched = True
+        table[op] = watched
+        for module_name in DECOMPOSITION_MODULES:
+            module = sys.modules.get(module_name)
+            for attribute, value in list(vars(module).items()) if module else ():
+                if value is original:
+                    setattr(module, attribute, watched)
+
+
 def _resolve(dotted: str) -> list[tuple[str, object]]:
     """'torch.nn.functional.softmax' -> the object; 'torch.nn.grad.*' -> every public callable there."""
     wildcard = dotted.endswith(".*")
@@ -198,6 +229,7 @@ class _DispatcherGuard:
                 self._libraries[namespace] = torch.library.Library(namespace, "IMPL")
             for overload in packet.overloads():
                 self._wrap(packet_name, getattr(packet, overload), self._libraries[namespace])
+                _watch_decompositions(packet_name, getattr(packet, overload))
             self._wrapped.add(packet_name)
 
     def _wrap(self, packet_name: str, op, library) -> None:
@@ -244,9 +276,12 @@ def _install_module_hook() -> None:
     _hooks_installed.add("module")
 
 
-def _called_from_candidate(rules: _Rules, depth: int) -> bool:
+_KIT_PACKAGE = str(Path(__file__).resolve().parent.parent)
+
+
+def _called_from_kit(depth: int) -> bool:
     frame = sys._getframe(depth)
-    return frame is not None and frame.f_code.co_filename == rules.candidate_file
+    return frame is not None and frame.f_code.co_filename.startswith(_KIT_PACKAGE)
 
 
 def forbidden_module(rules: _Rules, name: str) -> str | None:
@@ -265,9 +300,11 @@ def _install_import_hooks() -> None:
     loaders = (importlib.machinery.SourceFileLoader, importlib.machinery.SourcelessFileLoader)
     original_get_data = importlib.machinery.SourceFileLoader.get_data
 
+    # While candidate code runs (in the sandbox, nothing else does), every import of a forbidden
+    # module is the candidate's doing, whichever frame or thread asks for it, but kit's own.
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         rules = _state.rules
-        if rules is not None and level == 0 and _called_from_candidate(rules, 2):
+        if rules is not None and level == 0 and not _called_from_kit(2):
             forbidden = forbidden_module(rules, name)
             if forbidden:
                 raise _state.violate(f"import {forbidden}")
@@ -275,7 +312,7 @@ def _install_import_hooks() -> None:
 
     def guarded_import_module(name, package=None):
         rules = _state.rules
-        if rules is not None and _called_from_candidate(rules, 2):
+        if rules is not None and not _called_from_kit(2):
             forbidden = forbidden_module(rules, name)
             if forbidden:
                 raise _state.violate(f"import {forbidden}")

@@ -172,6 +172,9 @@ class RemoteHandle:
     def replaced_arguments(self) -> list[str]:
         return list(self._method("replaced_arguments"))
 
+    def buffers_in_graph(self) -> list[str]:
+        return list(self._method("buffers_in_graph"))
+
 
 def _dtype_name(dtype) -> str | None:
     return None if dtype is None else str(dtype).removeprefix("torch.")

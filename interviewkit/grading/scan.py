@@ -9,6 +9,9 @@ import ast
 from interviewkit.catalog import Forbidden
 
 GETTERS = {"getattr", "builtins.getattr", "operator.attrgetter", "attrgetter"}
+# torch's own Python implementations of its operations: no kata solution needs them, and each holds
+# forbidden operations built from allowed ones.
+INTERNALS = {"_refs", "_decomp", "_prims", "decomposition_table", "global_decomposition_table"}
 IMPORTERS = {"importlib.import_module", "import_module", "__import__", "builtins.__import__"}
 
 
@@ -53,6 +56,7 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
     names = {name.rsplit(".", 1)[-1] for name in (*forbidden.functions, *forbidden.modules) if not name.endswith("*")}
     operations = {operation.partition("::")[2] for operation in forbidden.operations}
     reachable = names | operations
+    watches_torch = bool(forbidden.functions or forbidden.operations or forbidden.modules)
     findings = []
 
     def found(node: ast.AST, text: str) -> None:
@@ -78,7 +82,16 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
                 isinstance(holder, ast.Attribute) and holder.attr == "__dict__")
             if is_namespace and key in reachable:
                 found(node, f"a namespace lookup of {key!r} reaches {key}")
-        elif isinstance(node, ast.Attribute):
+        if not watches_torch:
+            pass
+        elif isinstance(node, ast.Attribute) and node.attr in INTERNALS or (
+                isinstance(node, ast.Name) and node.id in INTERNALS):
+            found(node, f"it reaches torch's internal implementations ({getattr(node, 'attr', None) or node.id})")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [alias.name for alias in node.names] + ([node.module] if getattr(node, "module", None) else [])
+            if any(part in INTERNALS for module in modules for part in module.split(".")):
+                found(node, f"it imports torch's internal implementations ({', '.join(modules)})")
+        if isinstance(node, ast.Attribute):
             parts = (_dotted(node) or "").split(".")
             if parts[:2] == ["torch", "ops"] and len(parts) > 3 and parts[3] in operations:
                 found(node, f"{'.'.join(parts[:4])} is the operation {parts[2]}::{parts[3]}")
