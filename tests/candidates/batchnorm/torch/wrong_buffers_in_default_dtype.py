@@ -1,0 +1,31 @@
+"""Classic bug: the running statistics are rebuilt with torch.tensor(...) in every training step: a
+float32 CPU tensor, whatever the module was moved to with .double()."""
+# expect-fail: batch_norm_2d[small_variance_float64]
+import torch
+from torch import nn
+
+
+class BatchNorm2d(nn.Module):
+    def __init__(self, num_features, eps=1e-5, momentum=0.1):
+        super().__init__()
+        self.eps = eps
+        self.momentum = momentum
+        self.weight = nn.Parameter(torch.ones(num_features))
+        self.bias = nn.Parameter(torch.zeros(num_features))
+        self.register_buffer("running_mean", torch.zeros(num_features))
+        self.register_buffer("running_var", torch.ones(num_features))
+
+    def forward(self, x):
+        if self.training:
+            mean = x.mean(dim=(0, 2, 3))
+            var = x.var(dim=(0, 2, 3), correction=0)  # the biased variance normalizes
+            n = x.numel() // x.shape[1]
+            with torch.no_grad():
+                m = self.momentum
+                self.running_mean = torch.tensor(((1 - m) * self.running_mean + m * mean).tolist())
+                self.running_var = torch.tensor(((1 - m) * self.running_var + m * var * n / (n - 1)).tolist())
+        else:
+            mean, var = self.running_mean, self.running_var
+        shape = (1, -1, 1, 1)  # a per-channel vector against (N, C, H, W)
+        x_hat = (x - mean.view(shape)) / torch.sqrt(var.view(shape) + self.eps)
+        return self.weight.view(shape) * x_hat + self.bias.view(shape)
