@@ -1,0 +1,30 @@
+"""Grader for nms, torch track: box_iou's values and its gradients with respect to both sets of
+boxes, for a random upstream gradient; nms's kept indices, exactly (int64, on the input's device)."""
+import pytest
+
+from interviewkit.grading import sibling
+from interviewkit.grading.checks import check_function
+
+shared = sibling(__file__, "cases")
+
+
+@pytest.mark.parametrize("case", shared.box_iou_cases(), ids=str)
+def test_box_iou(grading, case):
+    check_function(grading, "box_iou", case, shared.reference_box_iou)
+
+
+# Shared edges, identical and zero-area boxes sit on the kinks of max, min and the clamp at 0,
+# where correct solutions may legitimately take different one-sided derivatives: values only.
+@pytest.mark.parametrize("case", shared.box_iou_edge_cases(), ids=str)
+def test_box_iou_edge_cases(grading, case):
+    check_function(grading, "box_iou", case, shared.reference_box_iou, grad=False)
+
+
+@pytest.mark.parametrize("case", shared.box_iou_empty_cases(), ids=str)
+def test_box_iou_of_no_boxes(grading, case):
+    shared.check_empty_box_iou(grading, case)
+
+
+@pytest.mark.parametrize("case", shared.nms_cases(), ids=str)
+def test_nms(grading, case):
+    shared.check_nms(grading, case)

@@ -1,0 +1,23 @@
+"""Classic bug: drops every box that overlaps any higher-scoring box, kept or not; a box that was
+itself suppressed must suppress nothing."""
+# expect-fail: nms[a_suppressed_box_suppresses_nothing] nms[detections_around_a_few_objects] nms[two_hundred_boxes]
+import numpy as np
+
+
+def box_iou(boxes1, boxes2):
+    area1 = (boxes1[:, 2] - boxes1[:, 0]) * (boxes1[:, 3] - boxes1[:, 1])
+    area2 = (boxes2[:, 2] - boxes2[:, 0]) * (boxes2[:, 3] - boxes2[:, 1])
+    top_left = np.maximum(boxes1[:, None, :2], boxes2[None, :, :2])
+    bottom_right = np.minimum(boxes1[:, None, 2:], boxes2[None, :, 2:])
+    sides = np.clip(bottom_right - top_left, 0, None)
+    inter = sides[..., 0] * sides[..., 1]
+    return inter / (area1[:, None] + area2[None, :] - inter)
+
+
+def nms(boxes, scores, iou_threshold):
+    order = np.argsort(-scores, kind="stable")
+    iou = box_iou(boxes[order], boxes[order])
+    # Box at position p survives if no box before it in the order overlaps it too much.
+    earlier = np.tril(iou > iou_threshold, k=-1)
+    survives = ~earlier.any(axis=1)
+    return order[survives].astype(np.int64)

@@ -1,0 +1,25 @@
+"""Classic bug: the old pixel convention, width = x2 - x1 + 1, in the areas and in the overlap.
+Coordinates here are real numbers: a box from 0 to 4 is 4 wide."""
+# expect-fail: box_iou[random_boxes] box_iou[nested_boxes] box_iou_edge_cases[identical_boxes] nms[random_boxes]
+import torch
+
+
+def box_iou(boxes1, boxes2):
+    area1 = (boxes1[:, 2] - boxes1[:, 0] + 1) * (boxes1[:, 3] - boxes1[:, 1] + 1)
+    area2 = (boxes2[:, 2] - boxes2[:, 0] + 1) * (boxes2[:, 3] - boxes2[:, 1] + 1)
+    top_left = torch.maximum(boxes1[:, None, :2], boxes2[None, :, :2])
+    bottom_right = torch.minimum(boxes1[:, None, 2:], boxes2[None, :, 2:])
+    sides = (bottom_right - top_left + 1).clamp(min=0)
+    inter = sides[..., 0] * sides[..., 1]
+    return inter / (area1[:, None] + area2[None, :] - inter)
+
+
+def nms(boxes, scores, iou_threshold):
+    order = torch.argsort(scores, descending=True, stable=True)
+    keep = []
+    while order.numel() > 0:
+        best, rest = order[0], order[1:]
+        keep.append(int(best))
+        iou = box_iou(boxes[best:best + 1], boxes[rest])[0]
+        order = rest[~(iou > iou_threshold)]
+    return torch.tensor(keep, dtype=torch.int64, device=boxes.device)

@@ -1,0 +1,25 @@
+"""Classic bug: suppresses the right boxes but returns them in index order (a mask and nonzero),
+not in decreasing score order."""
+# expect-fail: nms[kept_boxes_in_decreasing_score_order] nms[random_boxes] nms[detections_around_a_few_objects]
+import torch
+
+
+def box_iou(boxes1, boxes2):
+    area1 = (boxes1[:, 2] - boxes1[:, 0]) * (boxes1[:, 3] - boxes1[:, 1])
+    area2 = (boxes2[:, 2] - boxes2[:, 0]) * (boxes2[:, 3] - boxes2[:, 1])
+    top_left = torch.maximum(boxes1[:, None, :2], boxes2[None, :, :2])
+    bottom_right = torch.minimum(boxes1[:, None, 2:], boxes2[None, :, 2:])
+    sides = (bottom_right - top_left).clamp(min=0)
+    inter = sides[..., 0] * sides[..., 1]
+    return inter / (area1[:, None] + area2[None, :] - inter)
+
+
+def nms(boxes, scores, iou_threshold):
+    order = torch.argsort(scores, descending=True, stable=True)
+    kept = torch.zeros(len(boxes), dtype=torch.bool, device=boxes.device)
+    while order.numel() > 0:
+        best, rest = order[0], order[1:]
+        kept[best] = True
+        iou = box_iou(boxes[best:best + 1], boxes[rest])[0]
+        order = rest[~(iou > iou_threshold)]
+    return kept.nonzero().flatten()
