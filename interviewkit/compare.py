@@ -96,7 +96,9 @@ def expect_close(actual, expected, like: Expected, what: str = "output", *,
     rtol = default_rtol if rtol is None else rtol
     atol = default_atol if atol is None else atol
     if observers and reference.numel():
-        used = float(((got - reference).abs() / (atol + rtol * reference.abs())).nan_to_num(nan=float("inf")).max())
+        both_nan = torch.isnan(got) & torch.isnan(reference)  # equal_nan: NaN against NaN is a match
+        share = (got - reference).abs() / (atol + rtol * reference.abs())
+        used = float(torch.where(both_nan, 0.0, share.nan_to_num(nan=float("inf"))).max())
         for observe in observers:
             observe(what, used)
     try:
@@ -138,10 +140,12 @@ def _expect_finite(got: torch.Tensor, reference: torch.Tensor, what: str) -> Non
 
 
 def _difference_message(got: torch.Tensor, reference: torch.Tensor, rtol: float, atol: float, what: str) -> str:
-    error = (got - reference).abs()
+    both_nan = torch.isnan(got) & torch.isnan(reference)
+    error = torch.where(both_nan, 0.0, (got - reference).abs())
     allowed = atol + rtol * reference.abs()
-    excess = torch.where(torch.isnan(error), torch.inf, error - allowed)
+    excess = torch.where(both_nan, -1.0, torch.where(torch.isnan(error), torch.inf, error - allowed))
     wrong = int((excess > 0).sum())
+    relative_errors = torch.where(reference != 0, error / reference.abs(), torch.where(error > 0, torch.inf, 0.0))
     worst = tuple(int(i) for i in np.unravel_index(int(excess.argmax()), tuple(reference.shape)))
     expected_value, got_value = reference[worst].item(), got[worst].item()
     absolute = abs(got_value - expected_value)
@@ -151,8 +155,8 @@ def _difference_message(got: torch.Tensor, reference: torch.Tensor, rtol: float,
         f"({100 * wrong / max(reference.numel(), 1):.0f}%)\n"
         f"  worst at index {_index(worst)}: expected {expected_value:.6g}, got {got_value:.6g} "
         f"(off by {absolute:.3g}, {_percent(relative)})\n"
-        f"  max abs error {float(error.max()):.3g}, max rel error "
-        f"{float((error / reference.abs().clamp_min(1e-300)).max()):.3g}; "
+        f"  max abs error {float(error.nan_to_num(nan=torch.inf, posinf=torch.inf).max()):.3g}, max rel error "
+        f"{float(relative_errors.nan_to_num(nan=torch.inf, posinf=torch.inf).max()):.3g}; "
         f"allowed |got - expected| <= {atol:.2g} + {rtol:.2g} * |expected|\n"
         f"  expected{_slice_label(worst)} = {_excerpt(reference, worst)}\n"
         f"  got{_slice_label(worst)}      = {_excerpt(got, worst)}"
