@@ -1,0 +1,14 @@
+"""Classic bug: ignores the targets equal to PyTorch's default, -100, whatever `ignore_index` says."""
+# expect-fail: cross_entropy[custom_ignore_index_that_is_a_class] cross_entropy[custom_negative_ignore_index] cross_entropy[every_row_ignored_none] cross_entropy[label_smoothing_with_ignored_rows_none]
+import torch
+
+
+def cross_entropy(logits, targets, reduction="mean", ignore_index=-100, label_smoothing=0.0):
+    log_probs = logits - torch.logsumexp(logits, dim=1, keepdim=True)
+    kept = targets != -100
+    picked = log_probs.gather(1, torch.where(kept, targets, 0)[:, None])[:, 0]
+    losses = -(1 - label_smoothing) * picked - label_smoothing * log_probs.mean(dim=1)
+    losses = torch.where(kept, losses, 0.0)
+    if reduction == "none":
+        return losses
+    return losses.sum() if reduction == "sum" else losses.sum() / kept.sum()

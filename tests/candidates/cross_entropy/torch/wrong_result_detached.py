@@ -1,0 +1,15 @@
+"""Classic bug: computes the loss under torch.no_grad(), so the result is cut off from autograd."""
+# expect-fail: cross_entropy[mean_over_the_batch] cross_entropy[none_gives_one_loss_per_row]
+import torch
+
+
+def cross_entropy(logits, targets, reduction="mean", ignore_index=-100, label_smoothing=0.0):
+    with torch.no_grad():
+        log_probs = logits - torch.logsumexp(logits, dim=1, keepdim=True)
+        kept = targets != ignore_index
+        picked = log_probs.gather(1, torch.where(kept, targets, 0)[:, None])[:, 0]
+        losses = -(1 - label_smoothing) * picked - label_smoothing * log_probs.mean(dim=1)
+        losses = torch.where(kept, losses, 0.0)
+    if reduction == "none":
+        return losses
+    return losses.sum() if reduction == "sum" else losses.sum() / kept.sum()
