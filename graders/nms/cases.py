@@ -262,6 +262,12 @@ def nms_case(name: str, boxes_recipe, scores_recipe, iou_threshold: float) -> Ca
     return Case(name, boxes=boxes_recipe, scores=scores_recipe, iou_threshold=iou_threshold)
 
 
+# A larger case, for timing only (its correctness is what the cases above prove): two thousand
+# detections around sixty objects, as a detector's raw output.
+TIMING_CASE = Case("two_thousand_detections", boxes=clustered_boxes(2000, 60, 400, 12, 40, 4),
+                   scores=uniform((2000,), 0.0, 1.0), iou_threshold=0.5)
+
+
 def nms_cases() -> list[Case]:
     # Four boxes of the statement's example: A; B overlaps A (IoU 1/3); C touches A's edge and
     # overlaps B (IoU 1/3); D is the lower half of A (IoU 1/2 with A).

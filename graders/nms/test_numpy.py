@@ -3,7 +3,7 @@ nms's kept indices, exactly, against torchvision's CPU kernel (equal scores: low
 import pytest
 
 from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_function
+from interviewkit.grading.checks import check_efficiency, check_function
 
 shared = sibling(__file__, "cases")
 
@@ -26,3 +26,7 @@ def test_box_iou_of_no_boxes(grading, case):
 @pytest.mark.parametrize("case", shared.nms_cases(), ids=str)
 def test_nms(grading, case):
     shared.check_nms(grading, case)
+
+
+def test_efficiency(grading):
+    check_efficiency(grading, "nms", shared.TIMING_CASE)

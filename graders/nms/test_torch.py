@@ -3,7 +3,7 @@ boxes, for a random upstream gradient; nms's kept indices, exactly (int64, on th
 import pytest
 
 from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_function
+from interviewkit.grading.checks import check_efficiency, check_function
 
 shared = sibling(__file__, "cases")
 
@@ -28,3 +28,7 @@ def test_box_iou_of_no_boxes(grading, case):
 @pytest.mark.parametrize("case", shared.nms_cases(), ids=str)
 def test_nms(grading, case):
     shared.check_nms(grading, case)
+
+
+def test_efficiency(grading):
+    check_efficiency(grading, "nms", shared.TIMING_CASE)
