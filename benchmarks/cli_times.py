@@ -38,15 +38,17 @@ def main() -> None:
         workspace = Path(scratch)
         subprocess.run([kit, "new", "softmax"], cwd=workspace, check=True, capture_output=True)
         shutil.copy(REPO / "reference_solutions" / "softmax" / "numpy.py", workspace / "softmax_numpy.py")
+        shutil.copy(REPO / "reference_solutions" / "softmax" / "torch.py", workspace / "softmax_torch.py")
         rows = [
             ('python -c "import typer, rich"', [python, "-c", "import typer, rich"]),
             ('python -c "import torch"', [python, "-c", "import torch"]),
             ('python -c "import torch, pytest"', [python, "-c", "import torch, pytest"]),
             ("kit list", [kit, "list"]),
             ("kit show softmax", [kit, "show", "softmax"]),
-            ("kit new softmax --force", [kit, "new", "softmax", "--track", "torch", "--force"]),
+            ("kit new softmax --force", [kit, "new", "softmax", "--dir", "stubs", "--force"]),
             ("kit hint softmax", [kit, "hint", "softmax", "--all"]),
             ("kit grade softmax (numpy reference)", [kit, "grade", "softmax", "--track", "numpy"]),
+            ("kit grade softmax (torch reference)", [kit, "grade", "softmax", "--track", "torch"]),
         ]
         print(f"median of {runs} runs, {os.cpu_count()} cores, {sys.version.split()[0]}")
         for label, command in rows:
