@@ -191,10 +191,11 @@ class Case:
     seed: int | None = None
     condition: float = 1.0
 
-    def __init__(self, name: str, *, seed: int | None = None, condition: float = 1.0, **inputs):
+    def __init__(self, name: str, *, case_seed: int | None = None, condition: float = 1.0, **inputs):
+        # `case_seed`, not `seed`: a kata's own function may take a `seed` (kmeans does).
         self.name = name
         self.inputs = inputs
-        self.seed = zlib.crc32(name.encode()) % 100_000 if seed is None else seed
+        self.seed = zlib.crc32(name.encode()) % 100_000 if case_seed is None else case_seed
         self.condition = condition
 
     def __str__(self) -> str:

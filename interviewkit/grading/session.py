@@ -58,8 +58,8 @@ def pytest_arguments(grader: Path) -> list[str]:
         "-p", "no:doctest",
         "-p", "no:junitxml",
         "-p", "no:pastebin",
-        "-q", "--no-header", "--tb=no", "-rN",
-        "--color=no",
+        # Verdicts travel as data through the plugin; pytest's own progress would only be noise.
+        "-p", "no:terminal",
         "--assert=plain",
     ]
 
