@@ -1,0 +1,132 @@
+"""Grader for kmeans, numpy track: Lloyd's algorithm from given centers against the float64 oracle
+(labels exactly, centers within float tolerance), and k-means++ seeding by the properties of its
+result (nearest-center labels, a fixed point of Lloyd's, an inertia near the best) and by its
+determinism under one seed."""
+from contextlib import contextmanager
+
+import numpy as np
+import pytest
+
+from interviewkit.compare import Expected, expect_close, expect_equal, expect_form
+from interviewkit.grading import sibling
+from interviewkit.grading.checks import about, expect_unmodified, input_dtype
+from interviewkit.grading.errors import CandidateError, CheckFailed
+
+shared = sibling(__file__, "cases")
+oracle = sibling(__file__, "oracle")
+SYMBOL = "kmeans"
+DEFAULTS = {"max_iters": 100, "tol": 1e-6}
+
+
+def run_candidate(grading, inputs: dict, **extra) -> tuple[np.ndarray, np.ndarray]:
+    """Calls kmeans and holds its result to the contract's form: (centers (k, D) in x's dtype,
+    labels (N,) of any integer dtype, returned here as int64)."""
+    args, kwargs = grading.split_arguments(SYMBOL, inputs)
+    result = grading.candidate.call(SYMBOL, *args, **kwargs, **extra)
+    expect_unmodified(result)
+    x, k = inputs["x"], inputs["k"]
+    output = result.output
+    if not isinstance(output, (tuple, list)) or len(output) != 2:
+        raise CheckFailed(f"expected a tuple (centers, labels), got {output!r:.80}")
+    centers, labels = output
+    if np.ndim(centers) == 1 and np.shape(labels) == (k, x.shape[1]):
+        raise CheckFailed("returned (labels, centers); the contract's order is (centers, labels)")
+    expect_form(centers, (k, x.shape[1]), Expected("numpy", input_dtype(inputs)), "centers")
+    if not isinstance(labels, np.ndarray) or labels.shape != (len(x),) or labels.dtype.kind not in "iu":
+        what = f"an array of shape {labels.shape} and dtype {labels.dtype}" if isinstance(labels, np.ndarray) \
+            else f"a {type(labels).__name__}"
+        raise CheckFailed(f"labels: got {what}, expected an integer numpy.ndarray of shape ({len(x)},)")
+    if len(labels) and (labels.min() < 0 or labels.max() >= k):
+        raise CheckFailed(f"labels must lie in [0, {k}); got values from {labels.min()} to {labels.max()}")
+    return centers, labels.astype(np.int64)
+
+
+def centers_condition(x64: np.ndarray, centers: np.ndarray) -> float:
+    """Means of float32 points carry rounding at the scale of the points, which can be larger than
+    that of the centers the tolerance is scaled with (points around a center near the origin)."""
+    return max(1.0, float(np.abs(x64).max()) / max(float(np.abs(centers).max()), 1e-300))
+
+
+def unexplained_labels(x64: np.ndarray, centers: np.ndarray, labels: np.ndarray) -> str:
+    """Why labels that differ from the oracle's may be wrong even for these centers: not their nearest."""
+    nearest = oracle.nearest(x64, centers.astype(np.float64))
+    wrong = np.flatnonzero(nearest != labels)
+    if not len(wrong):
+        return ""
+    i = wrong[0]
+    return (f"\n  your labels are not the assignment to your own centers either: point {i} is labelled "
+            f"{labels[i]}, but center {nearest[i]} is nearer (or as near, with a lower index); the labels "
+            "returned must be the nearest centers of the centers returned, after the last update")
+
+
+@pytest.mark.parametrize("case", shared.given_center_cases(), ids=str)
+def test_kmeans_from_given_centers(grading, case):
+    with about(case, grading, SYMBOL):
+        inputs = grading.inputs(case)
+        settings = {**DEFAULTS, **{name: inputs[name] for name in DEFAULTS if name in inputs}}
+        x64 = inputs["x"].astype(np.float64)
+        expected = oracle.lloyd(x64, inputs["init_centers"], **settings)
+        centers, labels = run_candidate(grading, inputs)
+        like = grading.expected(input_dtype(inputs))
+        if not np.isfinite(centers).all():
+            expect_close(centers, expected.centers, like, "centers")  # names the NaN or inf
+        try:
+            expect_equal(labels, expected.labels, Expected("numpy", "int64"), "labels")
+        except CheckFailed as failure:
+            raise CheckFailed(str(failure) + unexplained_labels(x64, centers, labels)) from None
+        expect_close(centers, expected.centers, like, "centers", condition=centers_condition(x64, expected.centers))
+
+
+@contextmanager
+def about_seeded(case, grading, seed: int):
+    """`about`, with the seed in the call that rebuilds the failure."""
+    try:
+        with about(case, grading, SYMBOL):
+            yield
+    except (CheckFailed, CandidateError) as error:
+        error.snippet = error.snippet.removesuffix(")") + f", seed={seed})"
+        raise
+
+
+@pytest.mark.parametrize("case", shared.seeded_cases(), ids=str)
+def test_kmeans_plus_plus_seeding(grading, case):
+    inputs = grading.inputs(case.data)
+    x64, k = inputs["x"].astype(np.float64), inputs["k"]
+    like = grading.expected(input_dtype(inputs))
+    best = oracle.best_inertia(x64, k, shared.REFERENCE_SEEDS) if case.inertia_bar else None
+    for seed in case.seeds(grading.seed_offset):
+        with about_seeded(case.data, grading, seed):
+            centers, labels = run_candidate(grading, inputs, seed=seed)
+            centers64 = centers.astype(np.float64)
+            if not np.isfinite(centers).all():
+                raise CheckFailed(f"with seed={seed}, the centers hold NaN or inf: {centers!r:.120}")
+            nearest = oracle.nearest(x64, centers64)
+            if (nearest != labels).any():
+                i = np.flatnonzero(nearest != labels)[0]
+                raise CheckFailed(f"with seed={seed}, point {i} is labelled {labels[i]}, but center {nearest[i]} "
+                                  "is nearer (or as near, with a lower index): the labels returned must be the "
+                                  "nearest centers of the centers returned")
+            means = oracle.cluster_means(x64, labels, centers64)
+            expect_close(centers, means, like, f"with seed={seed}, the centers (against the means of their own "
+                         "points: Lloyd's did not converge)", condition=centers_condition(x64, means))
+            if best is not None:
+                reached = oracle.inertia(x64, centers64, labels)
+                if reached > shared.INERTIA_FACTOR * best:
+                    raise CheckFailed(
+                        f"with seed={seed}, the inertia (sum of squared distances to the centers) is {reached:.4g}, "
+                        f"more than {shared.INERTIA_FACTOR}x the {best:.4g} that k-means++ seeding reaches: some "
+                        "blob got no center of its own. Seed with k-means++: each next center drawn with "
+                        "probability proportional to its squared distance to the nearest center so far")
+
+
+def test_the_same_seed_gives_the_same_result(grading):
+    case = shared.SAME_SEED_CASE
+    seed = case.seed + grading.seed_offset
+    with about_seeded(case, grading, seed):
+        inputs = grading.inputs(case)
+        first, second = run_candidate(grading, inputs, seed=seed), run_candidate(grading, inputs, seed=seed)
+        for name, one, other in zip(("centers", "labels"), first, second):
+            if not np.array_equal(one, other):
+                raise CheckFailed(f"two calls with seed={seed} returned different {name}: draw every random number "
+                                  "from np.random.default_rng(seed), not from np.random's global state or an "
+                                  "unseeded generator")

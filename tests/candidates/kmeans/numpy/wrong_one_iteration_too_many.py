@@ -1,0 +1,32 @@
+"""Classic bug: max_iters off by one; the loop counter starts at 0 and runs while it is <= max_iters."""
+# expect-fail: kmeans_from_given_centers[stops_after_one_iteration] kmeans_from_given_centers[stops_after_two_iterations] kmeans_from_given_centers[stops_after_two_iterations_float64]
+import numpy as np
+
+
+def nearest(x, centers):
+    return ((x[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+
+
+def kmeans(x, k, init_centers=None, max_iters=100, tol=1e-6, seed=None):
+    rng = np.random.default_rng(seed)
+    if init_centers is None:
+        centers = [x[rng.integers(len(x))]]
+        for _ in range(1, k):
+            d2 = ((x[:, None, :] - np.array(centers)[None]) ** 2).sum(axis=2).min(axis=1)
+            centers.append(x[rng.choice(len(x), p=d2 / d2.sum())])
+        centers = np.array(centers)
+    else:
+        centers = np.array(init_centers, dtype=x.dtype)
+    iteration = 0
+    while iteration <= max_iters:
+        labels = nearest(x, centers)
+        new_centers = centers.copy()
+        for j in range(k):
+            if (labels == j).any():
+                new_centers[j] = x[labels == j].mean(axis=0)
+        moved = np.sqrt(((new_centers - centers) ** 2).sum(axis=1)).max()
+        centers = new_centers
+        iteration += 1
+        if moved <= tol:
+            break
+    return centers, nearest(x, centers)
