@@ -78,6 +78,13 @@ def spaced(count: int, step: float, dimension: int) -> tuple[tuple[float, ...], 
     return tuple(tuple(step if axis == i - 1 else 0.0 for axis in range(dimension)) for i in range(count))
 
 
+# A larger case, for timing only (its correctness is what the cases above prove): four thousand
+# points in eight dimensions, ten clusters, twenty iterations at most.
+TIMING_CASE = Case("four_thousand_points_in_ten_clusters",
+                   x=blobs(spaced(10, 8.0, 8), (400,) * 10), k=10, init_centers=normal((10, 8), scale=4.0),
+                   max_iters=20)
+
+
 def given_center_cases() -> list[Case]:
     means = ((0.0, 0.0), (2.5, 0.0), (1.2, 2.2))
     random_start = normal((3, 2), scale=1.5, dtype="float64")

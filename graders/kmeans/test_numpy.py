@@ -9,7 +9,7 @@ import pytest
 
 from interviewkit.compare import Expected, expect_close, expect_equal, expect_form
 from interviewkit.grading import sibling
-from interviewkit.grading.checks import about, expect_unmodified, input_dtype
+from interviewkit.grading.checks import about, check_efficiency, expect_unmodified, input_dtype
 from interviewkit.grading.errors import CandidateError, CheckFailed
 
 shared = sibling(__file__, "cases")
@@ -130,3 +130,7 @@ def test_the_same_seed_gives_the_same_result(grading):
                 raise CheckFailed(f"two calls with seed={seed} returned different {name}: draw every random number "
                                   "from np.random.default_rng(seed), not from np.random's global state or an "
                                   "unseeded generator")
+
+
+def test_efficiency(grading):
+    check_efficiency(grading, "kmeans", shared.TIMING_CASE)
