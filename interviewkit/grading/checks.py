@@ -245,7 +245,8 @@ def check_efficiency(grading: Grading, symbol: str, case: Case, *, repeat: int =
     its report; under `kit grade --strict`, a ratio above the kata's bound fails."""
     timing = grading.timing
     if timing is None:
-        raise RuntimeError("this grader times solutions, but the kata's kata.toml has no [efficiency] table")
+        grading.note("not timed in this grade")
+        return
     with about(case, grading, symbol):
         if grading.device != "cpu":
             grading.note(f"not timed on {grading.device}: kit times solutions on the CPU")

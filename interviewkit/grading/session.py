@@ -67,11 +67,14 @@ def pytest_arguments(grader: Path) -> list[str]:
 def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
               emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0,
               time_limit: float | None = None, memory_limit_mb: int | None = None,
-              strict: bool = False) -> list[CheckResult]:
+              strict: bool = False, select: Callable[[str], bool] | None = None,
+              stop_at_first_failure: bool = False, measure_efficiency: bool = True) -> list[CheckResult]:
     """Grades `file` against the kata's track; returns every check's result (also emitted as it ends).
 
     The candidate's code runs in a sandbox process forked first thing, before this process computes
-    anything; this process runs the grader and decides every verdict."""
+    anything; this process runs the grader and decides every verdict. kit's own tests may grade only
+    the checks `select` accepts, stop at the first failure, or leave efficiency unmeasured; `kit
+    grade` always runs everything."""
     import pytest
 
     from interviewkit.grading.candidate import read_source
@@ -115,12 +118,13 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
         contract = CheckResult(CONTRACT_CHECK, True, "; ".join(track.api), output=candidate.take_printed())
         emit({"event": "check", "result": contract.to_json()})
         timing = Timing(kata.efficiency, strict, track, settings, file.resolve(), source, protected) \
-            if kata.efficiency else None
+            if kata.efficiency and measure_efficiency else None
         grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset,
                           timing)
-        plugin = GradePlugin(grading, emit)
+        plugin = GradePlugin(grading, emit, select)
         os.environ.pop("PYTEST_ADDOPTS", None)
-        exit_code = pytest.main(pytest_arguments(track.grader), plugins=[plugin])
+        arguments = pytest_arguments(track.grader) + (["-x"] if stop_at_first_failure else [])
+        exit_code = pytest.main(arguments, plugins=[plugin])
     finally:
         sandbox.stop()
     results = [contract, *plugin.results]
