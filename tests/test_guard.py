@@ -13,7 +13,7 @@ SOFTMAX = Forbidden(
     functions=("torch.nn.functional.softmax", "torch.Tensor.softmax"),
     operations=("aten::_softmax", "aten::softmax", "aten::scaled_dot_product_attention"),
     modules=("torch.nn.Softmax",),
-    imports=("scipy",),
+    imports=("scipy", "jax"),  # jax is not installed here
 )
 
 
@@ -76,6 +76,28 @@ def test_forbidden_imports_only_from_the_candidate_file(guard, tmp_path):
     with pytest.raises(ForbiddenUse, match="import scipy"):
         with guard.watching():
             exec(code, {})
+
+
+@pytest.mark.parametrize("route", [
+    "import jax.nn",
+    "importlib.import_module('jax.nn')",
+    "importlib.__import__('jax.nn', fromlist=['softmax'])",
+    "importlib._bootstrap._gcd_import('jax')",
+])
+def test_a_forbidden_module_is_refused_by_name_on_every_route_installed_or_not(guard, tmp_path, route):
+    code = compile(f"import importlib\n{route}\n", str(tmp_path / "candidate.py"), "exec")
+    with pytest.raises(ForbiddenUse, match="import jax"):
+        with guard.watching():
+            exec(code, {})
+
+
+def test_asking_whether_a_forbidden_module_exists_is_not_using_it(guard, tmp_path):
+    code = compile("import importlib.util\nfound = importlib.util.find_spec('jax')\n",
+                   str(tmp_path / "candidate.py"), "exec")
+    namespace = {}
+    with guard.watching():
+        exec(code, namespace)
+    assert namespace["found"] is None
 
 
 def test_protected_files_cannot_be_loaded_by_path(guard, tmp_path):

@@ -6,7 +6,8 @@ Forbidden means the operation, not the spelling, so four watchers work together:
 - kernels wrapped at the dispatcher itself see every call of a forbidden operation, from any
   thread, with the modes switched off, on inference tensors, and for composite operations that
   decompose before reaching a dispatch mode (CPU attention on its unfused path);
-- an import hook refuses forbidden modules and kit's own references.
+- import hooks refuse forbidden modules and kit's own references, whichever route the import
+  takes (`import`, `importlib.import_module`, `importlib.__import__`), installed or not.
 Each watcher records what it saw and raises; the seam fails the call if anything was recorded, so
 a candidate that swallows the exception still fails.
 """
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import builtins
 import importlib
+import importlib.abc
 import importlib.machinery
+import importlib.util
 import sys
 import threading
 import warnings
@@ -277,11 +280,34 @@ def _install_module_hook() -> None:
 
 
 _KIT_PACKAGE = str(Path(__file__).resolve().parent.parent)
+_IMPORTLIB_FILES = ("<frozen importlib", str(Path(importlib.__file__).parent))
 
 
 def _called_from_kit(depth: int) -> bool:
     frame = sys._getframe(depth)
     return frame is not None and frame.f_code.co_filename.startswith(_KIT_PACKAGE)
+
+
+_IMPORT_WRAPPERS: set = set()
+
+
+def _importer_is_kit() -> bool:
+    """Whether the code asking for an import, past the import machinery and kit's wrappers, is kit's."""
+    frame = sys._getframe(2)
+    while frame is not None and (frame.f_code in _IMPORT_WRAPPERS
+                                 or frame.f_code.co_filename.startswith(_IMPORTLIB_FILES)):
+        frame = frame.f_back
+    return frame is not None and frame.f_code.co_filename.startswith(_KIT_PACKAGE)
+
+
+def _is_probe() -> bool:
+    """Whether the lookup is `importlib.util.find_spec` asking, not an import."""
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_filename.startswith(_IMPORTLIB_FILES):
+        if frame.f_code is importlib.util.find_spec.__code__:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def forbidden_module(rules: _Rules, name: str) -> str | None:
@@ -318,6 +344,19 @@ def _install_import_hooks() -> None:
                 raise _state.violate(f"import {forbidden}")
         return original_import_module(name, package)
 
+    class ForbiddenModuleFinder(importlib.abc.MetaPathFinder):
+        # First on sys.meta_path: every route to a module not yet loaded passes here, so a forbidden
+        # one is refused by name even if it is not installed (the candidate learns it is forbidden,
+        # not that it is missing).
+        def find_spec(self, name, path=None, target=None):
+            rules = _state.rules
+            forbidden = forbidden_module(rules, name) if rules is not None else None
+            # `importlib.util.find_spec` only asks whether a module is there (torch asks so of
+            # optional libraries); the import that may follow is what is refused.
+            if forbidden and not _importer_is_kit() and not _is_probe():
+                raise _state.violate(f"import {forbidden}")
+            return None
+
     def guarded_get_data(loader, path):
         rules = _state.rules
         if rules is not None and str(path).startswith(rules.protected_roots):
@@ -326,6 +365,8 @@ def _install_import_hooks() -> None:
 
     builtins.__import__ = guarded_import
     importlib.import_module = guarded_import_module
+    sys.meta_path.insert(0, ForbiddenModuleFinder())
+    _IMPORT_WRAPPERS.update({guarded_import.__code__, guarded_import_module.__code__})
     for loader in loaders:
         loader.get_data = guarded_get_data
     _hooks_installed.add("imports")
