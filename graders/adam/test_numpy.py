@@ -8,7 +8,7 @@ import torch
 
 from interviewkit.compare import expect_close, tolerance
 from interviewkit.grading import sibling
-from interviewkit.grading.checks import about
+from interviewkit.grading.checks import about, expect_unmodified
 from interviewkit.grading.errors import CheckFailed
 
 shared = sibling(__file__, "cases")
@@ -55,7 +55,7 @@ def check_run(grading, case) -> None:
         checkpoints = case.checkpoints()
         matched = None  # the last step after which every array matched
         for step, (step_grads, expected, scales) in enumerate(zip(grads, trajectory, magnitudes), start=1):
-            optimizer.call("step", step_grads)
+            expect_unmodified(optimizer.call("step", step_grads))  # torch.optim leaves p.grad alone
             if step not in checkpoints:
                 continue
             current = parameters_now(optimizer, len(params))

@@ -19,6 +19,8 @@ Known-wrong solutions (tests/candidates/kmeans/numpy/wrong_*.py), one bug each:
   wrong_ignores_init_centers               starts from the first k points whatever init_centers says
   wrong_squared_move_against_tol           compares squared moves with tol (not tol ** 2)
   wrong_total_move_against_tol             compares the norm of all moves together with tol
+  wrong_move_per_coordinate                compares each coordinate's move with tol (np.allclose)
+  wrong_farthest_point_seeding             takes the farthest point instead of drawing it by D²
   wrong_strictly_below_tol                 stops only when the largest move is < tol, not <= tol
   wrong_ignores_tol                        runs until no label changes
   wrong_uniform_seeding                    k points drawn uniformly instead of k-means++
@@ -126,6 +128,10 @@ def given_center_cases() -> list[Case]:
         Case("stops_on_tol_before_max_iters", x=given(LINE), k=3, init_centers=given(LINE_START), tol=0.95),
         # 5/6 > 0.75 although (5/6)² <= 0.75: two more iterations, to (8.5, 4, 1).
         Case("tol_is_a_distance_not_a_squared_one", x=given(LINE), k=3, init_centers=given(LINE_START), tol=0.75),
+        # The same run on the diagonal: the second move is 5/6 in each coordinate but 5/6·√2 ≈ 1.18 as
+        # a distance, more than tol, so it goes on to (8.5, 4, 1) like the line with tol = 0.75.
+        Case("tol_is_a_euclidean_distance", x=given(tuple((v, v) for (v,) in LINE)), k=3,
+             init_centers=given(tuple((v, v) for (v,) in LINE_START)), tol=0.95),
         # The same points at 1/64 of the scale: after the first iteration the inertia changes by less
         # than tol, while the centers move by more until they settle.
         Case("tol_on_the_moves_of_small_coordinates", x=given(tuple((v / 64,) for (v,) in LINE), dtype="float64"),
@@ -182,6 +188,16 @@ def seeded_cases() -> list[SeededCase]:
                                 spread=0.5), k=4), inertia_bar=False),
     ]
 
+
+# k-means++ draws each next center at random. Here it lands on the lone point at (-25, 0) in about
+# one run in ten, and Lloyd's then leaves that point a cluster of its own (6x the best inertia);
+# taking the farthest point instead of drawing lands on it every time. The check fails when half
+# of SAMPLED_RUNS runs or more end so: for k-means++ a chance below 1e-6
+# (tests/test_kmeans_oracle.py measures the oracle's rate).
+LONE_OUTLIER_CASE = Case("a_lone_outlier_beside_two_blobs",
+                         x=blobs(((0.0, 0.0), (10.0, 0.0), (-25.0, 0.0)), (100, 60, 1), spread=0.1,
+                                 dtype="float64"), k=2)
+SAMPLED_RUNS = 40
 
 # Points without clusters: each seed finds another local optimum (or the same one in another order).
 SAME_SEED_CASE = Case("points_without_clusters", x=uniform((40, 2), dtype="float64"), k=5)

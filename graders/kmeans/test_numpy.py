@@ -70,11 +70,15 @@ def test_kmeans_from_given_centers(grading, case):
         like = grading.expected(input_dtype(inputs))
         if not np.isfinite(centers).all():
             expect_close(centers, expected.centers, like, "centers")  # names the NaN or inf
+        condition = centers_condition(x64, expected.centers)
         try:
             expect_equal(labels, expected.labels, Expected("numpy", "int64"), "labels")
         except CheckFailed as failure:
-            raise CheckFailed(str(failure) + unexplained_labels(x64, centers, labels)) from None
-        expect_close(centers, expected.centers, like, "centers", condition=centers_condition(x64, expected.centers))
+            explanation = unexplained_labels(x64, centers, labels)
+            if not explanation:  # the labels follow the centers returned: the centers are what is off
+                expect_close(centers, expected.centers, like, "centers", condition=condition)
+            raise CheckFailed(str(failure) + explanation) from None
+        expect_close(centers, expected.centers, like, "centers", condition=condition)
 
 
 @contextmanager
@@ -117,6 +121,28 @@ def test_kmeans_plus_plus_seeding(grading, case):
                         f"more than {shared.INERTIA_FACTOR}x the {best:.4g} that k-means++ seeding reaches: some "
                         "blob got no center of its own. Seed with k-means++: each next center drawn with "
                         "probability proportional to its squared distance to the nearest center so far")
+
+
+def test_kmeans_plus_plus_draws_its_centers_at_random(grading):
+    case = shared.LONE_OUTLIER_CASE
+    inputs = grading.inputs(case)
+    x64, k = inputs["x"].astype(np.float64), inputs["k"]
+    best = oracle.best_inertia(x64, k, shared.REFERENCE_SEEDS)
+    seeds = [case.seed + grading.seed_offset + run for run in range(shared.SAMPLED_RUNS)]
+    stuck = []
+    for seed in seeds:
+        with about_seeded(case, grading, seed):
+            centers, labels = run_candidate(grading, inputs, seed=seed)
+        if oracle.inertia(x64, centers.astype(np.float64), labels) > shared.INERTIA_FACTOR * best:
+            stuck.append(seed)
+    if 2 * len(stuck) >= len(seeds):
+        with about_seeded(case, grading, stuck[0]):
+            raise CheckFailed(
+                f"in {len(stuck)} of {len(seeds)} runs (seeds {seeds[0]} to {seeds[-1]}) the inertia is more than "
+                f"{shared.INERTIA_FACTOR}x the {best:.4g} k-means++ reaches: the lone point at (-25, 0) got a "
+                "center of its own. k-means++ draws each next center at random, with probability proportional to "
+                "its squared distance to the nearest center so far (here it picks that point about one run in "
+                "ten); taking the farthest point instead picks it every time")
 
 
 def test_the_same_seed_gives_the_same_result(grading):
