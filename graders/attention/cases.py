@@ -41,6 +41,11 @@ def function_cases() -> list[Case]:
         Case("sparse_mask", **attention_inputs((2, 5, 8), (2, 7, 8), (2, 7, 6)), mask=mask((2, 5, 7), keep=0.15)),
         # Scores of a few hundred: exp overflows float32 unless each row's maximum is subtracted first.
         Case("large_scores", **attention_inputs((2, 6, 16), (2, 6, 16), (2, 6, 16), scale=10.0)),
+        # Scores of a few hundred, a third of the keys masked: the maximum must be the row's maximum
+        # over the keys it may attend. Taken over every key, it can exceed the allowed ones by over
+        # 100, and exp of every allowed key underflows to 0: 0 / 0.
+        Case("large_scores_with_a_mask", **attention_inputs((2, 8, 16), (2, 8, 16), (2, 8, 16), scale=12.0),
+             mask=mask((2, 8, 8), keep=0.35)),
         # Every score near -150: without the maximum, exp underflows float32 to 0, and 0 / 0 is NaN.
         Case("very_negative_scores", **attention_inputs((2, 5, 16), (2, 7, 16), (2, 7, 16), shift=6.0)),
         # Scores in the thousands overflow exp even in float64.
@@ -108,9 +113,14 @@ def module_cases(bias_option: bool) -> list[ModuleCase]:
         ModuleCase(data("mask_shared_by_batch_and_heads", 2, 4, 6, 8, mask((4, 6))), num_heads=2),
         ModuleCase(data("mask_per_batch_shared_by_heads", 2, 4, 6, 8, mask((2, 1, 4, 6))), num_heads=2),
         ModuleCase(data("mask_per_head", 2, 4, 6, 8, mask((2, 2, 4, 6))), num_heads=2),
+        # Three dimensions broadcast as (H, L, S), not as (B, L, S) nor nn.MultiheadAttention's (B·H, L, S).
+        ModuleCase(data("mask_per_head_shared_by_the_batch", 3, 4, 6, 8, mask((2, 4, 6))), num_heads=2),
         ModuleCase(data("causal_mask", 2, 6, 6, 8, causal_mask(6)), num_heads=2),
         # Scores of a few hundred: exp overflows float32 unless each row's maximum is subtracted first.
         ModuleCase(data("large_scores", 2, 5, 5, 16), num_heads=2, score_scale=10.0),
+        # The same with a third of the keys masked: the maximum is over the keys a query may attend.
+        ModuleCase(data("large_scores_with_a_mask", 2, 8, 8, 16, mask((2, 2, 8, 8), keep=0.35)), num_heads=2,
+                   score_scale=12.0),
         # Heads of width 6: a scale of 1/sqrt(6) rounded through float32 shows in float64.
         ModuleCase(data("run_in_float64", 2, 4, 6, 12, mask((2, 1, 4, 6)), dtype="float64"), num_heads=2),
     ]
