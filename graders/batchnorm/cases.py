@@ -19,6 +19,7 @@ The known-wrong solutions that prove these graders (tests/candidates/batchnorm/)
   numpy/wrong_cache_overwritten_in_eval.py           an evaluation-mode forward overwrites backward's cache
   numpy/wrong_gamma_cached_at_construction.py        reshapes gamma and beta in __init__, never reads them again
   numpy/wrong_returns_float64_in_eval.py             float64 running statistics turn a float32 output into float64
+  numpy/wrong_one_pass_variance_in_float32.py        E[x²] - E[x]² in float32: no digit left on a channel far from 0
   torch/wrong_unbiased_variance_to_normalise.py      normalises with the unbiased variance
   torch/wrong_biased_variance_stored.py              stores the biased variance in running_var
   torch/wrong_momentum_the_wrong_way_round.py        running = momentum * running + (1 - momentum) * batch
@@ -32,6 +33,8 @@ The known-wrong solutions that prove these graders (tests/candidates/batchnorm/)
   torch/wrong_running_statistics_in_the_graph.py     running statistics updated outside torch.no_grad(): the buffers join the graph
   torch/wrong_buffers_in_default_dtype.py            rebuilds the running statistics with torch.tensor(...) in float32
   torch/wrong_num_batches_tracked_buffer.py          keeps nn.BatchNorm2d's extra num_batches_tracked buffer
+  torch/wrong_one_pass_variance_in_float32.py        E[x²] - E[x]² in float32: no digit left on a channel far from 0
+  torch/wrong_running_statistics_as_frozen_parameters.py  nn.Parameter(requires_grad=False) instead of buffers
 """
 from __future__ import annotations
 
@@ -215,6 +218,9 @@ class Scenario:
         return "\n".join(lines)
 
 
+FAR_SCALES, FAR_SHIFTS = (1.0, 1.0, 2.0), (1000.0, 0.0, -5.0)
+
+
 def scenarios(track: str) -> list[Scenario]:
     def batch(*shape, dtype="float32"):
         return normal(shape, dtype=dtype)
@@ -256,6 +262,12 @@ def scenarios(track: str) -> list[Scenario]:
                  train(per_channel((4, 4, 3, 3), (1e-3, 1.0, 30.0, 1e3), (5e-4, -1.0, 10.0, 0.0)))
                  + train(per_channel((4, 4, 3, 3), (1e-3, 1.0, 30.0, 1e3), (5e-4, -1.0, 10.0, 0.0)))
                  + evaluate(per_channel((2, 4, 3, 3), (1e-3, 1.0, 30.0, 1e3), (5e-4, -1.0, 10.0, 0.0)))),
+        # A channel around 1000 with a spread of 1, as activations after a large bias: E[x²] - E[x]²
+        # in float32 keeps about one digit of its variance, as nn.BatchNorm2d's does not.
+        Scenario("a_channel_far_from_zero", 3,
+                 train(per_channel((4, 3, 3, 3), FAR_SCALES, FAR_SHIFTS))
+                 + train(per_channel((4, 3, 3, 3), FAR_SCALES, FAR_SHIFTS))
+                 + evaluate(per_channel((2, 3, 3, 3), FAR_SCALES, FAR_SHIFTS))),
         # backward belongs to the last training-mode forward, whatever evaluation came after it.
         Scenario("backward_after_an_eval_forward", 3,
                  train(batch(2, 3, 4, 4), backward=False) + evaluate(batch(2, 3, 4, 4)) + (Step("backward"),)
@@ -265,8 +277,18 @@ def scenarios(track: str) -> list[Scenario]:
     return [scenario for scenario in every if track in scenario.tracks]
 
 
+def offset(recipe: Recipe) -> float:
+    """The largest ratio of a channel's mean to its spread in the batches a recipe draws."""
+    if isinstance(recipe, per_channel):
+        return max(abs(shift) / scale for scale, shift in zip(recipe.scales, recipe.shifts))
+    return abs(recipe.shift) / recipe.scale if isinstance(recipe, normal) else 0.0
+
+
 def conditioning(scenario: Scenario) -> float:
     """Means, variances and the parameters' gradients are sums over N·H·W values per channel: in
     float32, a sum of L terms is off by up to about eps·sqrt(L) of its scale, which the base
-    tolerance covers up to L = 64 and which grows beyond."""
-    return max(1.0, math.sqrt(scenario.elements_per_channel()) / 8)
+    tolerance covers up to L = 64 and which grows beyond. Centring a channel far from zero keeps
+    the rounding of its values, eps·|x|: relative to its spread, |mean| / std times more (1000 in
+    a_channel_far_from_zero, where a one-pass variance still exceeds it several times over)."""
+    amplification = max([1.0] + [offset(step.x) for step in scenario.steps if step.x is not None])
+    return max(1.0, amplification * math.sqrt(scenario.elements_per_channel()) / 8)

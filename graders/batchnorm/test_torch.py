@@ -107,3 +107,10 @@ def test_a_new_module_has_exactly_the_contract_parameters_and_buffers(grading):
     module = grading.candidate.construct(SYMBOL, num_features=5)
     module.to(device=grading.device)
     expect_contract_state(module.state_dict(), 5, grading.expected("float32"), f"{SYMBOL}(num_features=5)")
+    members = module.members()
+    for kind, names in (("parameters", ["weight", "bias"]), ("buffers", ["running_mean", "running_var"])):
+        if sorted(members[kind]) != sorted(names):
+            raise CheckFailed(
+                f"{SYMBOL}(num_features=5) registers the {kind} {members[kind]}, expected exactly {names}: weight "
+                "and bias are nn.Parameter, the running statistics buffers (self.register_buffer), which no "
+                "optimizer updates")

@@ -111,6 +111,11 @@ def cases(track: str) -> list[Case]:
         ignoring("custom_ignore_index_that_is_a_class", 9, 4, 2),
         ignoring("custom_negative_ignore_index", 8, 5, -1, reduction="none"),
         ignoring("rows_ignored_in_float64", 7, 3, -100, dtype="float64"),
+        # Kept rows whose loss is exactly 0 in float32 (the target's logit far above the others) still
+        # count in the mean: telling kept rows by a non-zero loss halves it here.
+        Case("mean_with_kept_rows_of_zero_loss",
+             logits=given(((200.0, 0.0, 0.0), (0.0, 1.0, 2.0), (1e4, 0.0, -1e4), (3.0, -1.0, 0.5)), dtype="float32"),
+             targets=given((0, 2, 0, -100), dtype="int64")),
         Case("every_row_ignored_sum", logits=normal((4, 5)), targets=given((-100,) * 4, dtype="int64"),
              reduction="sum"),
         Case("every_row_ignored_none", logits=normal((3, 5)), targets=given((7, 7, 7), dtype="int64"),

@@ -12,6 +12,7 @@ The known-wrong solutions that prove these graders (tests/candidates/layer_norm/
   torch/wrong_statistics_over_the_batch_axis.py   mean and variance over dim 0, as batch norm does
   torch/wrong_only_the_last_dimension.py          normalises the last dimension when normalized_shape has two
   torch/wrong_int_normalized_shape_rejected.py    len(normalized_shape) fails on an int
+  torch/wrong_int_shape_means_all_but_the_batch.py an int normalises every dimension after the first
   torch/wrong_mean_without_keepdim.py             the mean broadcasts along the wrong axis (square inputs)
   torch/wrong_weight_and_bias_swapped.py          x̂ * bias + weight
   torch/wrong_bias_forgotten.py                   x̂ * weight, bias never added
@@ -109,6 +110,9 @@ def numpy_case(name: str, x, **options) -> Case:
 def torch_cases() -> list[Case]:
     return [
         torch_case("rows_with_an_int_normalized_shape", normal((4, 16)), 16),
+        # An int is the last dimension alone, as nn.LayerNorm(12) on tokens: on 2-D rows the last
+        # dimension is also every dimension after the batch's, here it is not.
+        torch_case("tokens_with_an_int_normalized_shape", normal((2, 5, 12)), 12),
         torch_case("tokens_with_a_one_element_tuple", normal((2, 5, 12)), (12,)),
         torch_case("two_trailing_dimensions", normal((2, 3, 4, 5)), (4, 5)),
         torch_case("normalized_over_every_dimension", normal((3, 4)), (3, 4)),

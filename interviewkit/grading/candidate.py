@@ -223,6 +223,13 @@ class Handle:
             state = self._module().state_dict()
         return {name: tuple(value.shape) for name, value in state.items()}
 
+    def members(self) -> dict[str, list[str]]:
+        """The names of the module's parameters and of its buffers, each by what it is registered as."""
+        with self._candidate._running(f"{self._symbol}.named_parameters()"):
+            module = self._module()
+            return {"parameters": [name for name, _ in module.named_parameters()],
+                    "buffers": [name for name, _ in module.named_buffers()]}
+
     def load_state_dict(self, state: dict) -> None:
         module = self._module()
         expected = set(self.parameter_shapes())

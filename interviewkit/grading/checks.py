@@ -130,7 +130,7 @@ def expect_gradients(gradients: Gradients | None, expected: dict, like: Expected
         if got is None:
             raise CheckFailed(
                 f"{what} is None: the output does not depend on `{name}` through autograd "
-                "(detached, computed under torch.no_grad(), or replaced by a new tensor?)"
+                "(never used, detached, computed under torch.no_grad(), or replaced by a new tensor?)"
             )
         floor = magnitude.get(name) if isinstance(magnitude, dict) else magnitude
         scale = max(float(reference.abs().max()) if reference.numel() else 0.0, floor or 0.0)

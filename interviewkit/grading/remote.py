@@ -147,6 +147,9 @@ class RemoteHandle:
     def parameter_shapes(self) -> dict:
         return {name: tuple(shape) for name, shape in self._method("parameter_shapes").items()}
 
+    def members(self) -> dict[str, list[str]]:
+        return {kind: list(names) for kind, names in self._method("members").items()}
+
     def load_state_dict(self, state: dict) -> None:
         self._method("load_state_dict", state)
 

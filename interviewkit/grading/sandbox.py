@@ -30,8 +30,8 @@ from interviewkit.grading.guard import Guard
 OUTPUT_LIMIT = 64 * 1024
 SCRUBBED_ENVIRONMENT = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTHONINSPECT", "PYTHONUSERBASE",
                         "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "LD_PRELOAD", "LD_LIBRARY_PATH_PRELOAD")
-HANDLE_METHODS = {"call", "parameter_shapes", "load_state_dict", "state_dict", "to", "train", "set", "get",
-                  "arguments", "replaced_arguments", "buffers_in_graph"}
+HANDLE_METHODS = {"call", "parameter_shapes", "members", "load_state_dict", "state_dict", "to", "train", "set",
+                  "get", "arguments", "replaced_arguments", "buffers_in_graph"}
 
 
 @dataclass

@@ -154,7 +154,8 @@ def pair_with_upstream(output, upstream) -> tuple[list, str | None]:
         if not out.requires_grad:
             return [], (
                 f"{which} is not connected to the inputs through autograd (is it detached, computed under "
-                "torch.no_grad(), or rebuilt from .numpy() or .item()?), so no gradient reaches the inputs"
+                "torch.no_grad(), rebuilt from .numpy() or .item(), or made only of new tensors such as "
+                "torch.zeros(...) on this input?), so no gradient reaches the inputs"
             )
         pairs.append((out, up.to(dtype=out.dtype, device=out.device)))
     return pairs, None
