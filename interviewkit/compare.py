@@ -70,6 +70,8 @@ def expect_form(actual, expected_shape: tuple, like: Expected, what: str) -> Non
         got = actual.type_name if isinstance(actual, Foreign) else type(actual).__name__
         if actual is None:
             raise CheckFailed(f"{what}: got None, expected a {kind} (is a `return` missing?)")
+        if like.library == "numpy" and expected_shape == ():
+            kind = "numpy.ndarray of shape () or a NumPy scalar (np.float32(...), x.sum(), ...)"
         raise CheckFailed(f"{what}: got a {got}, expected a {kind}")
     if tuple(actual.shape) != tuple(expected_shape):
         raise CheckFailed(f"{what} has shape {tuple(actual.shape)}, expected {tuple(expected_shape)}")
