@@ -3,6 +3,7 @@ against a from-scratch NumPy forward; and its cases, proved to do what their nam
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -202,3 +203,22 @@ def test_attention_scores_are_neither_flat_nor_one_hot(name, seed):
     uniform = 1 / tokens.shape[1]
     assert weights.amax(-1).mean() > 2 * uniform
     assert weights.amax(-1).mean() < 0.9
+
+
+# The grader's diagnosis: where a wrong forward first parts from the reference.
+
+@pytest.mark.parametrize("candidate, where", [
+    ("wrong_heads_merged_without_transpose", "first differ at `blocks.0.attn`"),
+    ("wrong_tanh_gelu", "first differ at `blocks.0.mlp`"),
+    ("wrong_attention_residual_missing", "first differ at `blocks.0.norm2`"),
+    ("wrong_head_on_mean_pooled_tokens", "up to `norm` and first differ at `head`"),
+])
+def test_a_wrong_forward_is_told_which_submodule_first_differs(candidate, where):
+    from interviewkit.catalog import Catalog
+    from interviewkit.grading.session import run_grade
+
+    path = Path(__file__).parent / "candidates" / "vit" / "torch" / f"{candidate}.py"
+    check = "forward[default_configuration]"
+    results = run_grade(Catalog().get("vit"), "torch", path, select=lambda name: name == check)
+    [result] = [r for r in results if r.name == check]
+    assert not result.passed and where in result.message, result.message

@@ -1,11 +1,14 @@
 """Grader for vit, torch track: the output shapes of the submodules whose shapes the contract fixes
 (first: they say where a sequence goes wrong); then `forward` and `forward_features`, their outputs
-and the gradients of the image and of every parameter for a random upstream."""
+and the gradients of the image and of every parameter for a random upstream. When an output
+differs, the message also says which submodule's output first parts from the reference's."""
 import pytest
+import torch
 
+from interviewkit.compare import expect_close
 from interviewkit.grading import sibling
-from interviewkit.grading.checks import about, build_module, check_module
-from interviewkit.grading.errors import CheckFailed
+from interviewkit.grading.checks import about, build_module, check_module, input_dtype
+from interviewkit.grading.errors import CandidateError, CheckFailed
 
 shared = sibling(__file__, "cases")
 SYMBOL = "VisionTransformer"
@@ -40,13 +43,68 @@ def test_intermediate_shapes(grading, case):
                 raise CheckFailed(f"`{name}` returned shape {tuple(got)}, expected {shape}: {why}")
 
 
+def submodules_in_order(config: dict, method: str) -> list[str]:
+    names = ["patch_embed.proj"]
+    for index in range(config["depth"]):
+        names += [f"blocks.{index}.{part}" for part in ("norm1", "attn", "norm2", "mlp")] + [f"blocks.{index}"]
+    return names + ["norm"] + (["head"] if method == "forward" else [])
+
+
+def where_outputs_part(grading, case, method: str) -> str:
+    """Which submodule's output first differs from the reference's, on the same weights and image:
+    where to look. Submodules the candidate does not call as modules are passed over."""
+    names = submodules_in_order(case.config, method)
+    module, reference = build_module(grading, SYMBOL, case.data, case.oracle, case.init)
+    inputs = grading.inputs(case.data)
+    seen = {}
+    hooks = [reference.get_submodule(name).register_forward_hook(
+        lambda _module, _inputs, output, name=name: seen.__setitem__(name, output.detach())) for name in names]
+    try:
+        with torch.no_grad():
+            getattr(reference, method)(**case.data.reference_inputs(grading.seed_offset))
+    finally:
+        for hook in hooks:
+            hook.remove()
+    traced = module.call(method, inputs["x"], trace=tuple(names), trace_values=True).traced
+    like = grading.expected(input_dtype(inputs))
+    matched = None
+    for name in names:
+        got = traced.get(name)
+        if got is None or name not in seen:
+            continue
+        try:
+            # Generous: a diagnosis, not a verdict; rounding must not be taken for the bug.
+            expect_close(got, seen[name], like, f"`{name}`", condition=10 * case.data.condition)
+        except CheckFailed:
+            if matched is None:
+                return f"\n  already the first submodule traced, `{name}`, returns other values than the reference's"
+            return (f"\n  the submodules' outputs match the reference's up to `{matched}` and first differ at "
+                    f"`{name}`: the bug is in `{name}`, or in what feeds it after `{matched}`")
+        matched = name
+    return ""
+
+
+def check_and_locate(grading, case, method: str) -> None:
+    try:
+        check_module(grading, SYMBOL, case.data, case.oracle, init=case.init, method=method)
+    except CheckFailed as failure:
+        if not str(failure).startswith("output"):
+            raise  # a gradient: every output matched
+        try:
+            where = where_outputs_part(grading, case, method)
+        except (CheckFailed, CandidateError):
+            where = ""
+        failure.args = (str(failure) + where,)
+        raise
+
+
 @pytest.mark.parametrize("case", shared.vit_cases(), ids=str)
 def test_forward(grading, case):
-    check_module(grading, SYMBOL, case.data, case.oracle, init=case.init)
+    check_and_locate(grading, case, "forward")
 
 
 @pytest.mark.parametrize("case", shared.feature_cases(), ids=str)
 def test_forward_features(grading, case):
     """Every token after the final norm, and the gradients of the image and of every parameter but the
     head's (which forward_features does not use)."""
-    check_module(grading, SYMBOL, case.data, case.oracle, init=case.init, method="forward_features")
+    check_and_locate(grading, case, "forward_features")

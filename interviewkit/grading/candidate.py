@@ -166,11 +166,13 @@ class Handle:
             raise WrongApi(f"`{self._symbol}` must subclass torch.nn.Module (class {self._symbol}(nn.Module)).")
         return self._instance
 
-    def call(self, method: str = "forward", *args, upstream=None, trace: tuple[str, ...] = (), **kwargs) -> CallResult:
+    def call(self, method: str = "forward", *args, upstream=None, trace: tuple[str, ...] = (),
+             trace_values: bool = False, **kwargs) -> CallResult:
         """Calls a method; `forward` goes through `module(...)` so that hooks run as in real use.
 
         With `upstream`, a module's parameters get gradients too; `trace` names submodules
-        (`blocks.0.attn`) whose output shapes come back in `CallResult.traced`."""
+        (`blocks.0.attn`) whose output shapes (with `trace_values`, outputs) come back in
+        `CallResult.traced`."""
         signature = None
         if method == "forward" and callable(self._instance):
             function, signature = self._instance, getattr(self._instance, "forward", None)
@@ -181,15 +183,16 @@ class Handle:
         parameters = dict(self._module().named_parameters()) if upstream is not None else {}
         label = f"{self._symbol}.{method}"
         traced: dict = {name: None for name in trace}
-        removers = [self._trace(name, traced) for name in trace]
+        removers = [self._trace(name, traced, trace_values) for name in trace]
         try:
             return self._candidate._invoke(function, label, args, kwargs, upstream, parameters, traced, signature)
         finally:
             for remove in removers:
                 remove()
 
-    def _trace(self, name: str, traced: dict):
-        """Records the output shape of submodule `name` on its next call; returns the undo."""
+    def _trace(self, name: str, traced: dict, keep_values: bool = False):
+        """Records the output shape (or a copy of the output) of submodule `name` on its last call;
+        returns the undo."""
         module = self._module()
         try:
             submodule = module.get_submodule(name)
@@ -197,7 +200,7 @@ class Handle:
             raise WrongApi(f"`{self._symbol}` has no submodule `{name}` (see the contract's names).") from None
 
         def record(_module, _inputs, output):
-            traced[name] = values.shapes_of(output)
+            traced[name] = values.copy_out(output) if keep_values else values.shapes_of(output)
 
         return submodule.register_forward_hook(record).remove
 

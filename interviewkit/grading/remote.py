@@ -141,8 +141,10 @@ class RemoteHandle:
             f"{self._symbol}.{method if method != 'call' else (args[0] if args else 'forward')}(...)",
         )
 
-    def call(self, method: str = "forward", *args, upstream=None, trace: tuple[str, ...] = (), **kwargs) -> CallResult:
-        return _call_result(self._method("call", method, *args, upstream=upstream, trace=list(trace), **kwargs))
+    def call(self, method: str = "forward", *args, upstream=None, trace: tuple[str, ...] = (),
+             trace_values: bool = False, **kwargs) -> CallResult:
+        return _call_result(self._method("call", method, *args, upstream=upstream, trace=list(trace),
+                                         trace_values=trace_values, **kwargs))
 
     def parameter_shapes(self) -> dict:
         return {name: tuple(shape) for name, shape in self._method("parameter_shapes").items()}
