@@ -212,6 +212,7 @@ def test_attention_scores_are_neither_flat_nor_one_hot(name, seed):
     ("wrong_tanh_gelu", "first differ at `blocks.0.mlp`"),
     ("wrong_attention_residual_missing", "first differ at `blocks.0.norm2`"),
     ("wrong_head_on_mean_pooled_tokens", "up to `norm` and first differ at `head`"),
+    ("wrong_attention_dropout_left_on", "is dropout left on"),
 ])
 def test_a_wrong_forward_is_told_which_submodule_first_differs(candidate, where):
     from interviewkit.catalog import Catalog

@@ -20,6 +20,7 @@ The known-wrong solutions (tests/candidates/vit/torch/wrong_*.py), one bug each:
 - wrong_mlp_hidden_four_times_embed_dim: the MLP's width hard-coded to 4 * embed_dim.
 - wrong_attention_residual_missing: x = attn(norm1(x)), the skip connection dropped.
 - wrong_heads_merged_without_transpose: (B, H, N, head_dim) reshaped straight to (B, N, E).
+- wrong_attention_dropout_left_on: attention dropout p = 0.1 in a module graded in train() mode.
 """
 from __future__ import annotations
 
