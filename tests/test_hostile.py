@@ -88,3 +88,20 @@ def test_a_hostile_candidate_fails_safely(path, tmp_path):
     assert {entry.name for entry in work.iterdir()} - before <= {".kit"}
     assert not list(scratch.iterdir()), "the sandbox's folder was left behind"
     assert not [leftover for leftover in LEFTOVERS if Path(leftover).exists()]
+    assert not survivors(candidate), "a process of the grade outlived kit"
+
+
+def survivors(candidate: Path, wait: float = 3.0) -> list[str]:
+    """Processes whose command line names the candidate file (the grader and its sandbox do)."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and str(candidate).encode() in (entry / "cmdline").read_bytes():
+                    found.append(entry.name)
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)

@@ -36,7 +36,6 @@ SECCOMP_MODE_FILTER = 2
 SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO = 0x7FFF0000, 0x00050000
 EPERM, ENOSYS = 1, 38
 CLONE_THREAD, CLONE_NEWNET = 0x00010000, 0x40000000
-AF_UNIX = 1
 
 # name: (audit arch, syscall numbers); fork and vfork do not exist on aarch64.
 ARCHITECTURES = {
@@ -180,8 +179,8 @@ LD_W_ABS, JEQ_K, JSET_K, RET_K = 0x20, 0x15, 0x45, 0x06
 
 def forbid_new_processes(protections: Protections) -> None:
     """A seccomp filter: no fork, exec, ptrace or process_vm_*; clone only for threads; clone3
-    answers ENOSYS so that libc falls back to clone; sockets other than AF_UNIX refused when no
-    other layer blocks the network."""
+    answers ENOSYS so that libc falls back to clone; no socket of any family (a namespace leaves
+    UNIX sockets on the file system reachable, and the sandbox talks to its grader over pipes)."""
     machine = platform.machine()
     if machine not in ARCHITECTURES:
         protections.missing.append(f"process limits (no seccomp table for {machine})")
@@ -189,7 +188,6 @@ def forbid_new_processes(protections: Protections) -> None:
     audit_arch, numbers = ARCHITECTURES[machine]
     deny = [numbers[name] for name in ("fork", "vfork", "execve", "execveat", "ptrace",
                                        "process_vm_readv", "process_vm_writev") if name in numbers]
-    block_sockets = not protections.network_blocked
     program = [
         _bpf(LD_W_ABS, 4),                                  # seccomp_data.arch
         _bpf(JEQ_K, audit_arch, 1, 0),
@@ -206,14 +204,7 @@ def forbid_new_processes(protections: Protections) -> None:
         _bpf(RET_K, SECCOMP_RET_ALLOW),                     # a thread
         _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM),             # a process
     ]
-    if block_sockets:
-        program += [
-            _bpf(JEQ_K, numbers["socket"], 0, 4),
-            _bpf(LD_W_ABS, 16),                             # args[0] (domain)
-            _bpf(JEQ_K, AF_UNIX, 0, 1),
-            _bpf(RET_K, SECCOMP_RET_ALLOW),
-            _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM),
-        ]
+    program += [_bpf(JEQ_K, numbers["socket"], 0, 1), _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM)]
     program.append(_bpf(RET_K, SECCOMP_RET_ALLOW))
     filters = ctypes.create_string_buffer(b"".join(program))
     fprog = struct.pack("<HxxxxxxQ", len(program), ctypes.addressof(filters))
@@ -222,9 +213,8 @@ def forbid_new_processes(protections: Protections) -> None:
         protections.missing.append(_fail("seccomp"))
         return
     protections.applied.append("processes: none can be started (seccomp)")
-    if block_sockets:
-        protections.applied.append("network: no sockets but local ones (seccomp)")
-        protections.network_blocked = True
+    protections.applied.append("sockets: none can be opened, UNIX ones included (seccomp)")
+    protections.network_blocked = True
 
 
 def confine(scratch: Path, limits: Limits) -> Protections:

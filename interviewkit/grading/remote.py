@@ -72,7 +72,7 @@ class RemoteCandidate:
         if self._ended:
             raise SandboxGone(f"not run: {self._ended}")
         try:
-            wire.send(self._sandbox.requests, message)
+            wire.send(self._sandbox.requests, message, self._deadline)
             reply = wire.receive(self._sandbox.replies, self._deadline)
         except wire.ReplyTimeout:
             self._end(f"the time limit of {self._time_limit:g} s was reached during {during}")

@@ -229,10 +229,19 @@ def _install_audit_hook() -> None:
     busy = threading.local()
 
     def called_directly(candidate_file: str) -> bool:
+        """Whether the code that asked (past ctypes' own frames) is the candidate's: its file, or code
+        that belongs to no loaded module (exec'd under a made-up file name). Libraries that use ctypes
+        or gc themselves, numpy and torch among them, run in the globals of their own module."""
         frame = sys._getframe(2)
         while frame is not None and "ctypes" in frame.f_code.co_filename:
             frame = frame.f_back
-        return frame is not None and frame.f_code.co_filename == candidate_file
+        if frame is None:
+            return False
+        if frame.f_code.co_filename == candidate_file:
+            return True
+        module = sys.modules.get(frame.f_globals.get("__name__", ""))
+        return getattr(module, "__dict__", None) is not frame.f_globals or \
+            getattr(module, "__file__", None) != frame.f_code.co_filename
 
     def hook(event: str, arguments: tuple) -> None:
         rules = guard_module._state.rules

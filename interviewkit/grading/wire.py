@@ -75,6 +75,10 @@ def _encode(value, buffers: list):
     return {"$F": type(value).__qualname__}
 
 
+# A pipe that select() calls writable takes at least this much (PIPE_BUF) without blocking.
+PIPE_CHUNK = 4096
+
+
 def encode(value) -> bytes:
     buffers: list[bytes] = []
     head = json.dumps(_encode(value, buffers), allow_nan=False).encode()
@@ -151,18 +155,26 @@ def decode(data: bytes, device_map=lambda device: device):
             offset += 8
             buffers.append(data[offset:offset + length])
             offset += length
-    except (struct.error, ValueError, UnicodeDecodeError) as error:
-        raise WireError(f"unreadable message: {error}") from None
+    except (struct.error, ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise WireError(f"unreadable message: {error.__class__.__name__}") from None
     if offset != len(data):
         raise WireError("trailing bytes in message")
-    return _decode(head, buffers, device_map)
+    try:
+        return _decode(head, buffers, device_map)
+    except RecursionError:
+        raise WireError("unreadable message: nested too deeply") from None
 
 
-def send(fd: int, value) -> None:
+def send(fd: int, value, deadline: float | None = None) -> None:
+    """Writes a message; with a deadline, a reader that stops reading cannot hold the writer past it."""
     payload = encode(value)
     view = memoryview(struct.pack("<Q", len(payload)) + payload)
     while view:
-        written = os.write(fd, view)
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([], [fd], [], left)[1]:
+                raise ReplyTimeout("the other side stopped reading")
+        written = os.write(fd, view[:PIPE_CHUNK] if deadline is not None else view)
         view = view[written:]
 
 
