@@ -239,7 +239,10 @@ class _DispatcherGuard:
         import torch
 
         composite = torch._C._dispatch_has_kernel_for_dispatch_key(op.name(), "CompositeImplicitAutograd")
-        keys = ("CPU", "CUDA", "AutogradCPU", "AutogradCUDA") if composite else ("CPU", "CUDA")
+        # Every backend with kernels of its own: sparse, nested and quantized tensors reach their own.
+        backends = ("CPU", "CUDA", "SparseCPU", "SparseCUDA", "SparseCsrCPU", "SparseCsrCUDA",
+                    "NestedTensorCPU", "NestedTensorCUDA", "QuantizedCPU", "QuantizedCUDA")
+        keys = ("CPU", "CUDA", "AutogradCPU", "AutogradCUDA") if composite else backends
         for key in keys:
             if not torch._C._dispatch_has_computed_kernel_for_dispatch_key(op.name(), key):
                 continue

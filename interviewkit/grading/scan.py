@@ -1,7 +1,9 @@
 """A static look at the candidate's source, in the grader process, for forbidden APIs reached by
 indirection: getattr/attrgetter with a name (or a name built from constant pieces), vars(x)["name"]
 and x.__dict__["name"], importlib.import_module/__import__ of a forbidden module, and torch.ops
-chains. It complements the runtime watchers, which see what actually runs."""
+chains; and, in every track, the ways into the sandbox's own machinery that no kata solution needs
+(sys.modules, frames, function globals, class subclasses, patching an imported module). It
+complements the runtime watchers, which see what actually runs."""
 from __future__ import annotations
 
 import ast
@@ -13,6 +15,11 @@ GETTERS = {"getattr", "builtins.getattr", "operator.attrgetter", "attrgetter"}
 # forbidden operations built from allowed ones.
 INTERNALS = {"_refs", "_decomp", "_prims", "decomposition_table", "global_decomposition_table"}
 IMPORTERS = {"importlib.import_module", "import_module", "__import__", "builtins.__import__"}
+# Attributes that reach objects the candidate was not handed: modules dropped from sys.modules (the
+# NumPy track's torch), kit's own sandbox code, the grader's frames.
+INTROSPECTION = {"__subclasses__", "__globals__", "__closure__", "__builtins__", "f_globals", "f_locals",
+                 "f_back", "f_builtins", "tb_frame", "gi_frame", "cr_frame", "ag_frame", "_getframe",
+                 "_current_frames"}
 
 
 def _dotted(node: ast.AST) -> str | None:
@@ -62,7 +69,32 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
     def found(node: ast.AST, text: str) -> None:
         findings.append(f"line {node.lineno}: {text}")
 
+    modules = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+               if isinstance(node, ast.Import) for alias in node.names}
     for node in ast.walk(tree):
+        reached = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+        if reached in INTROSPECTION or (isinstance(node, ast.Attribute) and node.attr == "modules"
+                                        and isinstance(node.value, ast.Name) and node.value.id == "sys"):
+            found(node, f"`{reached}` reaches past the values your function is given (into kit's sandbox, "
+                        "or modules the track removes); a kata solution has no use for it")
+        elif isinstance(node, ast.ImportFrom) and node.module == "sys" and \
+                any(alias.name in {"modules", "_getframe", "_current_frames"} for alias in node.names):
+            found(node, "importing sys.modules or frames reaches into kit's sandbox; a kata solution has no use for it")
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            for target in targets:
+                base = target.value if isinstance(target, ast.Attribute) else None
+                if isinstance(base, ast.Name) and base.id in modules:
+                    found(node, f"it changes the module {base.id} ({base.id}.{target.attr}); a kata solution "
+                                "leaves the libraries it uses as they are")
+        if isinstance(node, ast.Call):
+            function = _dotted(node.func)
+            if function in GETTERS:
+                position = 1 if function.endswith("getattr") else 0
+                if len(node.args) > position:
+                    name = _fold(node.args[position])
+                    if name is not None and name in INTROSPECTION:
+                        found(node, f"{function}(..., {name!r}) reaches past the values your function is given")
         if isinstance(node, ast.Call):
             function = _dotted(node.func)
             if function in GETTERS:

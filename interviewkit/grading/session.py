@@ -107,7 +107,7 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
             source = read_source(file.resolve())
             findings = scan(source, track.forbidden)
             if findings:
-                raise ForbiddenUse("reaches a forbidden API indirectly, which this kata forbids:\n  "
+                raise ForbiddenUse("was refused before it ran, as kit forbids what it reaches:\n  "
                                    + "\n  ".join(findings))
             candidate.load(source, track.api, track.forbidden, protected)
         except CandidateError as error:

@@ -1,6 +1,6 @@
 # track: numpy
 # expect: unreadable reply
-"""Replaces the sandbox's wire.send (reached through sys.modules) with one that frames a reply whose
+"""Replaces the sandbox's wire.send (reached through getattr(sys, "modules")) with one that frames a reply whose
 JSON nests a hundred thousand lists: decoding it must be an unreadable reply, not a crash of kit."""
 import os
 import struct
@@ -10,7 +10,7 @@ import numpy as np
 
 
 def softmax(x, axis=-1):
-    wire = sys.modules["interviewkit.grading.wire"]
+    wire = getattr(sys, "modules")["interviewkit.grading.wire"]
 
     def send(fd, value, *rest):
         head = b"[" * 100_000 + b"]" * 100_000

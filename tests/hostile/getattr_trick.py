@@ -1,5 +1,5 @@
 # track: torch
-# expect: indirectly
+# expect: forbids
 """Reaches F.softmax through getattr and a name built from pieces."""
 import torch.nn.functional as F
 
