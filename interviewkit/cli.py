@@ -3,6 +3,7 @@ commands that do not grade never import torch or numpy."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,11 +14,11 @@ from rich.markup import escape
 from interviewkit import render
 from interviewkit.catalog import Catalog, CatalogError, Kata, UnknownKata, UnknownTrack
 from interviewkit.grading.result import CheckResult, GradeReport
-from interviewkit.progress import Store, open_store
+from interviewkit.progress import STORE_NAME, Store, open_store
 from interviewkit.mock_cli import mock_app
 from interviewkit.recording import active_session_for, record_grade
 from interviewkit.workspace import (
-    KataFile, StubExists, find_kata_files, find_workspace, identify, most_recent, open_workspace,
+    KIT_DIR, KataFile, StubExists, find_kata_files, find_workspace, identify, most_recent, open_workspace,
     stub_filename, write_stub,
 )
 
@@ -352,4 +353,14 @@ def stats() -> None:
 
 def main() -> None:
     # One name however kit is started (`kit` or `python -m interviewkit`): help and completion use it.
-    app(prog_name="kit")
+    try:
+        app(prog_name="kit")
+    except sqlite3.DatabaseError as error:
+        workspace = find_workspace()
+        store = (workspace / KIT_DIR / STORE_NAME) if workspace else Path(KIT_DIR) / STORE_NAME
+        busy = "locked" in str(error)
+        advice = ("another kit command is writing to it: try again when it has finished" if busy else
+                  f"it looks damaged; move it aside (mv {store} {store}.damaged) and kit starts a fresh one")
+        typer.echo(f"Error: kit's progress store {store} cannot be used ({error}): {advice}. "
+                   "Nothing was recorded by this command.", err=True)
+        raise SystemExit(1) from None

@@ -166,3 +166,13 @@ def test_commands_that_do_not_grade_never_import_torch_or_numpy(tmp_path, args):
     result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path)})
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_a_damaged_progress_store_gets_one_line_saying_what_to_do(tmp_path):
+    (tmp_path / ".kit").mkdir()
+    (tmp_path / ".kit" / "progress.sqlite3").write_bytes(b"not a database, " * 400)
+    for command in (["list"], ["stats"], ["hint", "softmax"]):
+        result = kit(*command, cwd=tmp_path)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert "progress store" in result.stderr and "move it aside" in result.stderr, result.stderr

@@ -51,8 +51,9 @@ def test_watch_regrades_on_every_save_until_interrupted(tmp_path):
 def test_a_candidate_that_patches_libraries_leaves_nothing_for_the_next_grade(tmp_path):
     meddler = tmp_path / "softmax_numpy.py"
     meddler.write_text(
+        # setattr: the static scan refuses `np.exp = ...` before it runs; this must run, and leak nothing.
         "import builtins\nimport numpy as np\n\n"
-        "np.exp = lambda x: x * 0\nnp.max = None\nbuiltins.KIT_STATE = 'poisoned'\n\n"
+        "setattr(np, 'exp', lambda x: x * 0)\nsetattr(np, 'max', None)\nsetattr(builtins, 'KIT_STATE', 'poisoned')\n\n"
         "def softmax(x, axis=-1):\n    return x\n"
     )
     reference = REPO / "reference_solutions" / "softmax"
@@ -61,8 +62,47 @@ def test_a_candidate_that_patches_libraries_leaves_nothing_for_the_next_grade(tm
         assert warm.grade(GradeRequest("softmax", "numpy", reference / "numpy.py")).passed
         torch_meddler = tmp_path / "softmax_torch.py"
         torch_meddler.write_text(
-            "import torch\n\ntorch.exp = lambda x: x\ntorch.Tensor.sum = lambda self, *a, **k: self\n"
+            "import torch\n\nsetattr(torch, 'exp', lambda x: x)\nsetattr(torch.Tensor, 'sum', lambda self, *a, **k: self)\n"
             "GLOBAL = []\n\ndef softmax(x, dim=-1):\n    GLOBAL.append(x)\n    return x\n"
         )
         assert not warm.grade(GradeRequest("softmax", "torch", torch_meddler)).passed
         assert warm.grade(GradeRequest("softmax", "torch", reference / "torch.py")).passed
+
+
+def test_ctrl_c_during_a_grade_leaves_no_process_behind(tmp_path):
+    """A terminal's Ctrl-C reaches kit's process group; the warm worker and the grade in flight
+    run in sessions of their own, and kit must end them as it leaves."""
+    solution = tmp_path / "softmax_numpy.py"
+    solution.write_text("def softmax(x, axis=-1):\n    while True:\n        pass\n")
+    marker = f"KIT_TEST_MARKER={tmp_path.name}-{os.getpid()}"
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path), "PYTHONUNBUFFERED": "1",
+                   "KIT_TEST_MARKER": marker.partition("=")[2]}
+    watching = subprocess.Popen([sys.executable, "-m", "interviewkit", "watch", str(solution), "--timeout", "60"],
+                                cwd=tmp_path, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        # The watcher, the worker, the grader and the sandbox spinning in the candidate's loop.
+        deadline = time.monotonic() + 60
+        while len(processes_marked(marker)) < 4 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(processes_marked(marker)) >= 4
+        os.killpg(watching.pid, signal.SIGINT)
+        watching.wait(timeout=20)
+        deadline = time.monotonic() + 5
+        while processes_marked(marker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not processes_marked(marker)
+    finally:
+        watching.kill()
+
+
+def processes_marked(marker: str) -> list[str]:
+    """Processes started with `marker` in their environment (forks keep it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker.encode() in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(entry.name)
+        except OSError:
+            continue
+    return found

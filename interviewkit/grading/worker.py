@@ -56,6 +56,7 @@ def _serve(events: int) -> None:
             run_request(request, emit)
             stream.close()
             os._exit(0)
+        _write(events, {"event": "grader", "pid": pid})  # a session of its own: the client may end it
         deadline = started + request["time_limit"] + GRACE_SECONDS
         status = None
         while status is None:
@@ -89,6 +90,7 @@ class WarmGrader:
         self._process: subprocess.Popen | None = None
         self._events: int | None = None
         self._buffer = b""
+        self._grader: int | None = None  # the grade in flight, in a session the worker's end misses
 
     def start(self) -> None:
         events_read, events_write = os.pipe()
@@ -103,6 +105,9 @@ class WarmGrader:
             raise RuntimeError("the grading worker did not start")
 
     def close(self) -> None:
+        if self._grader is not None:
+            end_group(self._grader)  # its sandbox dies with it
+            self._grader = None
         if self._process is not None:
             end_group(self._process.pid)
             self._process.wait()
@@ -131,8 +136,11 @@ class WarmGrader:
         timed_out, status = False, None
         while True:
             event = self._next_event(deadline)
+            if event.get("event") == "grader":
+                self._grader = event.get("pid")
+                continue
             if event.get("event") == "done":
-                status = event.get("status")
+                status, self._grader = event.get("status"), None
                 break
             if event.get("event") in ("worker_timeout", "lost"):
                 timed_out = event["event"] == "worker_timeout"
