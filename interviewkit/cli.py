@@ -187,6 +187,11 @@ def build_request(target, track, file, device, timeout, memory_limit, strict=Fal
 
     if device not in DEVICES:
         fail_usage(f"--device must be cpu, cuda or auto, not {device!r}.")
+    if timeout is not None and not (0 < timeout < float("inf")):
+        fail_usage(f"--timeout must be a positive number of seconds, not {timeout!r}.")
+    if memory_limit is not None and memory_limit < 64:
+        fail_usage(f"--memory-limit is in MiB and must be at least 64 (the interpreter's own needs), "
+                   f"not {memory_limit}.")
     catalog = Catalog()
     kata, track_name, path = resolve_target(catalog, target, track, file)
     time_limit = timeout if timeout is not None else kata.time_limit

@@ -33,10 +33,14 @@ def minutes_seconds(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{rest:02d}" if hours else f"{minutes}:{rest:02d}"
 
 
+# Columns whose words a narrow terminal must not cut: the id is what the user types next.
+UNBROKEN = {"kata", "difficulty", "attempts", "score"}
+
+
 def kata_table(katas: list[Kata], progress: dict[str, KataProgress]) -> Table:
     table = Table(title="kit katas", title_justify="left")
     for column in ("kata", "title", "difficulty", "tracks", "tags", "status", "best time"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in UNBROKEN)
     for kata in katas:
         entry = progress.get(kata.id, KataProgress())
         status = entry.status
@@ -155,7 +159,7 @@ def dashboard(session, states, now: float) -> Panel:
     left = max(0.0, session.deadline - now)
     table = Table(expand=True)
     for column in ("kata", "track", "state", "hints", "file"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in UNBROKEN)
     for state in states:
         if state.state == "passed":
             shown = f"[green]passed at {clock(state.passed_after_s)}[/]"
@@ -175,7 +179,7 @@ def dashboard(session, states, now: float) -> Panel:
 def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str) -> None:
     table = Table(title="your practice", title_justify="left")
     for column in ("kata", "difficulty", "attempts", "passed", "best time", "hints"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in UNBROKEN)
     for kata in katas:
         entry = progress.get(kata.id)
         if entry is None and not hints.get(kata.id):
@@ -187,7 +191,7 @@ def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str)
     for label, key in (("tag", lambda kata: kata.tags), ("difficulty", lambda kata: (kata.difficulty,))):
         totals = Table(title=f"by {label}", title_justify="left")
         for column in (label, "passed", "attempted", "katas", "attempts"):
-            totals.add_column(column)
+            totals.add_column(column, no_wrap=column in UNBROKEN)
         groups: dict[str, list] = {}
         for kata in katas:
             for value in key(kata):
@@ -203,7 +207,7 @@ def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str)
     if finished:
         history = Table(title="mock interviews", title_justify="left")
         for column in ("session", "started", "katas", "score"):
-            history.add_column(column)
+            history.add_column(column, no_wrap=column in UNBROKEN)
         import time
 
         for session in finished:

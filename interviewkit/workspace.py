@@ -93,9 +93,17 @@ def write_stub(kata: Kata, track: str, directory: Path, force: bool = False, wor
     if path.exists():
         backup_dir = (workspace or directory) / KIT_DIR / "backups"
         backup_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, backup_dir / f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}")
+        shutil.copy2(path, _unused(backup_dir / f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}"))
     _write_atomically(path, text)
     return path
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or `path.2`, `path.3`...: two backups in one second must not overwrite each other."""
+    number = 1
+    while path.with_name(path.name + (f".{number}" if number > 1 else "")).exists():
+        number += 1
+    return path.with_name(path.name + (f".{number}" if number > 1 else ""))
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -112,7 +120,7 @@ def _write_atomically(path: Path, text: str) -> None:
 def read_header(path: Path) -> KataFile | None:
     """The kata and track named in a file's kit header, if it has one."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
             for _, line in zip(range(HEADER_LINES), handle):
                 match = HEADER_PATTERN.match(line)
                 if match:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+REFERENCES = REPO / "reference_solutions"
 REFERENCE = REPO / "reference_solutions" / "softmax" / "numpy.py"
 NO_MAX = '''import numpy as np
 
@@ -176,3 +177,31 @@ def test_a_damaged_progress_store_gets_one_line_saying_what_to_do(tmp_path):
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         assert "progress store" in result.stderr and "move it aside" in result.stderr, result.stderr
+
+
+def test_forced_stubs_back_up_every_version_even_within_one_second(tmp_path):
+    assert kit("new", "softmax", cwd=tmp_path).returncode == 0
+    stub = tmp_path / "softmax_numpy.py"
+    for version in ("first", "second"):
+        stub.write_text(stub.read_text() + f"# {version} attempt\n")
+        assert kit("new", "softmax", "--force", cwd=tmp_path).returncode == 0
+    backups = sorted((tmp_path / ".kit" / "backups").iterdir())
+    assert len(backups) == 2
+    assert {"first" in b.read_text() and "second" not in b.read_text() for b in backups} == {True, False}
+
+
+@pytest.mark.parametrize("option", [["--timeout", "nan"], ["--timeout", "0"], ["--timeout", "-1"],
+                                    ["--memory-limit", "1"]])
+def test_nonsense_limits_are_usage_errors(tmp_path, option):
+    result = kit("grade", "softmax", "--file", str(REFERENCES / "softmax" / "numpy.py"), *option, cwd=tmp_path)
+    assert result.returncode == 2 and "must be" in result.stderr
+
+
+def test_a_file_that_begins_with_a_byte_order_mark_is_read_like_any_other(tmp_path):
+    assert kit("new", "softmax", cwd=tmp_path).returncode == 0
+    stub = tmp_path / "softmax_numpy.py"
+    solution = (REFERENCES / "softmax" / "numpy.py").read_text()
+    header = "".join(line for line in stub.read_text().splitlines(keepends=True) if line.startswith("#"))
+    stub.write_bytes(b"\xef\xbb\xbf" + (header + solution).encode())
+    result = kit("grade", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout[-1500:] + result.stderr[-1500:]

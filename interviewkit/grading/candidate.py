@@ -294,7 +294,7 @@ class Handle:
 
 def read_source(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # an editor may begin the file with a BOM
     except (OSError, UnicodeDecodeError) as error:
         raise LoadFailed(f"cannot read {path.name}: {error}") from None
 
