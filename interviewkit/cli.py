@@ -228,14 +228,18 @@ def grade(
         report, printed = grade_in_child(request, on_event)
     except UsageProblem as problem:
         fail_usage(str(problem))
-    if report.checks and report.checks[-1].kind in ("timeout", "crash", "internal") and not as_json:
-        stream.check(report.checks[-1])
+    last = report.checks[-1] if report.checks else None
+    # A check that ended the grade may never have been streamed (the grader was stopped): show it once.
+    if last and last.kind in ("timeout", "crash", "internal") and not as_json \
+            and (last.name, last.message) not in stream.shown:
+        stream.check(last)
     _, store = workspace_store()
+    in_mock = store is not None and active_session_for(store, report.kata) is not None
     note = record_grade(store, catalog, report, path)
     if as_json:
         sys.stdout.write(json.dumps(report.to_json()) + "\n")
     else:
-        render.grade_summary(report, printed, verbose)
+        render.grade_summary(report, printed, verbose, in_mock)
         if note:
             render.note(f"[dim]{escape(note)}[/]")
     raise typer.Exit(0 if report.passed else 1)
