@@ -73,7 +73,11 @@ def check_track(kata: Kata, track: str | None) -> str:
 
 
 def workspace_store() -> tuple[Path, Store]:
-    workspace = open_workspace()
+    try:
+        workspace = open_workspace()
+    except OSError as error:
+        fail_usage(f"cannot use {error.filename} as kit's workspace ({error.strerror}): KIT_WORKSPACE, or the "
+                   "current folder, must be a folder you can write to.")
     return workspace, Store(workspace)
 
 
@@ -133,6 +137,9 @@ def new(
         path = write_stub(chosen, track_name, directory, force=force, workspace=workspace)
     except StubExists as problem:
         fail_usage(str(problem))
+    except OSError as error:
+        fail_usage(f"cannot write the stub into {directory} ({error.strerror}): --dir must name a folder you "
+                   "can write to (it is created if missing).")
     store.record_stub(chosen.id, track_name, path)
     shown = escape(str(path))
     render.note(f"Wrote [bold]{shown}[/] ({escape(chosen.title)}, {track_name} track, about {chosen.minutes} min).")

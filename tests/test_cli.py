@@ -205,3 +205,14 @@ def test_a_file_that_begins_with_a_byte_order_mark_is_read_like_any_other(tmp_pa
     stub.write_bytes(b"\xef\xbb\xbf" + (header + solution).encode())
     result = kit("grade", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stdout[-1500:] + result.stderr[-1500:]
+
+
+def test_a_file_where_a_folder_belongs_is_a_usage_error(tmp_path):
+    (tmp_path / "afile").write_text("")
+    result = kit("new", "softmax", "--dir", "afile", cwd=tmp_path)
+    assert result.returncode == 2 and "--dir must name a folder" in result.stderr
+    environment_file = str(tmp_path / "afile")
+    result = subprocess.run([sys.executable, "-m", "interviewkit", "new", "softmax"], cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": environment_file},
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "workspace" in result.stderr and "Traceback" not in result.stderr
