@@ -242,7 +242,7 @@ class Catalog:
             api=tuple(_require(spec, "api", list, meta)),
             forbidden=Forbidden(
                 functions=tuple(forbidden.get("functions", ())),
-                operations=tuple(forbidden.get("operations", ())),
+                operations=tuple(defaults.get("forbidden_operations", ())) + tuple(forbidden.get("operations", ())),
                 modules=tuple(forbidden.get("modules", ())),
                 imports=tuple(defaults.get("forbidden_imports", ())) + tuple(forbidden.get("imports", ())),
             ),

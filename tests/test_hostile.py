@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from processes import MARKER, survivors
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "hostile"
@@ -62,8 +63,9 @@ def test_a_hostile_candidate_fails_safely(path, tmp_path):
     candidate.write_text(path.read_text())
     scratch = tmp_path / "tmp"
     scratch.mkdir()
+    marker = f"{path.stem}-{os.getpid()}"
     environment = {**os.environ, "HOME": str(home), "KIT_TEST_REAL_HOME": str(home), "PYTHONPATH": str(REPO),
-                   "KIT_WORKSPACE": str(work), "TMPDIR": str(scratch)}
+                   "KIT_WORKSPACE": str(work), "TMPDIR": str(scratch), MARKER: marker}
     prepare(header(path, "setup"), work, environment)
     before = {entry.name for entry in work.iterdir()}
 
@@ -88,20 +90,5 @@ def test_a_hostile_candidate_fails_safely(path, tmp_path):
     assert {entry.name for entry in work.iterdir()} - before <= {".kit"}
     assert not list(scratch.iterdir()), "the sandbox's folder was left behind"
     assert not [leftover for leftover in LEFTOVERS if Path(leftover).exists()]
-    assert not survivors(candidate), "a process of the grade outlived kit"
+    assert not survivors(marker), "a process of the grade outlived kit"
 
-
-def survivors(candidate: Path, wait: float = 3.0) -> list[str]:
-    """Processes whose command line names the candidate file (the grader and its sandbox do)."""
-    deadline = time.monotonic() + wait
-    while True:
-        found = []
-        for entry in Path("/proc").iterdir():
-            try:
-                if entry.name.isdigit() and str(candidate).encode() in (entry / "cmdline").read_bytes():
-                    found.append(entry.name)
-            except OSError:
-                continue
-        if not found or time.monotonic() > deadline:
-            return found
-        time.sleep(0.2)

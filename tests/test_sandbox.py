@@ -58,10 +58,19 @@ SOFTMAX = Forbidden(functions=("torch.nn.functional.softmax", "torch.Tensor.soft
     ("import torch\nf = torch.ops.aten._softmax.default\n", "torch.ops.aten._softmax is the operation aten::_softmax"),
     ("import importlib\nm = importlib.import_module('sci' + 'py.special')\n", "imports scipy"),
     ("x = __import__(''.join(['sc', 'ipy']))\n", "imports scipy"),
+    # The routes into the sandbox's own machinery, in every track.
+    ("import sys\nwire = sys.modules['interviewkit.grading.wire']\n", "line 2: `modules` reaches past"),
+    ("from sys import modules\n", "line 1: importing sys.modules"),
+    ("tensor = [c for c in object.__subclasses__()]\n", "line 1: `__subclasses__` reaches past"),
+    ("def f():\n    return f.__globals__\n", "line 2: `__globals__` reaches past"),
+    ("import sys\nframe = sys._getframe(1).f_back\n", "line 2: `f_back` reaches past"),
+    ("x = getattr(object, '__sub' + 'classes__')\n", "reaches past the values"),
+    ("import numpy as np\nnp.exp = lambda x: x\n", "line 2: it changes the module np (np.exp)"),
+    ("import threading\ndel threading.enumerate\n", "it changes the module threading"),
 ])
 def test_the_scan_finds_indirect_reaches(source, finding):
     findings = scan(source, SOFTMAX)
-    assert findings and finding in findings[0]
+    assert any(finding in line for line in findings), findings
 
 
 def test_the_scan_leaves_ordinary_code_alone():

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interviewkit.grading.runner import GradeRequest
 from interviewkit.grading.worker import WarmGrader
+from processes import MARKER, processes_marked, survivors
 
 REPO = Path(__file__).resolve().parent.parent
 CANDIDATES = REPO / "tests" / "candidates" / "softmax" / "numpy"
@@ -74,9 +75,9 @@ def test_ctrl_c_during_a_grade_leaves_no_process_behind(tmp_path):
     run in sessions of their own, and kit must end them as it leaves."""
     solution = tmp_path / "softmax_numpy.py"
     solution.write_text("def softmax(x, axis=-1):\n    while True:\n        pass\n")
-    marker = f"KIT_TEST_MARKER={tmp_path.name}-{os.getpid()}"
+    marker = f"{tmp_path.name}-{os.getpid()}"
     environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path), "PYTHONUNBUFFERED": "1",
-                   "KIT_TEST_MARKER": marker.partition("=")[2]}
+                   MARKER: marker}
     watching = subprocess.Popen([sys.executable, "-m", "interviewkit", "watch", str(solution), "--timeout", "60"],
                                 cwd=tmp_path, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 start_new_session=True)
@@ -88,21 +89,7 @@ def test_ctrl_c_during_a_grade_leaves_no_process_behind(tmp_path):
         assert len(processes_marked(marker)) >= 4
         os.killpg(watching.pid, signal.SIGINT)
         watching.wait(timeout=20)
-        deadline = time.monotonic() + 5
-        while processes_marked(marker) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not processes_marked(marker)
+        assert not survivors(marker)
     finally:
         watching.kill()
 
-
-def processes_marked(marker: str) -> list[str]:
-    """Processes started with `marker` in their environment (forks keep it)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            if entry.name.isdigit() and marker.encode() in (entry / "environ").read_bytes().split(b"\0"):
-                found.append(entry.name)
-        except OSError:
-            continue
-    return found

@@ -286,31 +286,18 @@ _KIT_PACKAGE = str(Path(__file__).resolve().parent.parent)
 _IMPORTLIB_FILES = ("<frozen importlib", str(Path(importlib.__file__).parent))
 
 
-def _called_from_kit(depth: int) -> bool:
-    frame = sys._getframe(depth)
-    return frame is not None and frame.f_code.co_filename.startswith(_KIT_PACKAGE)
-
-
 _IMPORT_WRAPPERS: set = set()
 
 
-def _importer_is_kit() -> bool:
-    """Whether the code asking for an import, past the import machinery and kit's wrappers, is kit's."""
-    frame = sys._getframe(2)
+def _importer() -> tuple[bool, bool]:
+    """Who asks for an import: (kit's own code, only `importlib.util.find_spec` probing). The asker
+    is the first frame past the import machinery and kit's import wrappers."""
+    frame, probe = sys._getframe(2), False
     while frame is not None and (frame.f_code in _IMPORT_WRAPPERS
                                  or frame.f_code.co_filename.startswith(_IMPORTLIB_FILES)):
+        probe = probe or frame.f_code is importlib.util.find_spec.__code__
         frame = frame.f_back
-    return frame is not None and frame.f_code.co_filename.startswith(_KIT_PACKAGE)
-
-
-def _is_probe() -> bool:
-    """Whether the lookup is `importlib.util.find_spec` asking, not an import."""
-    frame = sys._getframe(2)
-    while frame is not None and frame.f_code.co_filename.startswith(_IMPORTLIB_FILES):
-        if frame.f_code is importlib.util.find_spec.__code__:
-            return True
-        frame = frame.f_back
-    return False
+    return frame is not None and frame.f_code.co_filename.startswith(_KIT_PACKAGE), probe
 
 
 def forbidden_module(rules: _Rules, name: str) -> str | None:
@@ -333,7 +320,7 @@ def _install_import_hooks() -> None:
     # module is the candidate's doing, whichever frame or thread asks for it, but kit's own.
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         rules = _state.rules
-        if rules is not None and level == 0 and not _called_from_kit(2):
+        if rules is not None and level == 0 and not _importer()[0]:
             forbidden = forbidden_module(rules, name)
             if forbidden:
                 raise _state.violate(f"import {forbidden}")
@@ -341,7 +328,7 @@ def _install_import_hooks() -> None:
 
     def guarded_import_module(name, package=None):
         rules = _state.rules
-        if rules is not None and not _called_from_kit(2):
+        if rules is not None and not _importer()[0]:
             forbidden = forbidden_module(rules, name)
             if forbidden:
                 raise _state.violate(f"import {forbidden}")
@@ -354,10 +341,12 @@ def _install_import_hooks() -> None:
         def find_spec(self, name, path=None, target=None):
             rules = _state.rules
             forbidden = forbidden_module(rules, name) if rules is not None else None
-            # `importlib.util.find_spec` only asks whether a module is there (torch asks so of
-            # optional libraries); the import that may follow is what is refused.
-            if forbidden and not _importer_is_kit() and not _is_probe():
-                raise _state.violate(f"import {forbidden}")
+            if forbidden:
+                from_kit, probe = _importer()
+                # `importlib.util.find_spec` only asks whether a module is there (torch asks so of
+                # optional libraries); the import that may follow is what is refused.
+                if not from_kit and not probe:
+                    raise _state.violate(f"import {forbidden}")
             return None
 
     def guarded_get_data(loader, path):

@@ -69,8 +69,8 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
     def found(node: ast.AST, text: str) -> None:
         findings.append(f"line {node.lineno}: {text}")
 
-    modules = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
-               if isinstance(node, ast.Import) for alias in node.names}
+    imported = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, ast.Import) for alias in node.names}
     for node in ast.walk(tree):
         reached = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
         if reached in INTROSPECTION or (isinstance(node, ast.Attribute) and node.attr == "modules"
@@ -84,7 +84,7 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
             for target in targets:
                 base = target.value if isinstance(target, ast.Attribute) else None
-                if isinstance(base, ast.Name) and base.id in modules:
+                if isinstance(base, ast.Name) and base.id in imported:
                     found(node, f"it changes the module {base.id} ({base.id}.{target.attr}); a kata solution "
                                 "leaves the libraries it uses as they are")
         if isinstance(node, ast.Call):
@@ -93,16 +93,10 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
                 position = 1 if function.endswith("getattr") else 0
                 if len(node.args) > position:
                     name = _fold(node.args[position])
-                    if name is not None and name in INTROSPECTION:
-                        found(node, f"{function}(..., {name!r}) reaches past the values your function is given")
-        if isinstance(node, ast.Call):
-            function = _dotted(node.func)
-            if function in GETTERS:
-                position = 1 if function.endswith("getattr") else 0
-                if len(node.args) > position:
-                    name = _fold(node.args[position])
                     if name is not None and name.rsplit(".", 1)[-1] in reachable:
                         found(node, f"{function}(..., {name!r}) reaches {name.rsplit('.', 1)[-1]}")
+                    elif name in INTROSPECTION:
+                        found(node, f"{function}(..., {name!r}) reaches past the values your function is given")
             elif function in IMPORTERS and node.args:
                 module = _fold(node.args[0])
                 if module is not None and module.split(".")[0] in forbidden.imports:
