@@ -11,9 +11,9 @@ import contextlib
 import io
 from pathlib import Path
 
-from interviewkit import compare
+from interviewkit.grading.toolkit import compare
 from interviewkit.catalog import Catalog
-from interviewkit.grading.session import run_grade
+from interviewkit.grading.run.session import run_grade
 
 CANDIDATES = Path(__file__).resolve().parent.parent / "tests" / "candidates"
 

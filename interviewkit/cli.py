@@ -13,7 +13,8 @@ from rich.markup import escape
 
 from interviewkit import render
 from interviewkit.catalog import Catalog, CatalogError, Kata, UnknownKata, UnknownTrack
-from interviewkit.grading.result import CheckResult, GradeReport
+from interviewkit.grading.run.result import CheckResult, GradeReport
+from interviewkit.grading.sandbox.kinds import Kind, stops_grade
 from interviewkit.progress import STORE_NAME, Store, open_store
 from interviewkit.mock_cli import mock_app
 from interviewkit.recording import active_session_for, record_grade
@@ -190,7 +191,7 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
 
 def build_request(target, track, file, device, timeout, memory_limit, strict=False):
     """The catalogue, and the grade request that `kit grade` and `kit watch` arguments describe."""
-    from interviewkit.grading.runner import GradeRequest
+    from interviewkit.grading.run.runner import GradeRequest
 
     if device not in DEVICES:
         fail_usage(f"--device must be cpu, cuda or auto, not {device!r}.")
@@ -219,7 +220,7 @@ def grade(
     verbose: VerboseOption = False,
 ) -> None:
     """Grade your solution: outputs and gradients against the reference, every check explained."""
-    from interviewkit.grading.runner import UsageProblem, grade_in_child
+    from interviewkit.grading.run.runner import UsageProblem, grade_in_child
 
     catalog, request = build_request(target, track, file, device, timeout, memory_limit, strict)
     path = request.file
@@ -237,7 +238,7 @@ def grade(
         fail_usage(str(problem))
     last = report.checks[-1] if report.checks else None
     # A check that ended the grade may never have been streamed (the grader was stopped): show it once.
-    if last and last.kind in ("timeout", "crash", "internal") and not as_json \
+    if last and (stops_grade(last.kind) or last.kind == Kind.INTERNAL) and not as_json \
             and (last.name, last.message) not in stream.shown:
         stream.check(last)
     _, store = workspace_store()
@@ -264,8 +265,8 @@ def watch(
 ) -> None:
     """Regrade on every save, until Ctrl-C (a warm grader answers in a fraction of a second)."""
     from interviewkit import live
-    from interviewkit.grading.runner import UsageProblem
-    from interviewkit.grading.worker import WarmGrader
+    from interviewkit.grading.run.runner import UsageProblem
+    from interviewkit.grading.run.worker import WarmGrader
 
     catalog, request = build_request(target, track, file, device, timeout, memory_limit)
     path = request.file

@@ -143,8 +143,8 @@ def _live(session: MockSession, store: Store, catalog: Catalog, device: str) -> 
     from rich.live import Live
 
     from interviewkit import live
-    from interviewkit.grading.runner import GradeRequest
-    from interviewkit.grading.worker import WarmGrader
+    from interviewkit.grading.run.runner import GradeRequest
+    from interviewkit.grading.run.worker import WarmGrader
 
     files = {Path(entry["file"]).resolve(): entry for entry in session.katas}
     view = lambda: render.dashboard(session, mock.kata_states(session, store, catalog), time.time())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from interviewkit import mock
 from interviewkit.catalog import Catalog
-from interviewkit.grading.result import GradeReport
+from interviewkit.grading.run.result import GradeReport
 from interviewkit.progress import Store
 
 

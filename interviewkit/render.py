@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from interviewkit.catalog import Catalog, Hint, Kata
-from interviewkit.grading.result import CheckResult, GradeReport
+from interviewkit.grading.run.result import CheckResult, GradeReport
 from interviewkit.progress import KataProgress
 
 console = Console(highlight=False)

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from interviewkit.catalog import content_root
-from interviewkit.grading import sibling
+from interviewkit.grader import sibling
 
 cases = sibling(str(content_root() / "graders" / "attention" / "test_torch.py"), "cases")
 SEED_OFFSETS = (0, 1)

@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from interviewkit.catalog import content_root
-from interviewkit.grading import sibling
+from interviewkit.grader import sibling
 
 GRADER = str(content_root() / "graders" / "batchnorm" / "test_torch.py")
 cases, oracles = sibling(GRADER, "cases"), sibling(GRADER, "oracle")

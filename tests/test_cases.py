@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import torch
 
-from interviewkit.grading.cases import Case, causal_mask, given, integers, mask, normal, scaled_rows, uniform
+from interviewkit.grading.toolkit.cases import Case, causal_mask, given, integers, mask, normal, scaled_rows, uniform
 
 CASES = [
     Case("everything", x=normal((3, 4), scale=2.0, shift=1.0), w=uniform((2, 2), -3.0, 3.0, dtype="float64"),

@@ -5,9 +5,9 @@ import pytest
 import torch
 
 from interviewkit.catalog import HINT_TIERS, Catalog, UnknownKata
-from interviewkit.grading.guard import _resolve
-from interviewkit.grading.session import run_grade
-from interviewkit.grading.signature import parse_api
+from interviewkit.grading.sandbox.guard import _resolve
+from interviewkit.grading.run.session import run_grade
+from interviewkit.grading.sandbox.signature import parse_api
 from interviewkit.hints import check_matches
 from interviewkit.workspace import read_header, render_stub
 

@@ -2,10 +2,10 @@
 import pytest
 import torch
 
-from interviewkit.compare import Expected
-from interviewkit.grading.candidate import Gradients
-from interviewkit.grading.checks import expect_gradients
-from interviewkit.grading.errors import CheckFailed
+from interviewkit.grading.toolkit.compare import Expected
+from interviewkit.grading.sandbox.candidate import Gradients
+from interviewkit.grading.toolkit.checks import expect_gradients
+from interviewkit.grading.sandbox.errors import CheckFailed
 
 LIKE = Expected("torch", "float32")
 

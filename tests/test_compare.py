@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 import torch
 
-from interviewkit.compare import Expected, expect_close, expect_equal, tolerance
-from interviewkit.grading.errors import CheckFailed
-from interviewkit.grading.values import Foreign
+from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, tolerance
+from interviewkit.grading.sandbox.errors import CheckFailed
+from interviewkit.grading.sandbox.values import Foreign
 
 NUMPY32 = Expected("numpy", "float32")
 TORCH32 = Expected("torch", "float32")

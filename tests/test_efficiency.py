@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from interviewkit.catalog import Catalog
-from interviewkit.grading.session import run_grade
+from interviewkit.grading.run.session import run_grade
 
 REPO = Path(__file__).resolve().parent.parent
 CONV2D = Catalog().get("conv2d")

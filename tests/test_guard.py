@@ -6,8 +6,8 @@ import torch
 import torch.nn.functional as F
 
 from interviewkit.catalog import Forbidden
-from interviewkit.grading.errors import ForbiddenUse
-from interviewkit.grading.guard import Guard
+from interviewkit.grading.sandbox.errors import ForbiddenUse
+from interviewkit.grading.sandbox.guard import Guard
 
 SOFTMAX = Forbidden(
     functions=("torch.nn.functional.softmax", "torch.Tensor.softmax"),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from interviewkit.catalog import Catalog
-from interviewkit.grading.session import run_grade
+from interviewkit.grading.run.session import run_grade
 from interviewkit.hints import check_matches
 from interviewkit.workspace import render_stub, stub_filename
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from interviewkit.catalog import content_root
-from interviewkit.grading import sibling
-from interviewkit.grading.cases import Recipe, given
+from interviewkit.grader import sibling
+from interviewkit.grading.toolkit.cases import Recipe, given
 
 GRADER = str(content_root() / "graders" / "kmeans" / "test_numpy.py")
 cases = sibling(GRADER, "cases")

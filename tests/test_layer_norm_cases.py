@@ -10,11 +10,11 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from interviewkit import compare
+from interviewkit.grading.toolkit import compare
 from interviewkit.catalog import content_root
-from interviewkit.compare import Expected, expect_close
-from interviewkit.grading.errors import CheckFailed
-from interviewkit.grading import sibling
+from interviewkit.grading.toolkit.compare import Expected, expect_close
+from interviewkit.grading.sandbox.errors import CheckFailed
+from interviewkit.grader import sibling
 
 cases = sibling(str(content_root() / "graders" / "layer_norm" / "test_torch.py"), "cases")
 TORCH_CASES = {case.name: case for case in cases.torch_cases()}

@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from interviewkit.catalog import content_root
-from interviewkit.grading import sibling
+from interviewkit.grader import sibling
 
 cases = sibling(str(content_root() / "graders" / "nms" / "test_numpy.py"), "cases")
 SEEDS = range(20)

@@ -7,10 +7,10 @@ import pytest
 import torch
 
 from interviewkit.catalog import Forbidden
-from interviewkit.grading import wire
-from interviewkit.grading.sandbox import SandboxSettings, start_sandbox
-from interviewkit.grading.scan import scan
-from interviewkit.grading.values import Foreign
+from interviewkit.grading.sandbox import wire
+from interviewkit.grading.sandbox.process import SandboxSettings, start_sandbox
+from interviewkit.grading.sandbox.scan import scan
+from interviewkit.grading.sandbox.values import Foreign
 
 
 def test_values_cross_the_wire_as_plain_data():
@@ -59,7 +59,7 @@ SOFTMAX = Forbidden(functions=("torch.nn.functional.softmax", "torch.Tensor.soft
     ("import importlib\nm = importlib.import_module('sci' + 'py.special')\n", "imports scipy"),
     ("x = __import__(''.join(['sc', 'ipy']))\n", "imports scipy"),
     # The routes into the sandbox's own machinery, in every track.
-    ("import sys\nwire = sys.modules['interviewkit.grading.wire']\n", "line 2: `modules` reaches past"),
+    ("import sys\nwire = sys.modules['interviewkit.grading.sandbox.wire']\n", "line 2: `modules` reaches past"),
     ("from sys import modules\n", "line 1: importing sys.modules"),
     ("tensor = [c for c in object.__subclasses__()]\n", "line 1: `__subclasses__` reaches past"),
     ("def f():\n    return f.__globals__\n", "line 2: `__globals__` reaches past"),

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from interviewkit.catalog import content_root
-from interviewkit.grading import sibling
+from interviewkit.grader import sibling
 
 cases = sibling(str(content_root() / "graders" / "vit" / "test_torch.py"), "cases")
 SEEDS = (0, 1)
@@ -216,7 +216,7 @@ def test_attention_scores_are_neither_flat_nor_one_hot(name, seed):
 ])
 def test_a_wrong_forward_is_told_which_submodule_first_differs(candidate, where):
     from interviewkit.catalog import Catalog
-    from interviewkit.grading.session import run_grade
+    from interviewkit.grading.run.session import run_grade
 
     path = Path(__file__).parent / "candidates" / "vit" / "torch" / f"{candidate}.py"
     check = "forward[default_configuration]"

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from interviewkit.grading.runner import GradeRequest
-from interviewkit.grading.worker import WarmGrader
+from interviewkit.grading.run.runner import GradeRequest
+from interviewkit.grading.run.worker import WarmGrader
 from processes import MARKER, processes_marked, survivors
 
 REPO = Path(__file__).resolve().parent.parent

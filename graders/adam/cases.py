@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from interviewkit.grading.cases import normal
+from interviewkit.grader import normal
 
 SYMBOLS = ("Adam", "AdamW")
 # float32 rounds every parameter once per step: its error can grow by up to half an ulp of the

@@ -6,10 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from interviewkit.compare import expect_close, tolerance
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import about, expect_unmodified
-from interviewkit.grading.errors import CheckFailed
+from interviewkit.grader import CheckFailed, about, expect_close, expect_unmodified, sibling, tolerance
 
 shared = sibling(__file__, "cases")
 

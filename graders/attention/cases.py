@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from interviewkit.grading.cases import Case, Recipe, causal_mask, mask, normal
+from interviewkit.grader import Case, Recipe, causal_mask, mask, normal
 
 WEIGHT_SEED_SALT = 4099
 BIAS_SCALE = 0.5

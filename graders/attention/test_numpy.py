@@ -3,10 +3,10 @@ the grader draws and sets on the instance before each forward."""
 import numpy as np
 import pytest
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import (about, check_efficiency, check_function, expect_outputs, expect_unmodified,
-                                         input_dtype)
-from interviewkit.grading.errors import CheckFailed
+from interviewkit.grader import (
+    CheckFailed, about, check_efficiency, check_function, expect_outputs, expect_unmodified, input_dtype,
+    sibling,
+)
 
 shared = sibling(__file__, "cases")
 SYMBOL = "MultiHeadAttention"

@@ -3,8 +3,7 @@ module's output and the gradients of its inputs and of every parameter, for a ra
 import pytest
 import torch
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_efficiency, check_function, check_module
+from interviewkit.grader import check_efficiency, check_function, check_module, sibling
 
 shared = sibling(__file__, "cases")
 

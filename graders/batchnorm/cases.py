@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from interviewkit.grading.cases import Recipe, normal
+from interviewkit.grader import Recipe, normal
 
 WEIGHT_SCALE = 0.5  # weight ~N(1, 0.5²) and bias ~N(0, 0.5²): neither is the identity
 

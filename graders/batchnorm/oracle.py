@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from interviewkit.compare import Expected, expect_close, expect_form, tolerance
+from interviewkit.grader import Expected, expect_close, expect_form, tolerance
 
 
 class ReferenceBatchNorm(nn.Module):

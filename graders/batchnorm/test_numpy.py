@@ -5,10 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from interviewkit.compare import Expected
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import about, expect_unmodified, reference_gradients
-from interviewkit.grading.errors import CheckFailed
+from interviewkit.grader import CheckFailed, Expected, about, expect_unmodified, reference_gradients, sibling
 
 shared = sibling(__file__, "cases")
 oracles = sibling(__file__, "oracle")

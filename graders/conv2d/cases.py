@@ -1,7 +1,7 @@
 """conv2d cases, shared by both tracks: x (N, C_in, H, W), weight (C_out, C_in, KH, KW), bias (C_out,)."""
 import math
 
-from interviewkit.grading.cases import Case, normal
+from interviewkit.grader import Case, normal
 
 
 def conv(name, x, weight, bias=True, dtype="float32", **options):

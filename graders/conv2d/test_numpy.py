@@ -2,8 +2,7 @@
 import pytest
 import torch.nn.functional as F
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_efficiency, check_function
+from interviewkit.grader import check_efficiency, check_function, sibling
 
 shared = sibling(__file__, "cases")
 

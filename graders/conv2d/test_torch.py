@@ -3,8 +3,7 @@ for a random upstream gradient."""
 import pytest
 import torch.nn.functional as F
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_efficiency, check_function
+from interviewkit.grader import check_efficiency, check_function, sibling
 
 shared = sibling(__file__, "cases")
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grading.cases import Case, Recipe, given, integers, normal, scaled_rows
+from interviewkit.grader import Case, Recipe, given, integers, normal, scaled_rows
 
 
 @dataclass(frozen=True)

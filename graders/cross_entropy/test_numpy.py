@@ -3,8 +3,7 @@ the result in the logits' dtype (a 0-d array or a NumPy scalar for "mean" and "s
 import pytest
 import torch.nn.functional as F
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_function
+from interviewkit.grader import check_function, sibling
 
 shared = sibling(__file__, "cases")
 

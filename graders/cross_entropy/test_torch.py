@@ -5,10 +5,9 @@ import math
 import pytest
 import torch.nn.functional as F
 
-from interviewkit.compare import expect_form
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import about, check_function, expect_unmodified, input_dtype
-from interviewkit.grading.errors import CheckFailed
+from interviewkit.grader import (
+    CheckFailed, about, check_function, expect_form, expect_unmodified, input_dtype, sibling,
+)
 
 shared = sibling(__file__, "cases")
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewkit.grading.cases import Case, Recipe, given, normal, uniform
+from interviewkit.grader import Case, Recipe, given, normal, uniform
 
 # 1-D points whose Lloyd's run from (4, 3, 1) is worked out by hand in tests/test_kmeans_oracle.py:
 # the centers go (6.5, 3, 1), (22/3, 3.5, 1), (8.5, 4, 1), where they stay; the largest moves are

@@ -7,10 +7,10 @@ from contextlib import contextmanager
 import numpy as np
 import pytest
 
-from interviewkit.compare import Expected, expect_close, expect_equal, expect_form
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import about, check_efficiency, expect_unmodified, input_dtype
-from interviewkit.grading.errors import CandidateError, CheckFailed
+from interviewkit.grader import (
+    CandidateError, CheckFailed, Expected, about, check_efficiency, expect_close, expect_equal,
+    expect_form, expect_unmodified, input_dtype, sibling,
+)
 
 shared = sibling(__file__, "cases")
 oracle = sibling(__file__, "oracle")

@@ -54,7 +54,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grading.cases import Case, Recipe, normal, scaled_rows
+from interviewkit.grader import Case, Recipe, normal, scaled_rows
 
 
 @dataclass(frozen=True)

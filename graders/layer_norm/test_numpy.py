@@ -3,8 +3,7 @@ eps, the dtype kept and the input untouched; rows with large offsets and near-co
 to the accuracy their float32 inputs allow."""
 import pytest
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_function
+from interviewkit.grader import check_function, sibling
 
 shared = sibling(__file__, "cases")
 

@@ -4,8 +4,7 @@ random upstream gradient; rows with large offsets and near-constant rows held to
 their float32 inputs allow."""
 import pytest
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_function
+from interviewkit.grader import check_function, sibling
 
 shared = sibling(__file__, "cases")
 

@@ -38,10 +38,10 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.compare import expect_equal
-from interviewkit.grading.cases import Case, Recipe, given, integers, uniform
-from interviewkit.grading.checks import about, expect_unmodified, input_dtype
-from interviewkit.grading.errors import CheckFailed
+from interviewkit.grader import (
+    Case, CheckFailed, Recipe, about, expect_equal, expect_unmodified, given, input_dtype, integers,
+    uniform,
+)
 
 THRESHOLDS = (0.0, 0.25, 0.5, 0.75, 1.0)
 

@@ -2,8 +2,7 @@
 nms's kept indices, exactly, against torchvision's CPU kernel (equal scores: lower index first)."""
 import pytest
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_efficiency, check_function
+from interviewkit.grader import check_efficiency, check_function, sibling
 
 shared = sibling(__file__, "cases")
 

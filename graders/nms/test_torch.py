@@ -2,8 +2,7 @@
 boxes, for a random upstream gradient; nms's kept indices, exactly (int64, on the input's device)."""
 import pytest
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_efficiency, check_function
+from interviewkit.grader import check_efficiency, check_function, sibling
 
 shared = sibling(__file__, "cases")
 

@@ -1,5 +1,5 @@
 """Softmax cases, shared by both tracks (the numpy track names the axis `axis`, torch `dim`)."""
-from interviewkit.grading.cases import Case, normal, scaled_rows
+from interviewkit.grader import Case, normal, scaled_rows
 
 
 def cases(axis: str) -> list[Case]:

@@ -2,8 +2,7 @@
 import pytest
 import torch
 
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import check_function
+from interviewkit.grader import check_function, sibling
 
 shared = sibling(__file__, "cases")
 

@@ -31,7 +31,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from interviewkit.grading.cases import Case, normal
+from interviewkit.grader import Case, normal
 
 DEFAULTS = {"img_size": 32, "patch_size": 8, "in_chans": 3, "num_classes": 10, "embed_dim": 64, "depth": 2,
             "num_heads": 4, "mlp_ratio": 4.0}

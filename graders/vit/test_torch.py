@@ -5,10 +5,9 @@ differs, the message also says which submodule's output first parts from the ref
 import pytest
 import torch
 
-from interviewkit.compare import expect_close
-from interviewkit.grading import sibling
-from interviewkit.grading.checks import about, build_module, check_module, input_dtype
-from interviewkit.grading.errors import CandidateError, CheckFailed
+from interviewkit.grader import (
+    CandidateError, CheckFailed, about, build_module, check_module, expect_close, input_dtype, sibling,
+)
 
 shared = sibling(__file__, "cases")
 SYMBOL = "VisionTransformer"

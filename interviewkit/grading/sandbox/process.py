@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewkit.catalog import Forbidden, content_root
-from interviewkit.grading import confine, guard as guard_module, wire
-from interviewkit.grading.candidate import CallResult, Candidate, Handle
-from interviewkit.grading.errors import CandidateError
-from interviewkit.grading.guard import Guard
+from interviewkit.grading.sandbox import confine, guard as guard_module, wire
+from interviewkit.grading.sandbox.candidate import CallResult, Candidate, Handle
+from interviewkit.grading.sandbox.errors import CandidateError
+from interviewkit.grading.sandbox.guard import Guard
 
 OUTPUT_LIMIT = 64 * 1024
 SCRUBBED_ENVIRONMENT = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTHONINSPECT", "PYTHONUSERBASE",
@@ -120,7 +120,7 @@ def _become_sandbox(requests: int, replies: int, scratch: Path, settings: Sandbo
     torch = sys.modules.get("torch")
     if torch is not None and settings.keep_torch:
         torch.set_num_threads(1)  # the thread pool of a forked parent would deadlock here
-        from interviewkit.grading import torch_watch  # noqa: F401  (imported before sys.path is scrubbed)
+        from interviewkit.grading.sandbox import torch_watch  # noqa: F401  (imported before sys.path is scrubbed)
     elif torch is not None:
         _forget_torch()
     _scrub_environment(scratch)

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 import interviewkit
-from interviewkit.grading.result import CheckResult, GradeReport
+from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.grading.run.result import CheckResult, GradeReport
 
 OUTPUT_KEPT = 64 * 1024
 STRIPPED_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONPATH",
@@ -112,14 +113,14 @@ class ReportBuilder:
         running = self.running or "the grade"
         limit = self.request.time_limit + GRACE_SECONDS
         if timed_out:
-            self.report.checks.append(CheckResult(running, False, kind="timeout", message=(
+            self.report.checks.append(CheckResult(running, False, kind=Kind.TIMEOUT, message=(
                 f"the grade did not finish within {limit:g} s (its time limit and kit's margin) while running "
                 f"{running}; it was stopped (raise the limit with --timeout).")))
         elif self.internal:
-            self.report.checks.append(CheckResult("grader", False, kind="internal",
+            self.report.checks.append(CheckResult("grader", False, kind=Kind.INTERNAL,
                                                   message=f"kit failed (a bug in kit, not your code):\n{self.internal}"))
         elif not self.finished:
-            self.report.checks.append(CheckResult(running, False, kind="crash", message=(
+            self.report.checks.append(CheckResult(running, False, kind=Kind.CRASH, message=(
                 f"the grading process ended abruptly (exit status {exit_status}) during {running}: "
                 "did your code end it, or crash the Python interpreter?")))
         return self.report
@@ -148,7 +149,7 @@ def grade_in_child(request: GradeRequest,
     with tempfile.TemporaryDirectory(prefix="kit-grade-") as scratch:
         process = subprocess.Popen(
             # -P: the grader's sys.path never holds the folder it starts in.
-            [sys.executable, "-P", "-m", "interviewkit.grading.child", json.dumps(request.to_json(events_fd=events_write))],
+            [sys.executable, "-P", "-m", "interviewkit.grading.run.child", json.dumps(request.to_json(events_fd=events_write))],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             cwd=scratch, env=child_environment(), start_new_session=True, pass_fds=(events_write,),
         )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewkit.catalog import Forbidden
-from interviewkit.grading.errors import ForbiddenUse, SandboxViolation
+from interviewkit.grading.sandbox.errors import ForbiddenUse, SandboxViolation
 
 ALWAYS_FORBIDDEN_IMPORTS = ("interviewkit", "graders", "reference_solutions")
 
@@ -91,7 +91,7 @@ class Guard:
         """Resolves names and installs the process-wide hooks (idempotent)."""
         _install_import_hooks()
         if self._uses_torch:
-            from interviewkit.grading import torch_watch  # noqa: F401  (before sys.path is scrubbed)
+            from interviewkit.grading.sandbox import torch_watch  # noqa: F401  (before sys.path is scrubbed)
         functions: dict[int, str] = {}
         classes: dict[type, str] = {}
         if self._uses_torch:
@@ -121,7 +121,7 @@ class Guard:
             _state.rules = self._rules
             stack.callback(setattr, _state, "rules", None)
             if self._uses_torch:
-                from interviewkit.grading import torch_watch
+                from interviewkit.grading.sandbox import torch_watch
 
                 stack.enter_context(torch_watch.PublicCallWatch(self._rules, _state))
                 stack.enter_context(torch_watch.OperationWatch(self._rules, _state))
@@ -282,7 +282,7 @@ def _install_module_hook() -> None:
     _hooks_installed.add("module")
 
 
-_KIT_PACKAGE = str(Path(__file__).resolve().parent.parent)
+_KIT_PACKAGE = str(Path(__file__).resolve().parents[2])
 _IMPORTLIB_FILES = ("<frozen importlib", str(Path(importlib.__file__).parent))
 
 

@@ -9,13 +9,14 @@ import time
 from pathlib import Path
 
 from interviewkit.catalog import Forbidden
-from interviewkit.grading import wire
-from interviewkit.grading.candidate import CallResult, Gradients
-from interviewkit.grading.errors import (
+from interviewkit.grading.sandbox import wire
+from interviewkit.grading.sandbox.candidate import CallResult, Gradients
+from interviewkit.grading.sandbox.errors import (
     CandidateCrashed, CandidateError, CandidateTimeout, ForbiddenUse, LeftRunning, LoadFailed,
     NotImplementedYet, OutOfMemory, SandboxCrashed, SandboxViolation, WrongApi,
 )
-from interviewkit.grading.sandbox import SandboxProcess
+from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.grading.sandbox.process import SandboxProcess
 
 ERRORS = {error.kind: error for error in (NotImplementedYet, CandidateCrashed, ForbiddenUse, WrongApi, LoadFailed,
                                           SandboxViolation, CandidateTimeout, SandboxCrashed, LeftRunning,
@@ -25,7 +26,7 @@ ERRORS = {error.kind: error for error in (NotImplementedYet, CandidateCrashed, F
 class SandboxGone(CandidateError):
     """Asked of a sandbox that an earlier check ended."""
 
-    kind = "not_run"
+    kind = Kind.NOT_RUN
 
 
 class RemoteCandidate:

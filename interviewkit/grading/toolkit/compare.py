@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grading.errors import CheckFailed
-from interviewkit.grading.values import Foreign
+from interviewkit.grading.sandbox.errors import CheckFailed
+from interviewkit.grading.sandbox.values import Foreign
 
 # (rtol, atol) for a well-conditioned result of the given dtype; atol is relative to the magnitude
 # of what is compared. float32 sits well above its roundoff (1.2e-7), float64 far below anything a

@@ -1,5 +1,5 @@
 """The grader process of a grade: runs the session and streams its events, one JSON object per
-line, to the file descriptor the parent passed. Run as `python -m interviewkit.grading.child REQUEST`,
+line, to the file descriptor the parent passed. Run as `python -m interviewkit.grading.run.child REQUEST`,
 or forked from a warm worker (see worker.py)."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 def run_request(request: dict, emit) -> None:
     """One grade, every event sent through `emit`; never raises."""
     from interviewkit.catalog import Catalog
-    from interviewkit.grading.session import DeviceUnavailable, run_grade
+    from interviewkit.grading.run.session import DeviceUnavailable, run_grade
 
     try:
         kata = Catalog().get(request["kata"])

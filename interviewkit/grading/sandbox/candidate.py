@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interviewkit.grading.errors import CandidateError, LoadFailed, WrongApi, describe_exception
-from interviewkit.grading.guard import Guard
-from interviewkit.grading.signature import api_problems, parse_api
-from interviewkit.grading import values
+from interviewkit.grading.sandbox.errors import CandidateError, LoadFailed, WrongApi, describe_exception
+from interviewkit.grading.sandbox.guard import Guard
+from interviewkit.grading.sandbox.signature import api_problems, parse_api
+from interviewkit.grading.sandbox import values
 
 _module_numbers = itertools.count()
 

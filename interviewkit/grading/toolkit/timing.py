@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from interviewkit.catalog import Efficiency, Track
-from interviewkit.grading.candidate import read_source
-from interviewkit.grading.errors import CandidateTimeout
-from interviewkit.grading.remote import RemoteCandidate
-from interviewkit.grading.sandbox import SandboxSettings, start_sandbox
+from interviewkit.grading.sandbox.candidate import read_source
+from interviewkit.grading.sandbox.errors import CandidateTimeout
+from interviewkit.grading.sandbox.remote import RemoteCandidate
+from interviewkit.grading.sandbox.process import SandboxSettings, start_sandbox
 
 
 @dataclass

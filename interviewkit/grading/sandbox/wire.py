@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from interviewkit.grading.values import Foreign, torch_module
+from interviewkit.grading.sandbox.values import Foreign, torch_module
 
 MAX_MESSAGE = 1 << 31
 DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "float16", "float32", "float64",

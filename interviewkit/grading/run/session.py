@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Callable
 
 from interviewkit.catalog import Kata, content_root
-from interviewkit.grading.errors import CandidateError
-from interviewkit.grading.result import CheckResult
+from interviewkit.grading.sandbox.errors import CandidateError
+from interviewkit.grading.run.result import CheckResult
+from interviewkit.grading.sandbox.kinds import Kind, stops_grade
 
 CONTRACT_CHECK = "contract"
-# A check that fails these ways ends the grade: the sandbox is gone, or the time is up.
-STOPPING_KINDS = ("timeout", "crash", "not_run", "memory")
 
 
 class DeviceUnavailable(Exception):
@@ -77,15 +76,15 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     grade` always runs everything."""
     import pytest
 
-    from interviewkit.grading.candidate import read_source
-    from interviewkit.grading.checks import Grading
-    from interviewkit.grading.errors import ForbiddenUse
-    from interviewkit.grading.plugin import GradePlugin
-    from interviewkit.grading.remote import RemoteCandidate
-    from interviewkit.grading.sandbox import SandboxSettings, start_sandbox
-    from interviewkit.grading.scan import scan
-    from interviewkit.grading.signature import parse_api
-    from interviewkit.grading.timing import Timing
+    from interviewkit.grading.sandbox.candidate import read_source
+    from interviewkit.grading.toolkit.checks import Grading
+    from interviewkit.grading.sandbox.errors import ForbiddenUse
+    from interviewkit.grading.run.plugin import GradePlugin
+    from interviewkit.grading.sandbox.remote import RemoteCandidate
+    from interviewkit.grading.sandbox.process import SandboxSettings, start_sandbox
+    from interviewkit.grading.sandbox.scan import scan
+    from interviewkit.grading.sandbox.signature import parse_api
+    from interviewkit.grading.toolkit.timing import Timing
 
     import torch
 
@@ -128,10 +127,10 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     finally:
         sandbox.stop()
     results = [contract, *plugin.results]
-    stopped = results[-1].kind in STOPPING_KINDS
+    stopped = stops_grade(results[-1].kind)
     if not stopped and (exit_code not in (0, 1) or len(results) == 1):
         internal = CheckResult("grader", False, f"kit's grader did not run (pytest exit code {int(exit_code)}); "
-                               "this is a bug in kit, not in your code", kind="internal")
+                               "this is a bug in kit, not in your code", kind=Kind.INTERNAL)
         emit({"event": "check", "result": internal.to_json()})
         results.append(internal)
     return results

@@ -4,6 +4,8 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
+from interviewkit.grading.sandbox.kinds import Kind
+
 
 class CheckFailed(AssertionError):
     """A grader's verdict: the candidate's result is wrong; the message says how."""
@@ -12,57 +14,57 @@ class CheckFailed(AssertionError):
 class CandidateError(Exception):
     """The candidate's code could not give a result; `kind` names why, for reports and hints."""
 
-    kind = "error"
+    kind = Kind.EXCEPTION
 
 
 class NotImplementedYet(CandidateError):
-    kind = "not_implemented"
+    kind = Kind.NOT_IMPLEMENTED
 
 
 class CandidateCrashed(CandidateError):
-    kind = "exception"
+    kind = Kind.EXCEPTION
 
 
 class ForbiddenUse(CandidateError):
-    kind = "forbidden"
+    kind = Kind.FORBIDDEN
 
 
 class SandboxViolation(CandidateError):
     """Something no kata solution does: writing files, the network, processes, native code."""
 
-    kind = "sandbox"
+    kind = Kind.SANDBOX
 
 
 class CandidateTimeout(CandidateError):
-    kind = "timeout"
+    kind = Kind.TIMEOUT
 
 
 class SandboxCrashed(CandidateError):
     """The sandbox process ended: os._exit(), a signal, the CPU limit, a crash of the interpreter."""
 
-    kind = "crash"
+    kind = Kind.CRASH
 
 
 class OutOfMemory(CandidateError):
-    kind = "memory"
+    kind = Kind.MEMORY
 
 
 class LeftRunning(CandidateError):
     """Threads of the candidate's still running after its call returned."""
 
-    kind = "background"
+    kind = Kind.BACKGROUND
 
 
 class WrongApi(CandidateError):
     """A missing symbol, a wrong signature, a module without the contract's parameters."""
 
-    kind = "api"
+    kind = Kind.API
 
 
 class LoadFailed(CandidateError):
     """The file does not compile or import."""
 
-    kind = "load"
+    kind = Kind.LOAD
 
 
 def candidate_frames(error: BaseException, candidate_file: Path, limit: int = 4) -> str:

@@ -2,7 +2,7 @@
 
 `check_function` and `check_module` run the candidate (through the seam) and the float64 oracle on
 the same inputs, back-propagate the same random upstream gradient through both, and compare the
-output and every gradient through `interviewkit.compare`."""
+output and every gradient through `interviewkit.grading.toolkit.compare`."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 import torch
 
-from interviewkit.compare import Expected, expect_close
-from interviewkit.grading.candidate import Candidate, CallResult, Gradients
-from interviewkit.grading.cases import Case
-from interviewkit.grading.errors import CandidateError, CheckFailed
-from interviewkit.grading.signature import ApiEntry
-from interviewkit.grading.values import vector_jacobian_product
+from interviewkit.grading.toolkit.compare import Expected, expect_close
+from interviewkit.grading.sandbox.candidate import Candidate, CallResult, Gradients
+from interviewkit.grading.toolkit.cases import Case
+from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+from interviewkit.grading.sandbox.signature import ApiEntry
+from interviewkit.grading.sandbox.values import vector_jacobian_product
 
 if TYPE_CHECKING:
-    from interviewkit.grading.timing import Timing
+    from interviewkit.grading.toolkit.timing import Timing
 
 
 @dataclass

@@ -20,8 +20,8 @@ import tempfile
 import time
 from typing import Callable
 
-from interviewkit.grading.result import GradeReport
-from interviewkit.grading.runner import GRACE_SECONDS, GradeRequest, ReportBuilder, child_environment, end_group
+from interviewkit.grading.run.result import GradeReport
+from interviewkit.grading.run.runner import GRACE_SECONDS, GradeRequest, ReportBuilder, child_environment, end_group
 
 START_TIMEOUT = 120
 
@@ -32,7 +32,9 @@ def _warm_up() -> None:
     import pytest
     import torch  # noqa: F401
 
-    from interviewkit.grading import checks, confine, plugin, remote, sandbox, scan, session, torch_watch  # noqa: F401
+    from interviewkit.grading.run import plugin, session  # noqa: F401
+    from interviewkit.grading.sandbox import confine, process, remote, scan, torch_watch  # noqa: F401
+    from interviewkit.grading.toolkit import checks  # noqa: F401
 
     with tempfile.TemporaryDirectory() as empty:
         # Loads pytest's own plugins and modules; collects nothing.
@@ -41,7 +43,7 @@ def _warm_up() -> None:
 
 
 def _serve(events: int) -> None:
-    from interviewkit.grading.child import event_writer, run_request
+    from interviewkit.grading.run.child import event_writer, run_request
 
     for line in sys.stdin:
         try:
@@ -95,7 +97,7 @@ class WarmGrader:
     def start(self) -> None:
         events_read, events_write = os.pipe()
         self._process = subprocess.Popen(
-            [sys.executable, "-P", "-m", "interviewkit.grading.worker", str(events_write)],
+            [sys.executable, "-P", "-m", "interviewkit.grading.run.worker", str(events_write)],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             cwd=tempfile.gettempdir(), env=child_environment(), start_new_session=True, pass_fds=(events_write,),
         )

@@ -5,10 +5,10 @@ from typing import Callable
 
 import pytest
 
-from interviewkit.grading.checks import Grading
-from interviewkit.grading.errors import CandidateError, CheckFailed
-from interviewkit.grading.result import CheckResult
-from interviewkit.grading.session import STOPPING_KINDS
+from interviewkit.grading.toolkit.checks import Grading
+from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+from interviewkit.grading.run.result import CheckResult
+from interviewkit.grading.sandbox.kinds import Kind, stops_grade
 
 OUTPUT_LIMIT = 2000
 
@@ -53,18 +53,18 @@ class GradePlugin:
         error = call.excinfo.value if call.excinfo else None
         if report.skipped:
             result.passed = False
-            result.kind, result.message = "not_run", f"not run: {report.longrepr[2] if report.longrepr else ''}"
+            result.kind, result.message = Kind.NOT_RUN, f"not run: {report.longrepr[2] if report.longrepr else ''}"
         elif isinstance(error, CheckFailed):
-            result.kind, result.message = "check", str(error)
+            result.kind, result.message = Kind.CHECK, str(error)
         elif isinstance(error, CandidateError):
             result.kind, result.message = error.kind, str(error)
         elif error is not None:
-            result.kind = "internal"
+            result.kind = Kind.INTERNAL
             result.message = f"kit's grader failed ({type(error).__name__}: {error}); this is a bug in kit, not in your code"
         if error is not None:
             result.case = getattr(error, "case_description", "")
             result.snippet = getattr(error, "snippet", "")
-        if result.kind in STOPPING_KINDS:
+        if stops_grade(result.kind):
             item.session.shouldstop = result.message  # the sandbox is gone: the grade ends here
         self.results.append(result)
         self._emit({"event": "check", "result": result.to_json()})
@@ -72,6 +72,6 @@ class GradePlugin:
     def pytest_collectreport(self, report):
         if report.failed:
             result = CheckResult("grader", False, f"kit's grader did not load: {report.longreprtext[-800:]}",
-                                 kind="internal")
+                                 kind=Kind.INTERNAL)
             self.results.append(result)
             self._emit({"event": "check", "result": result.to_json()})

@@ -1,0 +1,24 @@
+"""The one module graders import: cases and input recipes, the checks that run the candidate and the
+float64 oracle side by side, the comparison helper and the verdict exceptions.
+
+    from interviewkit.grader import Case, normal, check_function
+
+A grader is a list of named cases handed to these helpers, not bespoke assertion code."""
+from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+from interviewkit.grading.toolkit.cases import (
+    Case, Recipe, causal_mask, given, integers, mask, normal, scaled_rows, uniform,
+)
+from interviewkit.grading.toolkit.checks import (
+    Grading, about, build_module, check_efficiency, check_function, check_module, expect_gradients,
+    expect_outputs, expect_unmodified, input_dtype, reference_gradients, upstream_for,
+)
+from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
+from interviewkit.grading.toolkit.sibling import sibling
+
+__all__ = [
+    "CandidateError", "CheckFailed", "Case", "Recipe", "causal_mask", "given", "integers", "mask", "normal",
+    "scaled_rows", "uniform", "Grading", "about", "build_module", "check_efficiency", "check_function",
+    "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
+    "reference_gradients", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form", "tolerance",
+    "sibling",
+]
