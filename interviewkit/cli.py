@@ -17,6 +17,7 @@ from interviewkit.grading.run.result import CheckResult, GradeReport
 from interviewkit.grading.sandbox.kinds import Kind, stops_grade
 from interviewkit.progress import STORE_NAME, Store, open_store
 from interviewkit.mock_cli import mock_app
+from interviewkit.dev.cli import dev_app
 from interviewkit.recording import active_session_for, record_grade
 from interviewkit.workspace import (
     KIT_DIR, KataFile, StubExists, find_kata_files, find_workspace, identify, most_recent, open_workspace,
@@ -33,6 +34,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(mock_app, name="mock")
+app.add_typer(dev_app, name="dev")
 
 
 def complete_kata(incomplete: str) -> list[str]:
