@@ -2,7 +2,6 @@
 commands that do not grade never import torch or numpy."""
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -12,19 +11,13 @@ import typer
 from rich.markup import escape
 
 from interviewkit import render
-from interviewkit.catalog import Catalog, CatalogError, Kata, UnknownKata, UnknownTrack
-from interviewkit.grading.run.result import CheckResult, GradeReport
-from interviewkit.grading.sandbox.kinds import Kind, stops_grade
-from interviewkit.progress import STORE_NAME, Store, open_store
+from interviewkit.catalog import Catalog
+from interviewkit.progress import STORE_NAME, open_store
 from interviewkit.mock_cli import mock_app
 from interviewkit.dev.cli import dev_app
-from interviewkit.recording import active_session_for, record_grade
-from interviewkit.workspace import (
-    KIT_DIR, KataFile, StubExists, find_kata_files, find_workspace, identify, most_recent, open_workspace,
-    stub_filename, write_stub,
-)
-
-USAGE_ERROR = 2
+from interviewkit.recording import active_session_for
+from interviewkit.usage import check_track, fail_usage, load_kata, workspace_store
+from interviewkit.workspace import KIT_DIR, StubExists, find_workspace, write_stub
 
 app = typer.Typer(
     name="kit",
@@ -51,37 +44,6 @@ TimeoutOption = Annotated[Optional[float], typer.Option(help="Time limit in seco
 MemoryOption = Annotated[Optional[int], typer.Option(
     help="Memory your code may use, in MiB (default: the kata's, 4096 unless it says otherwise).")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")]
-DEVICES = ("cpu", "cuda", "auto")
-
-
-def fail_usage(message: str) -> None:
-    render.error(message)
-    raise typer.Exit(USAGE_ERROR)
-
-
-def load_kata(catalog: Catalog, kata_id: str) -> Kata:
-    try:
-        return catalog.get(kata_id)
-    except UnknownKata as problem:
-        fail_usage(str(problem))
-    except CatalogError as problem:
-        fail_usage(f"the catalogue is damaged: {problem}")
-
-
-def check_track(kata: Kata, track: str | None) -> str:
-    try:
-        return kata.track(track).name
-    except UnknownTrack as problem:
-        fail_usage(str(problem))
-
-
-def workspace_store() -> tuple[Path, Store]:
-    try:
-        workspace = open_workspace()
-    except OSError as error:
-        fail_usage(f"cannot use {error.filename} as kit's workspace ({error.strerror}): KIT_WORKSPACE, or the "
-                   "current folder, must be a folder you can write to.")
-    return workspace, Store(workspace)
 
 
 @app.command("list")
@@ -101,17 +63,7 @@ def list_katas(
     store = open_store(find_workspace())
     progress = store.progress() if store else {}
     if as_json:
-        rows = []
-        for kata in katas:
-            entry = progress.get(kata.id)
-            rows.append({
-                "id": kata.id, "title": kata.title, "difficulty": kata.difficulty, "tags": list(kata.tags),
-                "tracks": list(kata.tracks), "minutes": kata.minutes,
-                "status": entry.status if entry else "new",
-                "passed_tracks": sorted(entry.passed_tracks) if entry else [],
-                "best_time_s": round(entry.best_time_s, 1) if entry and entry.best_time_s is not None else None,
-            })
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        sys.stdout.write(render.kata_list_json(katas, progress))
         return
     render.console.print(render.kata_table(katas, progress))
     if not katas:
@@ -150,64 +102,6 @@ def new(
                 f"[bold]kit grade {shown}[/].")
 
 
-def resolve_target(catalog: Catalog, target: str | None, track: str | None,
-                   file: Path | None) -> tuple[Kata, str, Path]:
-    """Which kata, track and file `kit grade` means, from what was given and what is on disk."""
-    kata_id = None
-    if file is None and target and (target.endswith(".py") or Path(target).exists()):
-        file = Path(target)
-    elif target:
-        kata_id = target
-    if file is not None:
-        if not file.is_file():
-            fail_usage(f"{file} does not exist. Create it with `kit new KATA`, or check the path.")
-        known = identify(file)
-        kata_id = kata_id or (known.kata if known else None)
-        track = track or (known.track if known and known.kata == kata_id else None)
-        if kata_id is None:
-            fail_usage(f"cannot tell which kata {file} is for: name it, as in `kit grade softmax --file {file}`.")
-        kata = load_kata(catalog, kata_id)
-        return kata, check_track(kata, track), file
-    if kata_id is None:
-        workspace = find_workspace() or Path.cwd()
-        store = open_store(find_workspace())
-        known = set(catalog.ids())
-        candidates = (store.stub_files() if store else []) + find_kata_files(workspace)
-        latest = most_recent([f for f in candidates if f.kata in known])
-        if latest is None:
-            fail_usage("no kata file found here. Start one with `kit new softmax`, or name a file to grade.")
-        kata = load_kata(catalog, latest.kata)
-        return kata, check_track(kata, track or latest.track), latest.path
-    kata = load_kata(catalog, kata_id)
-    tracks = [check_track(kata, track)] if track else list(kata.tracks)
-    here = [KataFile(Path(stub_filename(kata.id, name)), kata.id, name) for name in tracks]
-    workspace = find_workspace() or Path.cwd()
-    store = open_store(find_workspace())
-    recorded = store.stub_files() if store else []
-    elsewhere = [f for f in recorded + find_kata_files(workspace) if f.kata == kata.id and f.track in tracks]
-    latest = most_recent(here) or most_recent(elsewhere)
-    if latest is None:
-        fail_usage(f"no file for {kata.id} here. Start one with `kit new {kata.id}`, or pass --file PATH.")
-    return kata, latest.track, latest.path
-
-
-def build_request(target, track, file, device, timeout, memory_limit, strict=False):
-    """The catalogue, and the grade request that `kit grade` and `kit watch` arguments describe."""
-    from interviewkit.grading.run.runner import GradeRequest
-
-    if device not in DEVICES:
-        fail_usage(f"--device must be cpu, cuda or auto, not {device!r}.")
-    if timeout is not None and not (0 < timeout < float("inf")):
-        fail_usage(f"--timeout must be a positive number of seconds, not {timeout!r}.")
-    if memory_limit is not None and memory_limit < 64:
-        fail_usage(f"--memory-limit is in MiB and must be at least 64 (the interpreter's own needs), "
-                   f"not {memory_limit}.")
-    catalog = Catalog()
-    kata, track_name, path = resolve_target(catalog, target, track, file)
-    time_limit = timeout if timeout is not None else kata.time_limit
-    return catalog, GradeRequest(kata.id, track_name, path, device, time_limit, memory_limit, strict)
-
-
 @app.command()
 def grade(
     target: TargetArgument = None,
@@ -222,36 +116,11 @@ def grade(
     verbose: VerboseOption = False,
 ) -> None:
     """Grade your solution: outputs and gradients against the reference, every check explained."""
-    from interviewkit.grading.run.runner import UsageProblem, grade_in_child
+    from interviewkit.grade_view import grade_once
+    from interviewkit.targets import build_request
 
     catalog, request = build_request(target, track, file, device, timeout, memory_limit, strict)
-    path = request.file
-    stream = render.GradeStream(verbose)
-    if not as_json:
-        render.grade_header(GradeReport(request.kata, request.track, str(path), device), request.time_limit)
-
-    def on_event(event: dict) -> None:
-        if not as_json and event.get("event") == "check":
-            stream.check(CheckResult.from_json(event["result"]))
-
-    try:
-        report, printed = grade_in_child(request, on_event)
-    except UsageProblem as problem:
-        fail_usage(str(problem))
-    last = report.checks[-1] if report.checks else None
-    # A check that ended the grade may never have been streamed (the grader was stopped): show it once.
-    if last and (stops_grade(last.kind) or last.kind == Kind.INTERNAL) and not as_json \
-            and (last.name, last.message) not in stream.shown:
-        stream.check(last)
-    _, store = workspace_store()
-    in_mock = store is not None and active_session_for(store, report.kata) is not None
-    note = record_grade(store, catalog, report, path)
-    if as_json:
-        sys.stdout.write(json.dumps(report.to_json()) + "\n")
-    else:
-        render.grade_summary(report, printed, verbose, in_mock)
-        if note:
-            render.note(f"[dim]{escape(note)}[/]")
+    report = grade_once(catalog, request, verbose, as_json)
     raise typer.Exit(0 if report.passed else 1)
 
 
@@ -266,41 +135,11 @@ def watch(
     verbose: VerboseOption = False,
 ) -> None:
     """Regrade on every save, until Ctrl-C (a warm grader answers in a fraction of a second)."""
-    from interviewkit import live
-    from interviewkit.grading.run.runner import UsageProblem
-    from interviewkit.grading.run.worker import WarmGrader
+    from interviewkit import grade_view
+    from interviewkit.targets import build_request
 
     catalog, request = build_request(target, track, file, device, timeout, memory_limit)
-    path = request.file
-    _, store = workspace_store()
-    watched = path.resolve()
-    watcher = live.Watcher(watched.parent, files=[watched])
-    with WarmGrader() as warm:
-        def regrade() -> None:
-            if render.console.is_terminal:
-                render.console.clear()
-            render.grade_header(GradeReport(request.kata, request.track, str(path), device), request.time_limit)
-            stream = render.GradeStream(verbose)
-            try:
-                report = warm.grade(request, lambda event: event.get("event") == "check" and stream.check(
-                    CheckResult.from_json(event["result"])))
-            except UsageProblem as problem:
-                fail_usage(str(problem))
-            note = record_grade(store, catalog, report, path)
-            render.grade_summary(report, "", verbose)
-            if note:
-                render.note(f"[dim]{escape(note)}[/]")
-            render.note(f"[dim]watching {escape(str(path))}: save to regrade, Ctrl-C to stop[/]")
-            render.console.file.flush()
-
-        try:
-            regrade()
-            for changed in watcher:
-                if watched in changed and watched.exists():
-                    regrade()
-        except KeyboardInterrupt:  # in the middle of a grade: that grade is simply dropped
-            pass
-    render.note("stopped watching.")
+    grade_view.watch(catalog, request, verbose)
 
 
 @app.command()

@@ -1,5 +1,6 @@
 """The one module graders import: cases and input recipes, the checks that run the candidate and the
-float64 oracle side by side, the comparison helper and the verdict exceptions.
+float64 oracle side by side (one call, one module call, or one object followed through a sequence
+of steps), the comparison helpers, the verdict exceptions, and the track being graded.
 
     from interviewkit.grader import Case, normal, check_function
 
@@ -9,16 +10,20 @@ from interviewkit.grading.toolkit.cases import (
     Case, Recipe, causal_mask, given, integers, mask, normal, scaled_rows, uniform,
 )
 from interviewkit.grading.toolkit.checks import (
-    Grading, about, build_module, check_efficiency, check_function, check_module, expect_gradients,
-    expect_outputs, expect_unmodified, input_dtype, reference_gradients, upstream_for,
+    Grading, about, check_function, expect_gradients, expect_outputs, expect_unmodified, input_dtype,
+    reference_gradients, track, upstream_for,
 )
 from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
+from interviewkit.grading.toolkit.efficiency import check_efficiency
+from interviewkit.grading.toolkit.modules import build_module, check_module, check_traced_shapes
 from interviewkit.grading.toolkit.sibling import sibling
+from interviewkit.grading.toolkit.state import Scale, expect_scaled
+from interviewkit.grading.toolkit.steps import Step, check_steps
 
 __all__ = [
     "CandidateError", "CheckFailed", "Case", "Recipe", "causal_mask", "given", "integers", "mask", "normal",
     "scaled_rows", "uniform", "Grading", "about", "build_module", "check_efficiency", "check_function",
     "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
-    "reference_gradients", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form", "tolerance",
-    "sibling",
+    "reference_gradients", "track", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form",
+    "tolerance", "sibling", "Scale", "expect_scaled", "Step", "check_steps", "check_traced_shapes",
 ]

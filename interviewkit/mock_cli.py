@@ -13,16 +13,10 @@ from interviewkit import mock, render
 from interviewkit.catalog import Catalog, UnknownKata
 from interviewkit.progress import MockSession, Store
 from interviewkit.recording import record_grade
+from interviewkit.usage import fail_usage
 from interviewkit.workspace import open_workspace, write_stub
 
-USAGE_ERROR = 2
-
 mock_app = typer.Typer(help="Timed mock interviews: a few katas, a deadline, a score.", no_args_is_help=True)
-
-
-def _fail(message: str) -> None:
-    render.error(message)
-    raise typer.Exit(USAGE_ERROR)
 
 
 def _open() -> tuple[Path, Store, Catalog]:
@@ -54,20 +48,20 @@ def start(
     workspace, store, catalog = _open()
     running = mock.active_session(store)
     if running:
-        _fail(f"mock session {running.id} is running until {_hour(running.deadline)}: `kit mock resume` to "
+        fail_usage(f"mock session {running.id} is running until {_hour(running.deadline)}: `kit mock resume` to "
               "watch it, `kit mock finish` to end it now.")
     wanted = [name.strip().lower().replace("-", "_") for name in kata or []]
     for name in wanted:
         try:
             catalog.get(name)
         except UnknownKata as problem:
-            _fail(str(problem))
+            fail_usage(str(problem))
     seed = seed if seed is not None else random.SystemRandom().randrange(1_000_000)
     try:
         chosen = mock.choose_katas(catalog.katas(), store.progress(), minutes=minutes, count=count, wanted=wanted,
                                    difficulty=difficulty, tag=tag, track=track, seed=seed)
     except mock.MockError as problem:
-        _fail(str(problem))
+        fail_usage(str(problem))
     now = time.time()
     folder = workspace / "mock" / time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
     entries = []
@@ -108,7 +102,7 @@ def resume(
     _, store, catalog = _open()
     session = mock.active_session(store)
     if session is None:
-        _fail("no mock session is running; `kit mock start` begins one.")
+        fail_usage("no mock session is running; `kit mock start` begins one.")
     if no_live or not render.console.is_terminal:
         render.console.print(render.dashboard(session, mock.kata_states(session, store, catalog), time.time()))
         return
@@ -121,7 +115,7 @@ def finish() -> None:
     _, store, catalog = _open()
     session = mock.active_session(store)
     if session is None:
-        _fail("no mock session is running; `kit mock report` shows the last one's report.")
+        fail_usage("no mock session is running; `kit mock report` shows the last one's report.")
     render.markdown(mock.finish(store, catalog, session))
     render.note(f"[dim]saved in {escape(str(session.folder / 'report.md'))}[/]")
 
@@ -133,7 +127,7 @@ def report(session_id: Annotated[Optional[int], typer.Argument(help="Which sessi
     finished = [session for session in store.sessions() if session.finished_at is not None]
     chosen = next((s for s in finished if s.id == session_id), None) if session_id else (finished or [None])[-1]
     if chosen is None:
-        _fail(f"no finished mock session {session_id}." if session_id else "no mock session has finished yet.")
+        fail_usage(f"no finished mock session {session_id}." if session_id else "no mock session has finished yet.")
     render.markdown(chosen.report or "")
 
 

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from interviewkit.catalog import Catalog, Hint, Kata
 from interviewkit.grading.run.result import CheckResult, GradeReport
+from interviewkit.grading.sandbox.kinds import Kind
 from interviewkit.progress import KataProgress
 
 console = Console(highlight=False)
@@ -37,6 +38,23 @@ def minutes_seconds(seconds: float | None) -> str:
 UNBROKEN = {"kata", "difficulty", "attempts", "score"}
 
 
+def kata_list_json(katas: list[Kata], progress: dict[str, KataProgress]) -> str:
+    """`kit list --json`: one object per kata, with the user's status and best time."""
+    import json
+
+    rows = []
+    for kata in katas:
+        entry = progress.get(kata.id)
+        rows.append({
+            "id": kata.id, "title": kata.title, "difficulty": kata.difficulty, "tags": list(kata.tags),
+            "tracks": list(kata.tracks), "minutes": kata.minutes,
+            "status": entry.status if entry else "new",
+            "passed_tracks": sorted(entry.passed_tracks) if entry else [],
+            "best_time_s": round(entry.best_time_s, 1) if entry and entry.best_time_s is not None else None,
+        })
+    return json.dumps(rows, indent=2) + "\n"
+
+
 def kata_table(katas: list[Kata], progress: dict[str, KataProgress]) -> Table:
     table = Table(title="kit katas", title_justify="left")
     for column in ("kata", "title", "difficulty", "tracks", "tags", "status", "best time"):
@@ -61,14 +79,13 @@ def kata_table(katas: list[Kata], progress: dict[str, KataProgress]) -> Table:
 def statement(kata: Kata, catalog: Catalog) -> None:
     from rich.markdown import Markdown
 
+    from interviewkit.contract import block
+
     facts = (f"[bold]{escape(kata.title)}[/]  ·  [{DIFFICULTY_STYLE[kata.difficulty]}]{kata.difficulty}[/]"
              f"  ·  about {kata.minutes} min  ·  tracks: {', '.join(kata.tracks)}  ·  tags: {', '.join(kata.tags)}")
     console.print(Panel(facts, title=kata.id, title_align="left"))
-    console.print(Markdown(kata.statement()))
-    for name, track in kata.tracks.items():
-        forbidden = track.forbidden.names()
-        if forbidden:
-            console.print(f"[dim]Forbidden in the {name} track: {escape(', '.join(forbidden))}[/]")
+    # One Markdown for both: the numeric contract (with each track's forbidden names) ends the statement.
+    console.print(Markdown(kata.statement().rstrip() + "\n\n" + block(kata)))
     console.print(f"\nStart with: [bold]kit new {kata.id}[/] (tracks: {', '.join(kata.tracks)}; "
                   f"--track to choose, {kata.default_track} by default)")
 
@@ -106,9 +123,9 @@ class GradeStream:
                 console.print(f"        {escape(line)}")
 
 
-def grade_header(report: GradeReport, time_limit: float) -> None:
-    device = f" on {report.device}" if report.track == "torch" else ""
-    console.print(f"[bold]kit grade {report.kata}[/] ({report.track} track{device}) · {escape(report.file)} "
+def grade_header(kata: str, track: str, file: str, device: str, time_limit: float) -> None:
+    on = f" on {device}" if track == "torch" else ""
+    console.print(f"[bold]kit grade {kata}[/] ({track} track{on}) · {escape(file)} "
                   f"[dim]· time limit {time_limit:g} s[/]")
 
 
@@ -122,7 +139,7 @@ def grade_summary(report: GradeReport, printed: str, verbose: bool, in_mock: boo
             f"Compare with the reference: [bold]kit solution {report.kata}[/]"
         console.print(f"[bold green]✓ all {total} checks passed[/] in {took}. {after}")
         return
-    if all(check.kind == "not_implemented" for check in failing):
+    if all(check.kind == Kind.NOT_IMPLEMENTED for check in failing):
         console.print(f"[bold yellow]{report.kata} is not implemented yet[/]: fill in the stub in "
                       f"{escape(report.file)}, then run [bold]kit grade[/] again.")
         return

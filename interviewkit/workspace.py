@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewkit import api
 from interviewkit.catalog import Kata
 
 KIT_DIR = ".kit"
@@ -65,15 +66,11 @@ def stub_filename(kata_id: str, track: str) -> str:
 
 
 def render_stub(kata: Kata, track: str) -> str:
-    import jinja2  # only `kit new` pays for it
-
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(kata.folder),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    template = environment.get_template(kata.track(track).stub.name)
-    body = template.render(kata=kata, track=track)
+    """The stub `kit new` writes: katas/stub.py.j2 rendered from the track's API in kata.toml."""
+    chosen = kata.track(track)
+    chosen.api  # a signature that does not parse is named with its kata.toml
+    template = api.environment(kata.folder.parent).get_template("stub.py.j2")
+    body = template.render(api=chosen.entries, imports=api.imports_for(chosen.entries, chosen.imports))
     header = HEADER.format(kata=kata.id, track=track)
     return f"{header}\n# {kata.title}: edit this file, then run `kit grade`.\n{body}"
 

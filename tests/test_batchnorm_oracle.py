@@ -1,6 +1,7 @@
-"""The batchnorm grader's oracle, proved against nn.BatchNorm2d over whole scenarios and against the
-statement's hand-worked example; and its scenarios, proved to do what their names promise and to
-print snippets that rebuild exactly the values graded."""
+"""The batchnorm graders' twins, proved against nn.BatchNorm2d (and the numpy track's against
+nn.BatchNorm1d/2d and autograd) over whole scenarios and against the statement's hand-worked
+example; and the scenarios, proved to do what their names promise and to print snippets that
+rebuild exactly the values graded."""
 from __future__ import annotations
 
 import numpy as np
@@ -16,8 +17,8 @@ cases, oracles = sibling(GRADER, "cases"), sibling(GRADER, "oracle")
 SCENARIOS = {track: cases.scenarios(track) for track in ("numpy", "torch")}
 
 
-def library_module(scenario, parameters) -> nn.BatchNorm2d:
-    library = nn.BatchNorm2d(**scenario.init(), dtype=torch.float64)
+def library_module(scenario, parameters, two_dim: bool = False) -> nn.Module:
+    library = (nn.BatchNorm1d if two_dim else nn.BatchNorm2d)(**scenario.init(), dtype=torch.float64)
     with torch.no_grad():
         for name, value in parameters.items():
             getattr(library, name).copy_(torch.from_numpy(value.astype(np.float64)))
@@ -32,7 +33,7 @@ def test_the_oracle_is_nn_batchnorm2d_step_by_step(scenario):
     for event in events:
         oracle.train(event.mode == "train")
         library.train(event.mode == "train")
-        x = oracles.reference_input(event.x, requires_grad=True)
+        x = torch.from_numpy(event.x.astype(np.float64)).requires_grad_()
         upstream = torch.from_numpy(event.upstream)
         mine, theirs = oracle(x), library(x)
         torch.testing.assert_close(mine, theirs, rtol=0, atol=0)
@@ -42,6 +43,34 @@ def test_the_oracle_is_nn_batchnorm2d_step_by_step(scenario):
             torch.testing.assert_close(got, want, rtol=1e-12, atol=1e-12)
         for name in ("running_mean", "running_var"):
             torch.testing.assert_close(getattr(oracle, name), getattr(library, name), rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS["numpy"], ids=str)
+def test_the_numpy_twin_is_the_library_s_forward_and_autograd_s_backward(scenario):
+    """Forward in the mode its `training` says; backward of the last training-mode forward, whatever
+    came after it, with dgamma and dbeta; the running statistics kept by the module it wraps."""
+    parameters, events = scenario.draw("numpy")
+    twin = oracles.ReferenceNumpyBatchNorm(oracles.reference_module(scenario, parameters))
+    library = library_module(scenario, parameters, two_dim=events[0].x.ndim == 2)
+    last = None
+    for event in events:
+        if event.mode == "backward":
+            x, out = last
+            dout = torch.from_numpy(event.upstream.astype(np.float64))
+            wanted = torch.autograd.grad(out, (x, library.weight, library.bias), dout, retain_graph=True)
+            got = (twin.backward(dout), twin.dgamma, twin.dbeta)
+            for mine, theirs in zip(got, wanted):
+                torch.testing.assert_close(mine, theirs, rtol=1e-12, atol=1e-12)
+            continue
+        twin.training = event.mode == "train"
+        library.train(twin.training)
+        x = torch.from_numpy(event.x.astype(np.float64)).requires_grad_()
+        out = library(x)
+        last = (x, out) if twin.training else last
+        torch.testing.assert_close(twin.forward(x.detach()), out.detach(), rtol=0, atol=0)
+        torch.testing.assert_close(twin.running_var, library.running_var, rtol=0, atol=0)
+        torch.testing.assert_close(twin.running_mean, library.running_mean, rtol=0, atol=0)
+    torch.testing.assert_close(twin.gamma, library.weight.detach(), rtol=0, atol=0)
 
 
 def test_the_oracle_on_the_statement_s_example():

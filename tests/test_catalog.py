@@ -1,9 +1,12 @@
 """The catalogue is data; these tests keep every kata folder honest."""
+import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
 import torch
 
+from interviewkit import api
 from interviewkit.catalog import HINT_TIERS, Catalog, UnknownKata
 from interviewkit.grading.sandbox.guard import _resolve
 from interviewkit.grading.run.session import run_grade
@@ -83,17 +86,143 @@ def test_every_kata_folder_reads_cleanly():
     assert CATALOG.problems() == []
 
 
+def content_copy(root: Path, kata_id: str = "softmax") -> Path:
+    """A content root holding one kata of kit's own, to break on purpose."""
+    for name in ("tracks.toml", "stub.py.j2", "signatures.md.j2"):
+        (root / "katas").mkdir(parents=True, exist_ok=True)
+        shutil.copy(CATALOG.root / "katas" / name, root / "katas" / name)
+    for tree in ("katas", "reference_solutions", "graders"):
+        shutil.copytree(CATALOG.root / tree / kata_id, root / tree / kata_id)
+    return root / "katas" / kata_id / "kata.toml"
+
+
+def only_problem(root: Path) -> str:
+    catalog = Catalog(root)
+    assert catalog.katas() == [], "a damaged kata must be left out"
+    [problem] = catalog.problems()
+    return problem
+
+
 def test_a_broken_kata_folder_is_left_out_and_named(tmp_path):
-    for name in ("broken", "softmax"):
-        (tmp_path / "katas" / name).mkdir(parents=True)
-    (tmp_path / "katas" / "tracks.toml").write_text("[numpy]\n")
-    (tmp_path / "katas" / "broken" / "kata.toml").write_text('format_version = 1\nid = "other"\n')
-    healthy = (CATALOG.root / "katas" / "softmax" / "kata.toml").read_text().split("[tracks.torch]")[0]
-    (tmp_path / "katas" / "softmax" / "kata.toml").write_text(healthy)
+    content_copy(tmp_path)
+    (tmp_path / "katas" / "broken").mkdir()
+    (tmp_path / "katas" / "broken" / "kata.toml").write_text('format_version = 2\nid = "other"\n')
     catalog = Catalog(tmp_path)
     assert [kata.id for kata in catalog.katas()] == ["softmax"]
     assert len(catalog.problems()) == 1
     assert "broken/kata.toml: id 'other' differs from its folder 'broken'" in catalog.problems()[0]
+
+
+def test_the_old_format_is_refused_by_name(tmp_path):
+    meta = content_copy(tmp_path)
+    meta.write_text(meta.read_text().replace("format_version = 2", "format_version = 1"))
+    problem = only_problem(tmp_path)
+    assert str(meta) in problem and "format_version 1" in problem and "docs/authoring.md" in problem
+
+
+def test_an_unknown_family_is_refused_by_name(tmp_path):
+    meta = content_copy(tmp_path)
+    meta.write_text(meta.read_text().replace('forbid = ["softmax"]', 'forbid = ["sofmax"]'))
+    problem = only_problem(tmp_path)
+    assert str(meta) in problem and "unknown forbidden family 'sofmax'" in problem and "'softmax'?" in problem
+
+
+@pytest.mark.parametrize("missing", ["reference_solutions/softmax/torch.py", "katas/softmax/hints.toml",
+                                     "katas/softmax/statement.md"])
+def test_a_missing_conventional_file_is_named(tmp_path, missing):
+    meta = content_copy(tmp_path)
+    (tmp_path / missing).unlink()
+    problem = only_problem(tmp_path)
+    assert str(meta) in problem and f"{tmp_path / missing} is missing" in problem
+
+
+def test_one_grader_serves_both_tracks_unless_a_track_has_its_own(tmp_path):
+    content_copy(tmp_path)
+    graders = tmp_path / "graders" / "softmax"
+    for grader in graders.glob("test*.py"):
+        grader.unlink()
+    (graders / "test.py").write_text("")
+    tracks = Catalog(tmp_path).get("softmax").tracks
+    assert tracks["numpy"].grader == tracks["torch"].grader == graders / "test.py"
+    (graders / "test_torch.py").write_text("")
+    tracks = Catalog(tmp_path).get("softmax").tracks
+    assert (tracks["numpy"].grader, tracks["torch"].grader) == (graders / "test.py", graders / "test_torch.py")
+    (graders / "test.py").unlink()
+    assert "no grader for track 'numpy'" in only_problem(tmp_path)
+
+
+def test_a_family_brings_the_families_it_includes():
+    cross_entropy = CATALOG.get("cross_entropy").track("torch").forbidden
+    softmax_family = CATALOG.family("softmax")
+    assert "torch.nn.functional.cross_entropy" in cross_entropy.functions
+    assert set(softmax_family.functions) <= set(cross_entropy.functions)
+    assert set(CATALOG.family("attention").operations) <= set(softmax_family.operations)
+
+
+def test_a_contract_that_allows_an_operation_keeps_it_allowed():
+    vit = CATALOG.get("vit").track("torch").forbidden
+    attention = CATALOG.get("attention").track("torch").forbidden
+    assert "torch.nn.LayerNorm" not in vit.modules and "aten::softmax" not in vit.operations
+    assert "torch.nn.functional.softmax" not in attention.functions + vit.functions
+    assert "torch.nn.functional.scaled_dot_product_attention" in attention.functions
+
+
+def test_the_statement_renders_every_tracks_signatures():
+    text = CATALOG.get("attention").statement()
+    assert "{{" not in text
+    assert "def scaled_dot_product_attention(q: np.ndarray, k: np.ndarray, v: np.ndarray," in text
+    assert "class MultiHeadAttention(nn.Module):\n    def __init__(self, embed_dim: int, num_heads: int, bias: bool = True)" in text
+
+
+def test_a_stub_imports_only_what_its_signatures_use():
+    softmax, attention = (render_stub(CATALOG.get(kata), "torch") for kata in ("softmax", "attention"))
+    assert "import torch\n" in softmax and "from torch import nn" not in softmax
+    assert "import torch\nfrom torch import nn\n" in attention
+
+
+API = """
+[[api]]
+def = "scale(x: np.ndarray, factor: float = 2.0, *, inplace: bool = False) -> np.ndarray"
+doc = "Multiplies."
+
+[[api]]
+class = "Layer(nn.Module)"
+[[api.methods]]
+def = "__init__(self, size: int, bias: bool = True)"
+body = ["super().__init__()"]
+[[api.methods]]
+def = "forward(self, first_input_with_a_long_name: torch.Tensor, second_input_with_a_long_name: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor"
+"""
+
+
+def test_api_entries_give_the_contract_lines_the_sandbox_reads():
+    entries = api.read(tomllib.loads(API)["api"])
+    lines = api.contract_lines(entries)
+    assert lines == ("scale(x, factor=2.0, *, inplace=False)", "class Layer(size, bias=True)",
+                     "Layer.forward(first_input_with_a_long_name, second_input_with_a_long_name, mask=None)")
+    assert [parse_api(line).name for line in lines] == ["scale", "Layer", "forward"]
+    assert parse_api(lines[0]).parameters[2].default is False
+
+
+def test_a_long_signature_wraps_under_its_parenthesis():
+    forward = api.read(tomllib.loads(API)["api"])[1].methods[1]
+    lines = forward.lines(indent=4)
+    assert len(lines) > 1 and all(len(line) + len(":") <= api.WIDTH for line in lines)
+    under = len("    def forward(")
+    assert all(len(line) - len(line.lstrip()) == under for line in lines[1:])
+    assert " ".join(line.strip() for line in lines).endswith("mask: torch.Tensor | None = None) -> torch.Tensor")
+    compile("class Layer:\n" + "\n".join(lines) + ":\n        pass\n", "stub", "exec")
+
+
+@pytest.mark.parametrize("entry, complaint", [
+    ({"def": "softmax(x"}, "is not a Python signature"),
+    ({"def": "f(x)", "docs": "typo"}, "unknown key docs"),
+    ({"class": "Layer"}, "lists its methods"),
+    ({"def": "f(x)", "class": "Layer"}, "either def"),
+])
+def test_a_malformed_api_entry_is_refused(entry, complaint):
+    with pytest.raises(api.ApiError, match=complaint):
+        api.contract_lines(api.read([entry]))
 
 
 @pytest.mark.parametrize("kata_id", [kata.id for kata in CATALOG.katas() if "numpy" in kata.tracks])

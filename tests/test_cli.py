@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from interviewkit.grading.run.result import RESULTS_VERSION, CheckResult, GradeReport
+from interviewkit.grading.sandbox.kinds import Kind
 
 REPO = Path(__file__).resolve().parent.parent
 REFERENCES = REPO / "reference_solutions"
@@ -103,11 +107,17 @@ def test_an_infinite_loop_is_stopped_at_the_time_limit(tmp_path):
     assert "time limit of 3 s reached during softmax(...)" in result.stdout
 
 
+REPORT_KEYS = {"version", "kata", "track", "passed", "status", "checks", "file", "device", "duration_s"}
+
+
 def test_json_report_and_exit_codes(tmp_path):
     result = kit("grade", "softmax", "--track", "numpy", "--file", str(REFERENCE), "--json", cwd=tmp_path)
     assert result.returncode == 0
     report = json.loads(result.stdout)
+    assert set(report) == REPORT_KEYS
     assert report["kata"] == "softmax" and report["track"] == "numpy" and report["passed"] is True
+    assert report["status"] == "pass"
+    assert type(report["version"]) is int and report["version"] == RESULTS_VERSION == 2
     assert all({"name", "passed", "message"} <= set(check) for check in report["checks"])
 
     wrong = tmp_path / "wrong.py"
@@ -115,10 +125,55 @@ def test_json_report_and_exit_codes(tmp_path):
     result = kit("grade", "softmax", "--track", "numpy", "--file", str(wrong), "--json", cwd=tmp_path)
     report = json.loads(result.stdout)
     assert result.returncode == 1 and report["passed"] is False
+    assert report["status"] == "fail" and report["version"] == RESULTS_VERSION
     failed = {check["name"]: check for check in report["checks"] if not check["passed"]}
     assert "softmax[huge_magnitudes]" in failed
+    assert failed["softmax[huge_magnitudes]"]["kind"] == "check"
     assert "seed" in failed["softmax[huge_magnitudes]"]["case"]
     assert "rng = np.random.default_rng(" in failed["softmax[huge_magnitudes]"]["snippet"]
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("def softmax(x, axis=-1):\n    return x +\n", "load"),
+    ("def softmax(x):\n    return x\n", "api"),
+])
+def test_a_file_that_cannot_be_graded_is_an_error_not_a_failure(tmp_path, source, kind):
+    broken = tmp_path / "broken.py"
+    broken.write_text(source)
+    result = kit("grade", "softmax", "--track", "numpy", "--file", str(broken), "--json", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and report["passed"] is False
+    assert set(report) == REPORT_KEYS and report["version"] == RESULTS_VERSION
+    assert report["status"] == "error"
+    assert [(check["name"], check["kind"]) for check in report["checks"]] == [("contract", kind)]
+
+
+def contract_passed() -> CheckResult:
+    return CheckResult("contract", True, "softmax(x, axis=-1)")
+
+
+@pytest.mark.parametrize("checks, status", [
+    ([contract_passed(), CheckResult("softmax[default_axis]", True)], "pass"),
+    ([contract_passed(), CheckResult("softmax[default_axis]", False, "wrong", kind=Kind.CHECK)], "fail"),
+    # It ran, then a check ran out of time: graded, and failed.
+    ([contract_passed(), CheckResult("softmax[default_axis]", False, "slow", kind=Kind.TIMEOUT)], "fail"),
+    ([CheckResult("contract", False, "no softmax", kind=Kind.API)], "error"),
+    ([CheckResult("contract", False, "import hung", kind=Kind.TIMEOUT)], "error"),
+    ([CheckResult("the grade", False, "killed before anything ran", kind=Kind.TIMEOUT)], "error"),
+    ([contract_passed(), CheckResult("grader", False, "kit failed", kind=Kind.INTERNAL)], "error"),
+    ([], "error"),
+])
+def test_status_says_whether_the_file_was_graded(checks, status):
+    report = GradeReport("softmax", "numpy", "softmax_numpy.py", "cpu", checks)
+    assert report.to_json()["status"] == status
+    assert report.to_json()["passed"] is (status == "pass")
+
+
+def test_readme_lists_every_kind_once():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("### `kit grade --json` and exit codes", 1)[1].split("\n#", 1)[0]
+    listed = re.findall(r"^  - `(\w+)`: ", section, flags=re.MULTILINE)
+    assert sorted(listed) == sorted(kind.value for kind in Kind)
 
 
 @pytest.mark.parametrize("args, message", [

@@ -5,7 +5,9 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+import interviewkit
 from interviewkit.catalog import Forbidden
+from interviewkit.grading.sandbox import import_hooks
 from interviewkit.grading.sandbox.errors import ForbiddenUse
 from interviewkit.grading.sandbox.guard import Guard
 
@@ -98,6 +100,11 @@ def test_asking_whether_a_forbidden_module_exists_is_not_using_it(guard, tmp_pat
     with guard.watching():
         exec(code, namespace)
     assert namespace["found"] is None
+
+
+def test_kits_own_imports_are_known_by_the_interviewkit_package_folder():
+    # The import hooks let kit's own code import what the candidate may not: the whole package, no less.
+    assert import_hooks._KIT_PACKAGE == str(Path(interviewkit.__file__).resolve().parent)
 
 
 def test_protected_files_cannot_be_loaded_by_path(guard, tmp_path):

@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 
 from interviewkit.catalog import content_root
-from interviewkit.grader import sibling
-from interviewkit.grading.toolkit.cases import Recipe, given
+from interviewkit.grader import Recipe, given, sibling
 
 GRADER = str(content_root() / "graders" / "kmeans" / "test_numpy.py")
 cases = sibling(GRADER, "cases")

@@ -12,7 +12,7 @@ import torch
 from interviewkit.catalog import content_root
 from interviewkit.grader import sibling
 
-cases = sibling(str(content_root() / "graders" / "nms" / "test_numpy.py"), "cases")
+cases = sibling(str(content_root() / "graders" / "nms" / "test.py"), "cases")
 SEEDS = range(20)
 NMS_CASES = {case.name: case for case in cases.nms_cases()}
 

@@ -1,6 +1,10 @@
-"""The sandbox's parts: the wire format, the static scan, and what confinement holds here."""
+"""The sandbox's parts: the wire format, the seam's one table of operations, the static scan, and
+what confinement holds here."""
+import inspect
 import json
+import string
 import struct
+import time
 
 import numpy as np
 import pytest
@@ -8,7 +12,15 @@ import torch
 
 from interviewkit.catalog import Forbidden
 from interviewkit.grading.sandbox import wire
+from interviewkit.grading.sandbox.candidate import Candidate
+from interviewkit.grading.sandbox.errors import SandboxCrashed
+from interviewkit.grading.sandbox.handle import Handle
 from interviewkit.grading.sandbox.process import SandboxSettings, start_sandbox
+from interviewkit.grading.sandbox.remote import RemoteCandidate, RemoteHandle, SandboxGone
+from interviewkit.grading.sandbox.seam import (
+    OPERATIONS, CallResult, Gradients, Target, result_from_data, result_to_data,
+)
+from interviewkit.grading.sandbox.serve import Sandbox
 from interviewkit.grading.sandbox.scan import scan
 from interviewkit.grading.sandbox.values import Foreign
 
@@ -82,7 +94,7 @@ def test_the_scan_leaves_ordinary_code_alone():
 def test_the_sandbox_reports_what_holds_on_this_machine():
     sandbox = start_sandbox(SandboxSettings(time_limit=30))
     try:
-        wire.send(sandbox.requests, {"op": "hello"})
+        wire.send(sandbox.requests, {"to": "sandbox", "op": "hello"})
         reply = wire.receive(sandbox.replies, deadline=None)
     finally:
         sandbox.stop()
@@ -91,3 +103,92 @@ def test_the_sandbox_reports_what_holds_on_this_machine():
     assert "memory" in applied and "CPU time" in applied
     print(json.dumps(protections, indent=2))
     assert not sandbox.scratch.exists()
+
+
+SIDES = {Target.SANDBOX: (Sandbox, None), Target.CANDIDATE: (Candidate, RemoteCandidate),
+         Target.HANDLE: (Handle, RemoteHandle)}
+
+
+@pytest.mark.parametrize("operation", list(OPERATIONS.values()), ids=lambda op: f"{op.target.value}.{op.name}")
+def test_both_sides_of_the_seam_follow_its_one_table(operation):
+    sandbox_side, grader_side = SIDES[operation.target]
+    implementation = getattr(sandbox_side, operation.name)
+    named = {name for _, name, _, _ in string.Formatter().parse(operation.during) if name}
+    assert named <= {*inspect.signature(implementation).parameters, "handle"}, operation.during
+    if grader_side is not None:
+        declared = getattr(grader_side, operation.name)
+        assert declared.operation is operation, f"{grader_side.__name__}.{operation.name} bypasses the table"
+        assert inspect.signature(implementation).parameters == inspect.signature(declared.__wrapped__).parameters
+
+
+def test_a_call_result_crosses_the_wire_whole():
+    result = CallResult(output=(torch.ones(2), np.zeros(3)), modified_inputs=["x"],
+                        traced={"a": (2, (3, 4)), "b": None}, gradients=Gradients(inputs={"x": torch.full((2,), 2.0)}, parameters={"w": None}, problem=None))
+    back = result_from_data(wire.decode(wire.encode(result_to_data(result))))
+    assert torch.equal(back.output[0], result.output[0]) and np.array_equal(back.output[1], result.output[1])
+    assert back.modified_inputs == ["x"] and back.traced == {"a": (2, (3, 4)), "b": None}
+    assert torch.equal(back.gradients.inputs["x"], result.gradients.inputs["x"])
+    assert back.gradients.parameters == {"w": None} and back.gradients.problem is None
+
+
+@pytest.mark.parametrize("to, op", [("candidate", "invoke"), ("sandbox", "run"), ("handle", "_module"),
+                                    ("candidate", "__init__"), (None, "hello"), (["sandbox"], "hello")])
+def test_the_sandbox_refuses_what_the_table_does_not_declare(to, op):
+    sandbox = start_sandbox(SandboxSettings(time_limit=30))
+    try:
+        wire.send(sandbox.requests, {"to": to, "op": op, "args": [], "kwargs": {}})
+        reply = wire.receive(sandbox.replies, deadline=time.monotonic() + 30)
+        wire.send(sandbox.requests, {"to": "sandbox", "op": "hello"})
+        still = wire.receive(sandbox.replies, deadline=time.monotonic() + 30)
+    finally:
+        sandbox.stop()
+    assert reply["error"][0] == "internal" and "not an operation seam.py declares" in reply["error"][1]
+    assert "ok" in still  # and it goes on answering
+
+
+SEAM_SOURCE = """import os
+
+import torch
+
+
+def double(x):
+    return x * 2
+
+
+class Scale(torch.nn.Module):
+    def __init__(self, size):
+        super().__init__()
+        self.weight = torch.nn.Parameter(torch.ones(size))
+        self.register_buffer("count", torch.zeros(()))
+
+    def forward(self, x):
+        return x * self.weight
+
+    def leave(self):
+        os._exit(3)
+"""
+
+
+def test_the_grader_reaches_functions_and_instances_through_the_declared_operations(tmp_path):
+    path = tmp_path / "solution.py"
+    path.write_text(SEAM_SOURCE)
+    sandbox = start_sandbox(SandboxSettings(time_limit=30))
+    try:
+        candidate = RemoteCandidate(sandbox, path, time.monotonic() + 30, 30)
+        candidate.load(SEAM_SOURCE, (), Forbidden(), [])
+        result = candidate.call("double", torch.ones(2), upstream=torch.ones(2))
+        assert torch.equal(result.output, torch.full((2,), 2.0))
+        assert torch.equal(result.gradients.inputs["x"], torch.full((2,), 2.0))
+        module = candidate.construct("Scale", size=3)
+        module.to(dtype=torch.float64)  # a dtype crosses by its name
+        assert module.parameter_shapes() == {"weight": (3,), "count": ()}
+        assert module.members() == {"parameters": ["weight"], "buffers": ["count"]}
+        x = torch.arange(3, dtype=torch.float64)
+        result = module.call("forward", x, upstream=torch.ones(3, dtype=torch.float64))
+        assert result.output.dtype == torch.float64 and torch.equal(result.gradients.parameters["weight"], x)
+        with pytest.raises(SandboxCrashed, match=r"exit status 3\).* during Scale\.leave\(\.\.\.\)"):
+            module.call("leave")
+        with pytest.raises(SandboxGone, match="not run: the sandbox ended during Scale.leave"):
+            candidate.call("double", torch.ones(2))
+    finally:
+        sandbox.stop()

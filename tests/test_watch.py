@@ -9,8 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from interviewkit.grading.run.runner import GradeRequest
+from interviewkit.grading.run.events import Event, checked, decode, encode, event, started
+from interviewkit.grading.run.result import CheckResult
+from interviewkit.grading.run.runner import GradeRequest, ReportBuilder
 from interviewkit.grading.run.worker import WarmGrader
+from interviewkit.grading.sandbox.kinds import Kind
 from processes import MARKER, processes_marked, survivors
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,7 +62,9 @@ def test_a_candidate_that_patches_libraries_leaves_nothing_for_the_next_grade(tm
     )
     reference = REPO / "reference_solutions" / "softmax"
     with WarmGrader() as warm:
-        assert not warm.grade(GradeRequest("softmax", "numpy", meddler)).passed
+        shown = []
+        report = warm.grade(GradeRequest("softmax", "numpy", meddler), shown.append)
+        assert not report.passed and shown == report.checks
         assert warm.grade(GradeRequest("softmax", "numpy", reference / "numpy.py")).passed
         torch_meddler = tmp_path / "softmax_torch.py"
         torch_meddler.write_text(
@@ -93,3 +98,20 @@ def test_ctrl_c_during_a_grade_leaves_no_process_behind(tmp_path):
     finally:
         watching.kill()
 
+
+
+def test_every_check_of_a_report_is_shown_once_even_those_the_runner_adds():
+    """The watch screen shows what `on_check` receives: a grade that ran out of time must show why."""
+    shown = []
+    builder = ReportBuilder(GradeRequest("softmax", "numpy", Path("softmax_numpy.py"), time_limit=3), shown.append)
+    lines = [encode(started("contract")), encode(checked(CheckResult("contract", True))),
+             "not an event\n", encode({"event": "no_such_event"}), encode(event(Event.CHECK)),  # skipped
+             encode(started("softmax[default_axis]"))]
+    for line in lines:
+        message = decode(line)
+        if message is not None:
+            builder.handle(message)
+    report = builder.finish(timed_out=True, exit_status=None, duration_s=23.0)
+    assert [check.name for check in report.checks] == ["contract", "softmax[default_axis]"]
+    assert report.checks[-1].kind == Kind.TIMEOUT and report.checks[-1].stops_grade
+    assert shown == report.checks

@@ -2,11 +2,11 @@
 
 A case is one optimizer run: parameter arrays of a few shapes, drawn once, then `steps` rounds of
 gradients (one array per parameter, ~N(0, scale²) with a scale per parameter, all zero at the
-case's `zero_steps`), every value drawn from one generator seeded by the case. The grader builds the
-candidate's optimizer on the parameters, calls `step(grads)` once per round, reads the parameters
-back from the constructor's arguments (that is how it sees updates made in place) and compares them
-with torch's optimizer, run in float64 on the same values, after each of the first three steps, every
-tenth and the last.
+case's `zero_steps`), every value drawn from one generator seeded by the case. The grader follows
+the candidate's optimizer through one `step(grads)` per round beside ReferenceOptimizer (torch's,
+run in float64 on the same values), reads the parameters back from the constructor's arguments
+(that is how it sees updates made in place) and compares them after each of the first three steps,
+every tenth and the last.
 
 The known-wrong solutions (tests/candidates/adam/numpy/wrong_*.py), one bug each:
   wrong_eps_inside_sqrt             sqrt(v_hat + eps) instead of sqrt(v_hat) + eps
@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from interviewkit.grader import normal
+from interviewkit.grader import Scale, Step, normal
 
 SYMBOLS = ("Adam", "AdamW")
 # float32 rounds every parameter once per step: its error can grow by up to half an ulp of the
@@ -168,35 +168,36 @@ def cases(symbol: str) -> list[OptimizerCase]:
     ]
 
 
-def reference_trajectory(case: OptimizerCase, params: list[np.ndarray],
-                         grads: list[list[np.ndarray]]) -> list[list[torch.Tensor]]:
-    """torch.optim's optimizer in float64 (its single-tensor path), the parameters after every step."""
-    tensors = [torch.tensor(p, dtype=torch.float64, requires_grad=True) for p in params]
-    optimizer = getattr(torch.optim, case.symbol)(tensors, **case.hyperparameters, foreach=False)
-    trajectory = []
-    for step_grads in grads:
-        for tensor, grad in zip(tensors, step_grads):
-            tensor.grad = torch.from_numpy(grad.astype(np.float64))
-        optimizer.step()
-        trajectory.append([tensor.detach().clone() for tensor in tensors])
-    return trajectory
+class ReferenceOptimizer:
+    """torch.optim's Adam or AdamW in float64 (its single-tensor path) behind the contract's
+    interface: `step(grads)` updates `params`. It keeps what the tolerances depend on: the step
+    count, and per array the largest magnitude it has held (rounding accumulates there)."""
+
+    def __init__(self, case: OptimizerCase, params: list[np.ndarray]):
+        self.case = case
+        self._tensors = [torch.tensor(p, dtype=torch.float64, requires_grad=True) for p in params]
+        self._optimizer = getattr(torch.optim, case.symbol)(self._tensors, **case.hyperparameters, foreach=False)
+        self.largest = [float(np.abs(p.astype(np.float64)).max()) for p in params]
+        self.count = 0
+
+    @property
+    def params(self) -> list[torch.Tensor]:
+        return [tensor.detach() for tensor in self._tensors]
+
+    def step(self, grads: list[torch.Tensor]) -> None:
+        for tensor, grad in zip(self._tensors, grads):
+            tensor.grad = grad
+        self._optimizer.step()
+        self.count += 1
+        self.largest = [max(m, float(p.abs().max())) for m, p in zip(self.largest, self.params)]
+
+    def scales(self, step: Step) -> dict[str, list[Scale]]:
+        condition = self.case.tolerance_condition(self.count)
+        return {"params": [Scale(floor=largest, condition=condition) for largest in self.largest]}
 
 
-# A process that grades many solutions (kit's own tests, the margins benchmark) runs each case's
-# oracle once per seed; `kit grade` grades one solution per process and gains nothing, loses nothing.
-_runs: dict[tuple, tuple] = {}
-
-
-def run(case: OptimizerCase, seed_offset: int) -> tuple[list, list, list, list]:
-    """The case's parameters, its gradients step by step, the reference parameters after each step,
-    and after each step the largest magnitude each array has held so far (rounding accumulates there)."""
-    key = (case.symbol, case.name, seed_offset)
-    if key not in _runs:
-        params, grads = case.draws(seed_offset)
-        trajectory = reference_trajectory(case, params, grads)
-        magnitudes, largest = [], [float(np.abs(p.astype(np.float64)).max()) for p in params]
-        for step_params in trajectory:
-            largest = [max(m, float(reference.abs().max())) for m, reference in zip(largest, step_params)]
-            magnitudes.append(largest)
-        _runs[key] = (params, grads, trajectory, magnitudes)
-    return _runs[key]
+def steps(case: OptimizerCase, grads: list[list[np.ndarray]]) -> list[Step]:
+    """One `step(grads)` per round, compared at the case's checkpoints."""
+    checkpoints = case.checkpoints()
+    return [Step("optimizer.step", "step", {"grads": round_grads}, checked=number in checkpoints)
+            for number, round_grads in enumerate(grads, start=1)]

@@ -165,6 +165,22 @@ class ReferenceMultiHeadAttention(nn.Module):
         return self
 
 
+class ReferenceNumpyMultiHeadAttention:
+    """The numpy contract's MultiHeadAttention in float64: the weights as attributes in the NumPy
+    layout (used as `x @ w`), forward computed by ReferenceMultiHeadAttention."""
+
+    WEIGHTS = ("w_q", "w_k", "w_v", "w_o", "b_q", "b_k", "b_v", "b_o")
+
+    def __init__(self, module: ReferenceMultiHeadAttention):
+        self.module = module
+        for suffix, projection in zip("qkvo", (module.q_proj, module.k_proj, module.v_proj, module.out_proj)):
+            setattr(self, f"w_{suffix}", projection.weight.detach().T)
+            setattr(self, f"b_{suffix}", projection.bias.detach())
+
+    def forward(self, query, key, value, mask=None):
+        return self.module(query, key, value, mask)
+
+
 def reference_module(case: ModuleCase, seed_offset: int) -> ReferenceMultiHeadAttention:
     module = ReferenceMultiHeadAttention(case.embed_dim, case.num_heads, case.bias)
     return module.load_numpy_weights(case.weights(seed_offset))

@@ -1,15 +1,12 @@
 """Grader for attention, numpy track: the function on every shape and mask; the class with weights
 the grader draws and sets on the instance before each forward."""
-import numpy as np
 import pytest
 
-from interviewkit.grader import (
-    CheckFailed, about, check_efficiency, check_function, expect_outputs, expect_unmodified, input_dtype,
-    sibling,
-)
+from interviewkit.grader import Case, Step, check_efficiency, check_function, check_steps, sibling
 
 shared = sibling(__file__, "cases")
 SYMBOL = "MultiHeadAttention"
+WEIGHTS = shared.ReferenceNumpyMultiHeadAttention.WEIGHTS
 
 
 @pytest.mark.parametrize("case", shared.function_cases(), ids=str)
@@ -29,31 +26,20 @@ def construction(case, seed_offset: int) -> str:
 
 @pytest.mark.parametrize("case", shared.module_cases(bias_option=False), ids=str)
 def test_multi_head_attention(grading, case):
-    with about(case.data, grading, construction(case, grading.seed_offset)):
-        inputs = grading.inputs(case.data)
-        weights = case.weights(grading.seed_offset)
-        oracle = shared.reference_module(case, grading.seed_offset)
-        reference = case.data.reference_inputs(grading.seed_offset)
-        condition = case.data.condition * shared.module_condition(oracle, **reference)
-        expected = oracle(**reference)
-        attention = grading.candidate.construct(SYMBOL, **case.init())
-        attention.set(**weights)
-        args, kwargs = grading.split_arguments(f"{SYMBOL}.forward", inputs)
-        result = attention.call("forward", *args, **kwargs)
-        expect_unmodified(result)
-        expect_outputs(result.output, expected, grading.expected(input_dtype(inputs)), condition)
+    oracle = shared.reference_module(case, grading.seed_offset)
+    condition = case.data.condition * shared.module_condition(oracle, **case.data.reference_inputs(grading.seed_offset))
+    forward = Step("forward", "forward", case.data.numpy_inputs(grading.seed_offset))
+    check_steps(grading, SYMBOL, case.data, shared.ReferenceNumpyMultiHeadAttention(oracle), [forward],
+                init=case.init(), dtype=case.dtype, load=WEIGHTS, condition=condition,
+                call=construction(case, grading.seed_offset))
 
 
 def test_a_new_instance_has_the_weights_of_the_contract(grading):
-    embed_dim, num_heads = 12, 3
-    attention = grading.candidate.construct(SYMBOL, embed_dim=embed_dim, num_heads=num_heads)
-    shapes = {**{f"w_{s}": (embed_dim, embed_dim) for s in "qkvo"}, **{f"b_{s}": (embed_dim,) for s in "qkvo"}}
-    for name, shape in shapes.items():
-        value = attention.get(name)
-        if np.shape(value) != shape:
-            raise CheckFailed(f"{SYMBOL}(embed_dim={embed_dim}, num_heads={num_heads}).{name} has shape "
-                              f"{np.shape(value)}, expected {shape}: forward must read the weights from these "
-                              "attributes, which the grader sets before every call")
+    """w_q, w_k, w_v, w_o of shape (E, E) and b_q, b_k, b_v, b_o of shape (E,), whatever their values:
+    forward must read the weights from these attributes, which the grader sets before every call."""
+    case = Case("a_new_instance", embed_dim=12, num_heads=3)
+    twin = shared.ReferenceNumpyMultiHeadAttention(shared.ReferenceMultiHeadAttention(12, 3))
+    check_steps(grading, SYMBOL, case, twin, [], init=case.inputs, state=WEIGHTS, values=False)
 
 
 def test_efficiency(grading):

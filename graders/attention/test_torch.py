@@ -1,7 +1,6 @@
 """Grader for attention, torch track: the function's output and the gradients of q, k and v; the
 module's output and the gradients of its inputs and of every parameter, for a random upstream."""
 import pytest
-import torch
 
 from interviewkit.grader import check_efficiency, check_function, check_module, sibling
 

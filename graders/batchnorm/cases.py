@@ -1,4 +1,4 @@
-"""BatchNorm scenarios, shared by both tracks (the float64 oracle and the comparisons are in oracle.py).
+"""BatchNorm scenarios, shared by both tracks (the float64 twins and their scales are in oracle.py).
 
 A scenario is one module followed through several steps: forwards in training mode (which update
 the running statistics), forwards in evaluation mode (which use them) and, in the numpy track,
@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from interviewkit.grader import Recipe, normal
+from interviewkit.grader import Recipe, Step, normal
 
 WEIGHT_SCALE = 0.5  # weight ~N(1, 0.5²) and bias ~N(0, 0.5²): neither is the identity
 
@@ -79,7 +79,7 @@ class per_channel(Recipe):
 
 
 @dataclass(frozen=True)
-class Step:
+class Planned:
     """A forward in "train" or "eval" mode on a batch `x`, or (numpy track) the "backward" of the
     last training-mode forward."""
 
@@ -87,12 +87,12 @@ class Step:
     x: Recipe | None = None
 
 
-def train(x: Recipe, backward: bool = True) -> tuple[Step, ...]:
-    return (Step("train", x), Step("backward")) if backward else (Step("train", x),)
+def train(x: Recipe, backward: bool = True) -> tuple[Planned, ...]:
+    return (Planned("train", x), Planned("backward")) if backward else (Planned("train", x),)
 
 
-def evaluate(x: Recipe) -> tuple[Step, ...]:
-    return (Step("eval", x),)
+def evaluate(x: Recipe) -> tuple[Planned, ...]:
+    return (Planned("eval", x),)
 
 
 @dataclass
@@ -104,11 +104,13 @@ class Event:
     x: np.ndarray | None
     upstream: np.ndarray | None
 
-    @property
-    def label(self) -> str:
+    def step(self) -> Step:
+        """What check_steps runs: a forward in its mode (torch: with the upstream gradient), or
+        backward, after which dgamma and dbeta are compared."""
         if self.mode == "backward":
-            return f"backward of the last training-mode forward (after step {self.number})"
-        return f"step {self.number} ({self.mode})"
+            return Step("backward", "backward", {"dout": self.upstream}, state=("dgamma", "dbeta"))
+        return Step(f"{self.mode} forward", "forward", {"x": self.x}, {"training": self.mode == "train"},
+                    upstream=self.upstream)
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ class Scenario:
 
     name: str
     num_features: int
-    steps: tuple[Step, ...]
+    steps: tuple[Planned, ...]
     eps: float | None = None  # None: the contract's default
     momentum: float | None = None
     dtype: str = "float32"
@@ -270,7 +272,7 @@ def scenarios(track: str) -> list[Scenario]:
                  + evaluate(per_channel((2, 3, 3, 3), FAR_SCALES, FAR_SHIFTS))),
         # backward belongs to the last training-mode forward, whatever evaluation came after it.
         Scenario("backward_after_an_eval_forward", 3,
-                 train(batch(2, 3, 4, 4), backward=False) + evaluate(batch(2, 3, 4, 4)) + (Step("backward"),)
+                 train(batch(2, 3, 4, 4), backward=False) + evaluate(batch(2, 3, 4, 4)) + (Planned("backward"),)
                  + train(batch(3, 3, 2, 2), backward=False) + train(batch(2, 3, 4, 4)),
                  tracks=("numpy",)),
     ]
@@ -292,3 +294,7 @@ def conditioning(scenario: Scenario) -> float:
     a_channel_far_from_zero, where a one-pass variance still exceeds it several times over)."""
     amplification = max([1.0] + [offset(step.x) for step in scenario.steps if step.x is not None])
     return max(1.0, amplification * math.sqrt(scenario.elements_per_channel()) / 8)
+
+
+# A module as its constructor leaves it, followed through no step.
+NEW_INSTANCE = Scenario("a_new_instance", 5, (), loaded=False)

@@ -1,4 +1,6 @@
-"""The batchnorm graders' float64 oracle and the comparisons they make step by step."""
+"""The batchnorm graders' float64 twins: nn.BatchNorm2d's semantics as a module for the torch track,
+the same behind the numpy contract's interface for the numpy track, and the scale at which each
+step's results are compared."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,13 +8,14 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from interviewkit.grader import Expected, expect_close, expect_form, tolerance
+from interviewkit.grader import Scale
 
 
 class ReferenceBatchNorm(nn.Module):
     """nn.BatchNorm2d's semantics (F.batch_norm, as it calls it) for any (N, C, ...) input, in
     float64, with exactly the contract's four tensors: nn.BatchNorm2d's extra num_batches_tracked
-    buffer would break the strict load into the candidate's module."""
+    buffer would break the strict load into the candidate's module. It keeps the history the
+    tolerances depend on."""
 
     def __init__(self, num_features: int, eps: float = 1e-5, momentum: float = 0.1):
         super().__init__()
@@ -21,10 +24,57 @@ class ReferenceBatchNorm(nn.Module):
         self.bias = nn.Parameter(torch.zeros(num_features, dtype=torch.float64))
         self.register_buffer("running_mean", torch.zeros(num_features, dtype=torch.float64))
         self.register_buffer("running_var", torch.ones(num_features, dtype=torch.float64))
+        self.history = History(num_features)
 
     def forward(self, x):
+        self.history.record(self, x)
         return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias,
                             self.training, self.momentum, self.eps)
+
+    def scales(self, step) -> dict[str, Scale]:
+        scales = self.history.scales()
+        if step.upstream is not None:
+            upstream = torch.as_tensor(step.upstream, dtype=torch.float64)
+            scales["x.grad"] = Scale(axis=1, floor=gradient_floor(upstream, self.weight, self.history.variance, self.eps))
+        return scales
+
+
+class ReferenceNumpyBatchNorm:
+    """The numpy contract's BatchNorm in float64, computed by ReferenceBatchNorm: `backward` is
+    autograd through the last training-mode forward, and sets dgamma and dbeta."""
+
+    def __init__(self, module: ReferenceBatchNorm):
+        self.module = module
+        self.training = True
+        self._last = None
+
+    gamma = property(lambda self: self.module.weight.detach())
+    beta = property(lambda self: self.module.bias.detach())
+    running_mean = property(lambda self: self.module.running_mean)
+    running_var = property(lambda self: self.module.running_var)
+
+    def forward(self, x):
+        self.module.train(self.training)
+        x = x.detach().requires_grad_(self.training)
+        out = self.module(x)
+        if self.training:
+            self._last = (x, out, self.module.history.variance)
+        return out.detach()
+
+    def backward(self, dout):
+        x, out, self._variance = self._last
+        module = self.module
+        dx, self.dgamma, self.dbeta = torch.autograd.grad(out, (x, module.weight, module.bias), dout,
+                                                          retain_graph=True)
+        return dx
+
+    def scales(self, step) -> dict[str, Scale]:
+        if step.method != "backward":
+            return self.module.history.scales()
+        dout = torch.as_tensor(step.inputs["dout"], dtype=torch.float64)
+        floor = gradient_floor(dout, self.module.weight, self._variance, self.module.eps)
+        # dgamma and dbeta are sums over N·H·W: at the scale of their largest entry (Scale()'s).
+        return {"output": Scale(axis=1, floor=floor)}
 
 
 def reference_module(scenario, parameters: dict[str, np.ndarray]) -> ReferenceBatchNorm:
@@ -35,10 +85,6 @@ def reference_module(scenario, parameters: dict[str, np.ndarray]) -> ReferenceBa
     return oracle
 
 
-def reference_input(x: np.ndarray, requires_grad: bool) -> torch.Tensor:
-    return torch.from_numpy(x.astype(np.float64)).requires_grad_(requires_grad)
-
-
 def normalising_variance(oracle: ReferenceBatchNorm, x: torch.Tensor) -> torch.Tensor:
     """The variance the oracle's next forward on x divides by: the batch's (biased) in training
     mode, the running one in evaluation mode."""
@@ -47,16 +93,26 @@ def normalising_variance(oracle: ReferenceBatchNorm, x: torch.Tensor) -> torch.T
     return x.detach().var(dim=(0,) + tuple(range(2, x.ndim)), correction=0)
 
 
-class SecondMoments:
-    """Per channel, the largest mean of x² over the training batches so far: the scale that float32
-    rounding of a running mean (its square root) and of a running variance is measured against."""
+class History:
+    """What the scale of a step's results depends on: per channel, the largest mean of x² over the
+    training batches so far (float32 rounding of a running mean, its square root, and of a running
+    variance is measured against it), and the variance the last forward divided by."""
 
     def __init__(self, channels: int):
-        self.value = np.zeros(channels)
+        self.second_moments = np.zeros(channels)
+        self.variance = None
 
-    def add(self, x: np.ndarray) -> None:
-        axes = (0,) + tuple(range(2, x.ndim))
-        self.value = np.maximum(self.value, (x.astype(np.float64) ** 2).mean(axis=axes))
+    def record(self, module: ReferenceBatchNorm, x: torch.Tensor) -> None:
+        self.variance = normalising_variance(module, x)  # before the forward updates the statistics
+        if module.training:
+            axes = (0,) + tuple(range(2, x.ndim))
+            self.second_moments = np.maximum(self.second_moments, (x.detach() ** 2).mean(dim=axes).numpy())
+
+    def scales(self) -> dict[str, Scale]:
+        """Outputs and running statistics channel by channel, each at its own scale: with channels of
+        std 1e-3 and 1e3, one tolerance for both would check neither."""
+        return {"output": Scale(axis=1), "running_mean": Scale(axis=0, floor=np.sqrt(self.second_moments)),
+                "running_var": Scale(axis=0, floor=self.second_moments)}
 
 
 def gradient_floor(upstream: torch.Tensor, weight: torch.Tensor, var: torch.Tensor, eps: float) -> np.ndarray:
@@ -66,30 +122,3 @@ def gradient_floor(upstream: torch.Tensor, weight: torch.Tensor, var: torch.Tens
     axes = (0,) + tuple(range(2, upstream.ndim))
     largest = upstream.abs().amax(dim=axes)
     return (weight.abs() * largest / torch.sqrt(var + eps)).detach().numpy()
-
-
-def expect_per_channel(actual, expected: torch.Tensor, like: Expected, what: str, condition: float,
-                       floors: np.ndarray | None = None) -> None:
-    """Channel by channel, each at its own scale (or `floors[c]`, if larger): with channels of std
-    1e-3 and 1e3, x's gradient in one is a million times that in the other, and one tolerance for
-    both would check neither."""
-    expect_form(actual, tuple(expected.shape), like, what)
-    for channel in range(expected.shape[1]):
-        reference = expected[:, channel]
-        magnitude = float(reference.abs().max()) if reference.numel() else 1.0
-        if floors is not None:
-            magnitude = max(magnitude, float(floors[channel]))
-        expect_close(actual[:, channel], reference, like, f"{what}, channel {channel}", magnitude=magnitude,
-                     condition=condition)
-
-
-def expect_statistic(actual, expected: torch.Tensor, scales: np.ndarray, like: Expected, what: str,
-                     condition: float, tolerance_dtype: str | None = None) -> None:
-    """A per-channel vector (a running statistic), each entry at the larger of its own size and
-    `scales[c]`; `tolerance_dtype` grades a float64 attribute of a float32 case at float32's."""
-    expect_form(actual, tuple(expected.shape), like, what)
-    for channel in range(expected.shape[0]):
-        magnitude = max(abs(float(expected[channel])), float(scales[channel]))
-        rtol, atol = tolerance(tolerance_dtype or like.dtype, magnitude, condition)
-        expect_close(actual[channel:channel + 1], expected[channel:channel + 1], like, f"{what}[{channel}]",
-                     rtol=rtol, atol=atol)

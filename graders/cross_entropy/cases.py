@@ -29,12 +29,13 @@ The known-wrong solutions these cases must reject, one line each (tests/candidat
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, Recipe, given, integers, normal, scaled_rows
+from interviewkit.grader import Case, CheckFailed, Recipe, expect_form, given, integers, normal, scaled_rows
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,9 @@ def cases(track: str) -> list[Case]:
         ignoring("custom_ignore_index_that_is_a_class", 9, 4, 2),
         ignoring("custom_negative_ignore_index", 8, 5, -1, reduction="none"),
         ignoring("rows_ignored_in_float64", 7, 3, -100, dtype="float64"),
+        # One class: every kept row's loss is 0, and an ignored row's placeholder target must be a
+        # valid class too (a placeholder of 1 gathers past the end of the row).
+        ignoring("one_class_with_ignored_rows", 4, 1),
         # Kept rows whose loss is exactly 0 in float32 (the target's logit far above the others) still
         # count in the mean: telling kept rows by a non-zero loss halves it here.
         Case("mean_with_kept_rows_of_zero_loss",
@@ -167,3 +171,14 @@ def gradient_scale(logits, targets, reduction="mean", ignore_index=-100, **_):
         return float(upstream.abs().max()) / kept * spread
 
     return magnitude
+
+
+def expect_nan(actual, expected, like, condition: float = 1.0) -> None:
+    """The mean over no kept row is F.cross_entropy's 0 / 0 = NaN (check_function's `compare`)."""
+    if not math.isnan(float(expected)):
+        raise RuntimeError(f"F.cross_entropy gave {float(expected)} where every row is ignored: the case no longer holds")
+    expect_form(actual, (), like, "output")
+    if not math.isnan(float(actual)):
+        raise CheckFailed(
+            f"output is {float(actual):.6g} where F.cross_entropy gives NaN: with every row ignored, the mean "
+            "divides a sum of 0 by 0 kept rows (leave the division unguarded, as PyTorch does)")

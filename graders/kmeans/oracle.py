@@ -35,6 +35,7 @@ class Run:
 
     centers: np.ndarray
     labels: np.ndarray
+    x: np.ndarray | None = None  # the points, in float64
     visited: list = field(default_factory=list)  # the centers of each assignment step, then the final ones
     moves: list = field(default_factory=list)  # per iteration, how far each center moved
 
@@ -48,7 +49,7 @@ def lloyd(x, init_centers, max_iters: int = 100, tol: float = 1e-6) -> Run:
     (Euclidean); the labels returned are the assignment to the centers returned."""
     x = np.asarray(x, dtype=np.float64)
     centers = np.array(init_centers, dtype=np.float64)
-    run = Run(centers, nearest(x, centers))
+    run = Run(centers, nearest(x, centers), x)
     for _ in range(max_iters):
         run.visited.append(centers)
         updated = cluster_means(x, nearest(x, centers), centers)

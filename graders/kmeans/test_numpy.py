@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from interviewkit.grader import (
-    CandidateError, CheckFailed, Expected, about, check_efficiency, expect_close, expect_equal,
+    CandidateError, CheckFailed, Expected, about, check_efficiency, check_function, expect_close, expect_equal,
     expect_form, expect_unmodified, input_dtype, sibling,
 )
 
@@ -18,27 +18,30 @@ SYMBOL = "kmeans"
 DEFAULTS = {"max_iters": 100, "tol": 1e-6}
 
 
-def run_candidate(grading, inputs: dict, **extra) -> tuple[np.ndarray, np.ndarray]:
-    """Calls kmeans and holds its result to the contract's form: (centers (k, D) in x's dtype,
-    labels (N,) of any integer dtype, returned here as int64)."""
-    args, kwargs = grading.split_arguments(SYMBOL, inputs)
-    result = grading.candidate.call(SYMBOL, *args, **kwargs, **extra)
-    expect_unmodified(result)
-    x, k = inputs["x"], inputs["k"]
-    output = result.output
+def expect_clustering(output, like, k: int, points: int, dimension: int) -> tuple[np.ndarray, np.ndarray]:
+    """The contract's form: (centers (k, D) in x's dtype, labels (N,) of any integer dtype in [0, k)),
+    the labels returned as int64."""
     if not isinstance(output, (tuple, list)) or len(output) != 2:
         raise CheckFailed(f"expected a tuple (centers, labels), got {output!r:.80}")
     centers, labels = output
-    if np.ndim(centers) == 1 and np.shape(labels) == (k, x.shape[1]):
+    if np.ndim(centers) == 1 and np.shape(labels) == (k, dimension):
         raise CheckFailed("returned (labels, centers); the contract's order is (centers, labels)")
-    expect_form(centers, (k, x.shape[1]), Expected("numpy", input_dtype(inputs)), "centers")
-    if not isinstance(labels, np.ndarray) or labels.shape != (len(x),) or labels.dtype.kind not in "iu":
+    expect_form(centers, (k, dimension), like, "centers")
+    if not isinstance(labels, np.ndarray) or labels.shape != (points,) or labels.dtype.kind not in "iu":
         what = f"an array of shape {labels.shape} and dtype {labels.dtype}" if isinstance(labels, np.ndarray) \
             else f"a {type(labels).__name__}"
-        raise CheckFailed(f"labels: got {what}, expected an integer numpy.ndarray of shape ({len(x)},)")
+        raise CheckFailed(f"labels: got {what}, expected an integer numpy.ndarray of shape ({points},)")
     if len(labels) and (labels.min() < 0 or labels.max() >= k):
         raise CheckFailed(f"labels must lie in [0, {k}); got values from {labels.min()} to {labels.max()}")
     return centers, labels.astype(np.int64)
+
+
+def run_candidate(grading, inputs: dict, **extra) -> tuple[np.ndarray, np.ndarray]:
+    args, kwargs = grading.split_arguments(SYMBOL, inputs)
+    result = grading.candidate.call(SYMBOL, *args, **kwargs, **extra)
+    expect_unmodified(result)
+    x = inputs["x"]
+    return expect_clustering(result.output, Expected("numpy", input_dtype(inputs)), inputs["k"], *x.shape)
 
 
 def centers_condition(x64: np.ndarray, centers: np.ndarray) -> float:
@@ -59,26 +62,31 @@ def unexplained_labels(x64: np.ndarray, centers: np.ndarray, labels: np.ndarray)
             "returned must be the nearest centers of the centers returned, after the last update")
 
 
+def lloyd(x, k, init_centers, max_iters=DEFAULTS["max_iters"], tol=DEFAULTS["tol"]) -> oracle.Run:
+    return oracle.lloyd(x.numpy(), init_centers.numpy(), max_iters, tol)
+
+
+def expect_lloyd(output, expected: oracle.Run, like, condition: float = 1.0) -> None:
+    """Labels exactly, centers within tolerance; labels that differ are explained by the centers
+    returned when they are the nearest ones to them (then the centers are what is off)."""
+    x64 = expected.x
+    centers, labels = expect_clustering(output, like, len(expected.centers), *x64.shape)
+    if not np.isfinite(centers).all():
+        expect_close(centers, expected.centers, like, "centers")  # names the NaN or inf
+    condition *= centers_condition(x64, expected.centers)
+    try:
+        expect_equal(labels, expected.labels, Expected("numpy", "int64"), "labels")
+    except CheckFailed as failure:
+        explanation = unexplained_labels(x64, centers, labels)
+        if not explanation:  # the labels follow the centers returned: the centers are what is off
+            expect_close(centers, expected.centers, like, "centers", condition=condition)
+        raise CheckFailed(str(failure) + explanation) from None
+    expect_close(centers, expected.centers, like, "centers", condition=condition)
+
+
 @pytest.mark.parametrize("case", shared.given_center_cases(), ids=str)
 def test_kmeans_from_given_centers(grading, case):
-    with about(case, grading, SYMBOL):
-        inputs = grading.inputs(case)
-        settings = {**DEFAULTS, **{name: inputs[name] for name in DEFAULTS if name in inputs}}
-        x64 = inputs["x"].astype(np.float64)
-        expected = oracle.lloyd(x64, inputs["init_centers"], **settings)
-        centers, labels = run_candidate(grading, inputs)
-        like = grading.expected(input_dtype(inputs))
-        if not np.isfinite(centers).all():
-            expect_close(centers, expected.centers, like, "centers")  # names the NaN or inf
-        condition = centers_condition(x64, expected.centers)
-        try:
-            expect_equal(labels, expected.labels, Expected("numpy", "int64"), "labels")
-        except CheckFailed as failure:
-            explanation = unexplained_labels(x64, centers, labels)
-            if not explanation:  # the labels follow the centers returned: the centers are what is off
-                expect_close(centers, expected.centers, like, "centers", condition=condition)
-            raise CheckFailed(str(failure) + explanation) from None
-        expect_close(centers, expected.centers, like, "centers", condition=condition)
+    check_function(grading, SYMBOL, case, lloyd, compare=expect_lloyd)
 
 
 @contextmanager

@@ -38,10 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import (
-    Case, CheckFailed, Recipe, about, expect_equal, expect_unmodified, given, input_dtype, integers,
-    uniform,
-)
+from interviewkit.grader import Case, CheckFailed, Expected, Recipe, expect_equal, given, integers, uniform
 
 THRESHOLDS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
@@ -371,8 +368,9 @@ def _listing(values: list, start: int, width: int = 16) -> str:
     return f"[{'…, ' if start else ''}{shown}{', …' if start + width < len(values) else ''}] ({len(values)} kept)"
 
 
-def expect_kept(actual, expected: torch.Tensor, like) -> None:
-    """The kept indices, exactly: int64, in the reference's order."""
+def expect_kept(actual, expected: torch.Tensor, like: Expected, condition: float = 1.0) -> None:
+    """The kept indices, exactly: int64, in the reference's order (check_function's `compare`)."""
+    like = Expected(like.library, "int64", like.device)
     dtype = str(getattr(actual, "dtype", "")).removeprefix("torch.")
     if isinstance(actual, (np.ndarray, torch.Tensor)) and dtype != "int64":
         raise CheckFailed(f"the kept indices have dtype {dtype}, expected int64 (as torchvision's nms returns): "
@@ -393,25 +391,3 @@ def expect_kept(actual, expected: torch.Tensor, like) -> None:
                        f"the first difference is at position {first}")
         start = max(0, first - 4)
         raise CheckFailed(f"{summary}\n  expected {_listing(want, start)}\n  got      {_listing(got, start)}") from None
-
-
-def check_empty_box_iou(grading, case: Case) -> None:
-    """An empty result has no value to hold to a tolerance: its kind, shape, dtype and device are
-    the whole of it, compared exactly."""
-    with about(case, grading, "box_iou"):
-        inputs = grading.inputs(case)
-        expected = reference_box_iou(**case.reference_inputs(grading.seed_offset))
-        args, kwargs = grading.split_arguments("box_iou", inputs)
-        result = grading.candidate.call("box_iou", *args, **kwargs)
-        expect_unmodified(result)
-        expect_equal(result.output, expected, grading.expected(input_dtype(inputs)), "output")
-
-
-def check_nms(grading, case: Case) -> None:
-    with about(case, grading, "nms"):
-        inputs = grading.inputs(case)
-        expected = reference_nms(**case.reference_inputs(grading.seed_offset))
-        args, kwargs = grading.split_arguments("nms", inputs)
-        result = grading.candidate.call("nms", *args, **kwargs)
-        expect_unmodified(result)
-        expect_kept(result.output, expected, grading.expected("int64"))

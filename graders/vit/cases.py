@@ -110,6 +110,30 @@ def shape_cases() -> list[VitCase]:
     return [case for case in vit_cases() if case.data.name in {"default_configuration", "image_48_patch_16"}]
 
 
+def contract_shapes(case: VitCase) -> dict[str, tuple[tuple, str]]:
+    """The output shapes the contract fixes for the submodules of forward_features, and why."""
+    config = case.config
+    grid = config["img_size"] // config["patch_size"]
+    batch, width = case.batch, config["embed_dim"]
+    sequence = (batch, case.num_patches + 1, width)
+    block = "a block maps the sequence (B, N + 1, E), the class token followed by the N patches, to a sequence " \
+            "of the same shape"
+    return {
+        "patch_embed.proj": ((batch, width, grid, grid),
+                             "the convolution runs on the whole batch of images, one output pixel per patch"),
+        **{f"blocks.{index}": (sequence, block) for index in range(config["depth"])},
+        "norm": (sequence, "the final norm applies to every token of the sequence (B, N + 1, E)"),
+    }
+
+
+def submodules_in_order(case: VitCase, method: str) -> tuple[str, ...]:
+    """The submodules `method` runs, in order: where a wrong output is traced back to."""
+    names = ["patch_embed.proj"]
+    for index in range(case.config["depth"]):
+        names += [f"blocks.{index}.{part}" for part in ("norm1", "attn", "norm2", "mlp")] + [f"blocks.{index}"]
+    return tuple(names + ["norm"] + (["head"] if method == "forward" else []))
+
+
 class ReferencePatchEmbed(nn.Module):
     def __init__(self, patch_size: int, in_chans: int, embed_dim: int):
         super().__init__()

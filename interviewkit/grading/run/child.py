@@ -9,6 +9,8 @@ import sys
 import traceback
 from pathlib import Path
 
+from interviewkit.grading.run.events import Event, encode, event
+
 
 def run_request(request: dict, emit) -> None:
     """One grade, every event sent through `emit`; never raises."""
@@ -20,18 +22,18 @@ def run_request(request: dict, emit) -> None:
         run_grade(kata, request["track"], Path(request["file"]), request["device"], emit,
                   time_limit=request["time_limit"], memory_limit_mb=request.get("memory_limit_mb"),
                   strict=request.get("strict", False))
-        emit({"event": "finished"})
+        emit(event(Event.FINISHED))
     except DeviceUnavailable as error:
-        emit({"event": "usage_error", "message": str(error)})
+        emit(event(Event.USAGE_ERROR, message=str(error)))
     except BaseException:  # a bug in kit: report it rather than die silently
-        emit({"event": "internal_error", "message": traceback.format_exc(limit=8)})
+        emit(event(Event.INTERNAL_ERROR, message=traceback.format_exc(limit=8)))
 
 
 def event_writer(descriptor: int):
     stream = os.fdopen(descriptor, "w", buffering=1, encoding="utf-8")
 
-    def emit(event: dict) -> None:
-        stream.write(json.dumps(event) + "\n")
+    def emit(message: dict) -> None:
+        stream.write(encode(message))
         stream.flush()
 
     return emit, stream

@@ -1,14 +1,16 @@
 """The pytest plugin of a grade: gives graders their fixtures and collects each check as data."""
 from __future__ import annotations
 
+import sys
 from typing import Callable
 
 import pytest
 
-from interviewkit.grading.toolkit.checks import Grading
+from interviewkit.grading.toolkit.checks import Grading, collecting
 from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+from interviewkit.grading.run.events import checked, started
 from interviewkit.grading.run.result import CheckResult
-from interviewkit.grading.sandbox.kinds import Kind, stops_grade
+from interviewkit.grading.sandbox.kinds import Kind
 
 OUTPUT_LIMIT = 2000
 
@@ -25,6 +27,21 @@ class GradePlugin:
         self._emit = emit
         self._select = select
         self.results: list[CheckResult] = []
+        self._modules: set[str] = set()
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_collection(self, session):
+        with collecting(self._grading.track):  # interviewkit.grader.track(), for graders of both tracks
+            return (yield)
+
+    def pytest_itemcollected(self, item):
+        self._modules.add(item.module.__name__)
+
+    def pytest_sessionfinish(self, session):
+        # pytest keeps an imported grader in sys.modules and would reuse it, collected for this
+        # track, in the next grade of this process (kit's own tests): a grader is imported per grade.
+        for name in self._modules:
+            sys.modules.pop(name, None)
 
     def pytest_collection_modifyitems(self, session, config, items):
         if self._select is not None:
@@ -35,7 +52,7 @@ class GradePlugin:
         return self._grading
 
     def pytest_runtest_logstart(self, nodeid, location):
-        self._emit({"event": "start", "check": nodeid.rpartition("::")[2].removeprefix("test_")})
+        self._emit(started(nodeid.rpartition("::")[2].removeprefix("test_")))
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -64,14 +81,14 @@ class GradePlugin:
         if error is not None:
             result.case = getattr(error, "case_description", "")
             result.snippet = getattr(error, "snippet", "")
-        if stops_grade(result.kind):
+        if result.stops_grade:
             item.session.shouldstop = result.message  # the sandbox is gone: the grade ends here
         self.results.append(result)
-        self._emit({"event": "check", "result": result.to_json()})
+        self._emit(checked(result))
 
     def pytest_collectreport(self, report):
         if report.failed:
             result = CheckResult("grader", False, f"kit's grader did not load: {report.longreprtext[-800:]}",
                                  kind=Kind.INTERNAL)
             self.results.append(result)
-            self._emit({"event": "check", "result": result.to_json()})
+            self._emit(checked(result))

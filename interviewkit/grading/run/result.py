@@ -1,7 +1,24 @@
-"""A grade's outcome as plain data: what the child sends, what the CLI renders and records."""
+"""A grade's outcome as plain data: what the child sends, what the CLI renders and records, and the
+versioned JSON report `kit grade --json` prints."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+from interviewkit.grading.sandbox.kinds import Kind
+
+# The format of `kit grade --json`; the first format, which carried no number, counts as 1.
+RESULTS_VERSION = 2
+# The first check of every grade: the file loads, honours the kata's API and is not refused.
+CONTRACT_CHECK = "contract"
+
+
+class Status(StrEnum):
+    """A grade's outcome in one word, as exercism's results.json has it."""
+
+    PASS = "pass"    # every check passed
+    FAIL = "fail"    # the code ran, and some check failed
+    ERROR = "error"  # the file could not be graded: it does not load, breaks the API, is refused, or kit failed
 
 
 @dataclass
@@ -9,11 +26,18 @@ class CheckResult:
     name: str
     passed: bool
     message: str = ""
-    kind: str = ""  # for failures: "check", "not_implemented", "exception", "forbidden", "api", "load", ...
+    kind: Kind | None = None  # for a failure: how it failed
     case: str = ""
     snippet: str = ""
     output: str = ""  # what the candidate's code printed during the check
     ratio: float | None = None  # an efficiency check's time against the reference's
+
+    def __post_init__(self):
+        self.kind = Kind(self.kind) if self.kind else None  # as sent over the wire: a plain string, or ""
+
+    @property
+    def stops_grade(self) -> bool:
+        return self.kind is not None and self.kind.stops_grade
 
     def to_json(self) -> dict:
         return {key: value for key, value in asdict(self).items()
@@ -38,6 +62,13 @@ class GradeReport:
         return bool(self.checks) and all(check.passed for check in self.checks)
 
     @property
+    def status(self) -> Status:
+        graded = bool(self.checks) and self.checks[0].name == CONTRACT_CHECK and self.checks[0].passed
+        if not graded or any(check.kind == Kind.INTERNAL for check in self.checks):
+            return Status.ERROR
+        return Status.PASS if self.passed else Status.FAIL
+
+    @property
     def failing(self) -> list[CheckResult]:
         return [check for check in self.checks if not check.passed]
 
@@ -48,9 +79,11 @@ class GradeReport:
 
     def to_json(self) -> dict:
         return {
+            "version": RESULTS_VERSION,
             "kata": self.kata,
             "track": self.track,
             "passed": self.passed,
+            "status": self.status,
             "checks": [check.to_json() for check in self.checks],
             "file": self.file,
             "device": self.device,

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Callable
 
 import interviewkit
-from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.grading.run.events import Event, decode
 from interviewkit.grading.run.result import CheckResult, GradeReport
+from interviewkit.grading.sandbox.kinds import Kind
 
 OUTPUT_KEPT = 64 * 1024
 STRIPPED_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONPATH",
@@ -77,33 +78,46 @@ class GradeRequest:
         return {**asdict(self), "file": str(Path(self.file).resolve()), **extra}
 
 
-class ReportBuilder:
-    """Turns the grader's events into a report; says what happened when the events stop short."""
+OnCheck = Callable[[CheckResult], None]
 
-    def __init__(self, request: GradeRequest, on_event: Callable[[dict], None]):
+
+class ReportBuilder:
+    """Turns the grader's events into a report; says what happened when the events stop short. Every
+    check of the report, the ones it adds itself included, goes through `on_check` once, in order."""
+
+    def __init__(self, request: GradeRequest, on_check: OnCheck):
         self.request = request
         self.report = GradeReport(kata=request.kata, track=request.track, file=str(request.file),
                                   device=request.device)
-        self._on_event = on_event
+        self._on_check = on_check
         self.running: str | None = None
         self.finished = False
         self.usage: str | None = None
         self.internal: str | None = None
 
     def handle(self, event: dict) -> None:
-        kind = event.get("event")
-        if kind == "start":
-            self.running = event["check"]
-        elif kind == "check":
-            self.report.checks.append(CheckResult.from_json(event["result"]))
+        """Takes one event, as `decode` gives it; one without the fields its name promises is skipped."""
+        name, result = event["event"], None
+        try:
+            if name == Event.START:
+                self.running = event["check"]
+            elif name == Event.CHECK:
+                result = CheckResult.from_json(event["result"])
+            elif name == Event.FINISHED:
+                self.finished = True
+            elif name == Event.USAGE_ERROR:
+                self.usage = event["message"]
+            elif name == Event.INTERNAL_ERROR:
+                self.internal = event["message"]
+        except (ValueError, KeyError, TypeError):
+            return
+        if result is not None:
+            self._add(result)
             self.running = None
-        elif kind == "finished":
-            self.finished = True
-        elif kind == "usage_error":
-            self.usage = event["message"]
-        elif kind == "internal_error":
-            self.internal = event["message"]
-        self._on_event(event)
+
+    def _add(self, result: CheckResult) -> None:
+        self.report.checks.append(result)
+        self._on_check(result)
 
     def finish(self, timed_out: bool, exit_status: int | None, duration_s: float) -> GradeReport:
         """The report, with a last check saying why when the grade did not end normally."""
@@ -113,32 +127,30 @@ class ReportBuilder:
         running = self.running or "the grade"
         limit = self.request.time_limit + GRACE_SECONDS
         if timed_out:
-            self.report.checks.append(CheckResult(running, False, kind=Kind.TIMEOUT, message=(
+            self._add(CheckResult(running, False, kind=Kind.TIMEOUT, message=(
                 f"the grade did not finish within {limit:g} s (its time limit and kit's margin) while running "
                 f"{running}; it was stopped (raise the limit with --timeout).")))
         elif self.internal:
-            self.report.checks.append(CheckResult("grader", False, kind=Kind.INTERNAL,
-                                                  message=f"kit failed (a bug in kit, not your code):\n{self.internal}"))
+            self._add(CheckResult("grader", False, kind=Kind.INTERNAL,
+                                  message=f"kit failed (a bug in kit, not your code):\n{self.internal}"))
         elif not self.finished:
-            self.report.checks.append(CheckResult(running, False, kind=Kind.CRASH, message=(
+            self._add(CheckResult(running, False, kind=Kind.CRASH, message=(
                 f"the grading process ended abruptly (exit status {exit_status}) during {running}: "
                 "did your code end it, or crash the Python interpreter?")))
         return self.report
 
 
 def read_events(stream, builder: ReportBuilder) -> None:
-    """Hands every JSON line of `stream` to the builder; lines that are not events are skipped."""
+    """Hands every event of `stream` to the builder; lines that are not events are skipped."""
     for line in stream:
-        try:
-            builder.handle(json.loads(line))
-        except (ValueError, KeyError, TypeError):
-            continue
+        event = decode(line)
+        if event is not None:
+            builder.handle(event)
 
 
-def grade_in_child(request: GradeRequest,
-                   on_event: Callable[[dict], None] = lambda event: None) -> tuple[GradeReport, str]:
+def grade_in_child(request: GradeRequest, on_check: OnCheck = lambda result: None) -> tuple[GradeReport, str]:
     """Runs one grade in a fresh grader process; returns the report and what the process printed."""
-    builder = ReportBuilder(request, on_event)
+    builder = ReportBuilder(request, on_check)
     events_read, events_write = os.pipe()
     started = time.monotonic()
 

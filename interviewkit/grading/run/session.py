@@ -10,10 +10,9 @@ from typing import Callable
 
 from interviewkit.catalog import Kata, content_root
 from interviewkit.grading.sandbox.errors import CandidateError
-from interviewkit.grading.run.result import CheckResult
-from interviewkit.grading.sandbox.kinds import Kind, stops_grade
-
-CONTRACT_CHECK = "contract"
+from interviewkit.grading.run.events import checked, started
+from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult
+from interviewkit.grading.sandbox.kinds import Kind
 
 
 class DeviceUnavailable(Exception):
@@ -101,7 +100,7 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     sandbox = start_sandbox(settings)
     try:
         candidate = RemoteCandidate(sandbox, file.resolve(), deadline, time_limit)
-        emit({"event": "start", "check": CONTRACT_CHECK})
+        emit(started(CONTRACT_CHECK))
         try:
             source = read_source(file.resolve())
             findings = scan(source, track.forbidden)
@@ -112,10 +111,10 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
         except CandidateError as error:
             failed = CheckResult(CONTRACT_CHECK, False, str(error), kind=error.kind,
                                  output=candidate.take_printed())
-            emit({"event": "check", "result": failed.to_json()})
+            emit(checked(failed))
             return [failed]
         contract = CheckResult(CONTRACT_CHECK, True, "; ".join(track.api), output=candidate.take_printed())
-        emit({"event": "check", "result": contract.to_json()})
+        emit(checked(contract))
         timing = Timing(kata.efficiency, strict, track, settings, file.resolve(), source, protected) \
             if kata.efficiency and measure_efficiency else None
         grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset,
@@ -127,10 +126,10 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     finally:
         sandbox.stop()
     results = [contract, *plugin.results]
-    stopped = stops_grade(results[-1].kind)
+    stopped = results[-1].stops_grade
     if not stopped and (exit_code not in (0, 1) or len(results) == 1):
         internal = CheckResult("grader", False, f"kit's grader did not run (pytest exit code {int(exit_code)}); "
                                "this is a bug in kit, not in your code", kind=Kind.INTERNAL)
-        emit({"event": "check", "result": internal.to_json()})
+        emit(checked(internal))
         results.append(internal)
     return results

@@ -6,8 +6,8 @@ runs exactly as a cold one does (the grader forks its own sandbox before computi
 every grade before it. A grader that overruns its time limit is killed with its process group.
 
 Protocol: the client writes one JSON request per line on the worker's stdin; the grader writes its
-events, one JSON object per line, to the events descriptor; the worker adds {"event": "done"}
-after each grade."""
+events (events.py) to the events descriptor; the worker adds its own (GRADER, WORKER_TIMEOUT, DONE)
+around each grade."""
 from __future__ import annotations
 
 import json
@@ -18,10 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Callable
 
+from interviewkit.grading.run.events import Event, decode, encode, event
 from interviewkit.grading.run.result import GradeReport
-from interviewkit.grading.run.runner import GRACE_SECONDS, GradeRequest, ReportBuilder, child_environment, end_group
+from interviewkit.grading.run.runner import (
+    GRACE_SECONDS, GradeRequest, OnCheck, ReportBuilder, child_environment, end_group,
+)
 
 START_TIMEOUT = 120
 
@@ -34,7 +36,7 @@ def _warm_up() -> None:
 
     from interviewkit.grading.run import plugin, session  # noqa: F401
     from interviewkit.grading.sandbox import confine, process, remote, scan, torch_watch  # noqa: F401
-    from interviewkit.grading.toolkit import checks  # noqa: F401
+    import interviewkit.grader  # noqa: F401  (the whole toolkit graders use)
 
     with tempfile.TemporaryDirectory() as empty:
         # Loads pytest's own plugins and modules; collects nothing.
@@ -58,7 +60,7 @@ def _serve(events: int) -> None:
             run_request(request, emit)
             stream.close()
             os._exit(0)
-        _write(events, {"event": "grader", "pid": pid})  # a session of its own: the client may end it
+        _write(events, event(Event.GRADER, pid=pid))  # a session of its own: the client may end it
         deadline = started + request["time_limit"] + GRACE_SECONDS
         status = None
         while status is None:
@@ -68,20 +70,20 @@ def _serve(events: int) -> None:
             elif time.monotonic() > deadline:
                 end_group(pid)
                 status = os.waitpid(pid, 0)[1]
-                _write(events, {"event": "worker_timeout"})
+                _write(events, event(Event.WORKER_TIMEOUT))
             else:
                 time.sleep(0.005)
-        _write(events, {"event": "done", "status": status})
+        _write(events, event(Event.DONE, status=status))
 
 
-def _write(descriptor: int, event: dict) -> None:
-    os.write(descriptor, (json.dumps(event) + "\n").encode())
+def _write(descriptor: int, message: dict) -> None:
+    os.write(descriptor, encode(message).encode())
 
 
 def main() -> None:
     events = int(sys.argv[1])
     _warm_up()
-    _write(events, {"event": "ready"})
+    _write(events, event(Event.READY))
     _serve(events)
 
 
@@ -103,7 +105,7 @@ class WarmGrader:
         )
         os.close(events_write)
         self._events, self._buffer = events_read, b""
-        if self._next_event(time.monotonic() + START_TIMEOUT).get("event") != "ready":
+        if self._next_event(time.monotonic() + START_TIMEOUT)["event"] != Event.READY:
             raise RuntimeError("the grading worker did not start")
 
     def close(self) -> None:
@@ -125,50 +127,51 @@ class WarmGrader:
     def __exit__(self, *_) -> None:
         self.close()
 
-    def grade(self, request: GradeRequest, on_event: Callable[[dict], None] = lambda event: None) -> GradeReport:
+    def grade(self, request: GradeRequest, on_check: OnCheck = lambda result: None) -> GradeReport:
         """Grades through the worker (restarting it if it died); the same report a cold grade gives."""
         if self._process is None or self._process.poll() is not None:
             self.close()
             self.start()
-        builder = ReportBuilder(request, on_event)
+        builder = ReportBuilder(request, on_check)
         started = time.monotonic()
         self._process.stdin.write((json.dumps(request.to_json()) + "\n").encode())
         self._process.stdin.flush()
         deadline = started + request.time_limit + 2 * GRACE_SECONDS
         timed_out, status = False, None
         while True:
-            event = self._next_event(deadline)
-            if event.get("event") == "grader":
-                self._grader = event.get("pid")
-                continue
-            if event.get("event") == "done":
-                status, self._grader = event.get("status"), None
+            message = self._next_event(deadline)
+            name = message["event"]
+            if name == Event.GRADER:
+                self._grader = message.get("pid")
+            elif name == Event.DONE:
+                status, self._grader = message.get("status"), None
                 break
-            if event.get("event") in ("worker_timeout", "lost"):
-                timed_out = event["event"] == "worker_timeout"
-                if event["event"] == "lost":
-                    self.close()
-                    break
-                continue
-            builder.handle(event)
+            elif name == Event.WORKER_TIMEOUT:
+                timed_out = True
+            elif name == Event.LOST:
+                self.close()
+                break
+            else:
+                builder.handle(message)
         exit_status = os.waitstatus_to_exitcode(status) if status is not None else None
         return builder.finish(timed_out, exit_status, time.monotonic() - started)
 
     def _next_event(self, deadline: float) -> dict:
-        """The next event line, or {"event": "lost"} when the worker is gone or silent too long."""
-        while b"\n" not in self._buffer:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self._events], [], [], left)[0]:
-                return {"event": "lost"}
-            chunk = os.read(self._events, 65536)
-            if not chunk:
-                return {"event": "lost"}
-            self._buffer += chunk
-        line, self._buffer = self._buffer.split(b"\n", 1)
-        try:
-            return json.loads(line)
-        except ValueError:
-            return {}
+        """The next event (lines that are not one are skipped), or LOST when the worker is gone or
+        silent too long."""
+        while True:
+            while b"\n" not in self._buffer:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self._events], [], [], left)[0]:
+                    return event(Event.LOST)
+                chunk = os.read(self._events, 65536)
+                if not chunk:
+                    return event(Event.LOST)
+                self._buffer += chunk
+            line, self._buffer = self._buffer.split(b"\n", 1)
+            message = decode(line)
+            if message is not None:
+                return message
 
 
 if __name__ == "__main__":

@@ -4,34 +4,28 @@ The grader process forks it before doing any work of its own, so the sandbox hol
 numpy already imported but no grader, case or reference. In the child: a session and process
 group of its own, death with its parent, no inherited file descriptor but its two channels,
 a fresh folder as HOME, TMPDIR and working directory, a scrubbed environment and sys.path, the
-operating-system limits of confine.py, an audit hook that refuses file writes, network use and
-new processes while candidate code runs, and the forbidden-API guard. It then answers requests
-(load, call, construct, handle methods) with plain data; it never decides a verdict."""
+operating-system limits of confine.py, an audit hook (audit.py) that refuses file writes,
+network use and new processes while candidate code runs, and the forbidden-API guard. It then
+answers the grader's requests (serve.py) with plain data; it never decides a verdict."""
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import signal
 import sys
 import tempfile
-import threading
 import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from interviewkit.catalog import Forbidden, content_root
-from interviewkit.grading.sandbox import confine, guard as guard_module, wire
-from interviewkit.grading.sandbox.candidate import CallResult, Candidate, Handle
-from interviewkit.grading.sandbox.errors import CandidateError
-from interviewkit.grading.sandbox.guard import Guard
+from interviewkit.catalog import content_root
+from interviewkit.grading.sandbox import confine
+from interviewkit.grading.sandbox.rules import state
+from interviewkit.grading.sandbox.serve import serve
 
-OUTPUT_LIMIT = 64 * 1024
 SCRUBBED_ENVIRONMENT = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTHONINSPECT", "PYTHONUSERBASE",
                         "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "LD_PRELOAD", "LD_LIBRARY_PATH_PRELOAD")
-HANDLE_METHODS = {"call", "parameter_shapes", "members", "load_state_dict", "state_dict", "to", "train", "set",
-                  "get", "arguments", "replaced_arguments", "buffers_in_graph"}
 
 
 @dataclass
@@ -127,7 +121,7 @@ def _become_sandbox(requests: int, replies: int, scratch: Path, settings: Sandbo
     limits = confine.Limits(memory_mb=settings.memory_mb, cpu_seconds=settings.time_limit,
                             limit_address_space=not settings.device.startswith("cuda"))
     protections = confine.confine(scratch, limits)
-    _serve(requests, replies, protections)
+    serve(requests, replies, protections)
 
 
 class _AbsentModule(type(sys)):
@@ -136,7 +130,7 @@ class _AbsentModule(type(sys)):
     forbidden_placeholder = True
 
     def __getattr__(self, name: str):
-        raise guard_module._state.violate(f"{self.__name__} (the NumPy track is NumPy only)")
+        raise state.violate(f"{self.__name__} (the NumPy track is NumPy only)")
 
 
 def _forget_torch() -> None:
@@ -185,155 +179,3 @@ def _resolved(entry: str) -> str:
         return str(Path(entry).resolve())
     except OSError:
         return entry
-
-
-class _CappedText(io.TextIOBase):
-    """Collects what the candidate prints, up to a limit; the rest is counted, not kept."""
-
-    def __init__(self):
-        self.parts: list[str] = []
-        self.kept = 0
-        self.dropped = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        room = OUTPUT_LIMIT - self.kept
-        self.parts.append(text[:room])
-        self.kept += min(len(text), room)
-        self.dropped += max(0, len(text) - room)
-        return len(text)
-
-    def take(self) -> str:
-        text = "".join(self.parts)
-        if self.dropped:
-            text += f"\n[… {self.dropped} more characters printed; output is capped at {OUTPUT_LIMIT // 1024} KiB]"
-        self.parts, self.kept, self.dropped = [], 0, 0
-        return text
-
-
-def _install_audit_hook() -> None:
-    """Refuses, while candidate code runs, what no kata solution needs: writing files, the network,
-    new processes, ctypes and rummaging in the interpreter's objects. Audit hooks cannot be removed."""
-    write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-    filesystem = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.symlink", "os.link", "os.truncate",
-                  "os.chmod", "os.chown", "os.utime", "shutil.rmtree", "shutil.copyfile", "shutil.move"}
-    network = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg", "socket.getaddrinfo",
-               "socket.gethostbyname", "socket.__new__"}
-    processes = {"subprocess.Popen", "os.system", "os.exec", "os.fork", "os.forkpty", "os.posix_spawn",
-                 "os.spawn", "os.kill", "os.killpg", "pty.spawn"}
-    native = {"ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "ctypes.addressof", "ctypes.string_at",
-              "ctypes.wstring_at", "ctypes.call_function", "gc.get_objects", "gc.get_referrers",
-              "gc.get_referents"}
-    busy = threading.local()
-
-    def called_directly(candidate_file: str) -> bool:
-        """Whether the code that asked (past ctypes' own frames) is the candidate's: its file, or code
-        that belongs to no loaded module (exec'd under a made-up file name). Libraries that use ctypes
-        or gc themselves, numpy and torch among them, run in the globals of their own module."""
-        frame = sys._getframe(2)
-        while frame is not None and "ctypes" in frame.f_code.co_filename:
-            frame = frame.f_back
-        if frame is None:
-            return False
-        if frame.f_code.co_filename == candidate_file:
-            return True
-        module = sys.modules.get(frame.f_globals.get("__name__", ""))
-        return getattr(module, "__dict__", None) is not frame.f_globals or \
-            getattr(module, "__file__", None) != frame.f_code.co_filename
-
-    def hook(event: str, arguments: tuple) -> None:
-        rules = guard_module._state.rules
-        if rules is None or getattr(busy, "inside", False):
-            return
-        busy.inside = True
-        try:
-            what = None
-            if event == "import" and arguments and guard_module.forbidden_module(rules, str(arguments[0])):
-                what = ("forbidden", f"import {guard_module.forbidden_module(rules, str(arguments[0]))}")
-            elif event == "open":
-                path, mode, flags = (tuple(arguments) + (None, None))[:3]
-                writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
-                    isinstance(flags, int) and flags & write_flags)
-                if writes:
-                    what = ("file", f"tried to write {path}: a kata solution must not write files")
-            elif event in filesystem:
-                what = ("file", f"tried to change the file system ({event} {arguments[0] if arguments else ''})")
-            elif event in network:
-                what = ("network", f"tried to use the network ({event}): kata solutions run offline")
-            elif event in processes or event.startswith("os.exec") or event.startswith("os.spawn"):
-                what = ("process", f"tried to start or signal a process ({event}): kata solutions may not")
-            elif event in native and called_directly(rules.candidate_file):
-                what = ("native", f"reached into the interpreter ({event}), as code that tampers with kit would")
-            if what and what[0] == "forbidden":
-                raise guard_module._state.violate(what[1])
-            if what:
-                raise guard_module._state.violate_sandbox(*what)
-        finally:
-            busy.inside = False
-
-    sys.addaudithook(hook)
-
-
-def _serve(requests: int, replies: int, protections: confine.Protections) -> None:
-    _install_audit_hook()
-    printed = _CappedText()
-    sys.stdout = sys.stderr = printed
-    baseline = {thread.ident for thread in threading.enumerate()}
-    candidate: Candidate | None = None
-    handles: dict[int, Handle] = {}
-    while True:
-        try:
-            request = wire.receive(requests)
-        except wire.WireError:
-            return
-        op = request.get("op") if isinstance(request, dict) else None
-        reply: dict = {}
-        try:
-            if op == "hello":
-                reply["ok"] = {"applied": protections.applied, "missing": protections.missing}
-            elif op == "load":
-                guard = Guard(Forbidden(**{k: tuple(v) for k, v in request["forbidden"].items()}),
-                              Path(request["path"]), protected_roots=[Path(p) for p in request["protected"]])
-                candidate = Candidate.load(Path(request["path"]), tuple(request["api"]), guard,
-                                           source=request["source"])
-                reply["ok"] = None
-            elif op == "call":
-                result = candidate.call(request["symbol"], *request["args"], upstream=request["upstream"],
-                                        **request["kwargs"])
-                reply["ok"] = _result_data(result)
-            elif op == "time":
-                reply["ok"] = candidate.time_call(request["symbol"], *request["args"], repeat=request["repeat"],
-                                                  **request["kwargs"])
-            elif op == "construct":
-                handle = candidate.construct(request["symbol"], *request["args"], **request["kwargs"])
-                handles[len(handles)] = handle
-                reply["ok"] = len(handles) - 1
-            elif op == "handle" and request.get("method") in HANDLE_METHODS:
-                outcome = getattr(handles[request["handle"]], request["method"])(*request["args"], **request["kwargs"])
-                reply["ok"] = _result_data(outcome) if isinstance(outcome, CallResult) else outcome
-            else:
-                reply["error"] = ("internal", f"unknown request {op!r}")
-        except CandidateError as error:
-            reply["error"] = (error.kind, str(error))
-        except BaseException as error:  # a bug of kit's own, reported rather than hidden
-            reply["error"] = ("internal", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}")
-        reply["printed"] = printed.take()
-        reply["threads"] = [thread.name for thread in threading.enumerate()
-                            if thread.ident not in baseline and thread.is_alive()]
-        try:
-            wire.send(replies, reply)
-        except OSError:
-            return
-
-
-def _result_data(result: CallResult) -> dict:
-    gradients = result.gradients
-    return {
-        "output": result.output,
-        "gradients": None if gradients is None else {
-            "inputs": gradients.inputs, "parameters": gradients.parameters, "problem": gradients.problem},
-        "modified_inputs": result.modified_inputs,
-        "traced": result.traced,
-    }

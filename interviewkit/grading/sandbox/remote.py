@@ -1,22 +1,23 @@
-"""The grader's side of the seam when the candidate runs in the sandbox: the same API as
-candidate.Candidate and candidate.Handle, forwarded as messages. Whatever the sandbox reports
-(violations, threads left running, its own death) becomes a verdict here, in the grader."""
+"""The grader's side of the seam: proxies that inherit the operations seam.py declares and forward
+each one, as plain data, to the sandbox. Whatever the sandbox reports (violations, threads left
+running, its own death) becomes a verdict here, in the grader."""
 from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 from interviewkit.catalog import Forbidden
 from interviewkit.grading.sandbox import wire
-from interviewkit.grading.sandbox.candidate import CallResult, Gradients
 from interviewkit.grading.sandbox.errors import (
     CandidateCrashed, CandidateError, CandidateTimeout, ForbiddenUse, LeftRunning, LoadFailed,
     NotImplementedYet, OutOfMemory, SandboxCrashed, SandboxViolation, WrongApi,
 )
 from interviewkit.grading.sandbox.kinds import Kind
 from interviewkit.grading.sandbox.process import SandboxProcess
+from interviewkit.grading.sandbox.seam import (
+    HELLO, LOAD, CandidateInterface, HandleInterface, Operation, Reply, plain_argument, result_from_data,
+)
 
 ERRORS = {error.kind: error for error in (NotImplementedYet, CandidateCrashed, ForbiddenUse, WrongApi, LoadFailed,
                                           SandboxViolation, CandidateTimeout, SandboxCrashed, LeftRunning,
@@ -29,7 +30,7 @@ class SandboxGone(CandidateError):
     kind = Kind.NOT_RUN
 
 
-class RemoteCandidate:
+class RemoteCandidate(CandidateInterface):
     def __init__(self, sandbox: SandboxProcess, path: Path, deadline: float, time_limit: float):
         self.path = path
         self._sandbox = sandbox
@@ -44,30 +45,32 @@ class RemoteCandidate:
         return text
 
     def protections(self) -> dict:
-        return self._request({"op": "hello"}, "starting the sandbox")
+        return self._send(HELLO, (), {}, {})
 
     def load(self, source: str, api: tuple[str, ...], forbidden: Forbidden, protected: list[Path]) -> None:
-        self._request({
-            "op": "load", "path": str(self.path), "source": source, "api": list(api),
+        self._send(LOAD, (), {
+            "path": str(self.path), "source": source, "api": list(api),
             "forbidden": {name: list(getattr(forbidden, name)) for name in ("functions", "operations", "modules",
                                                                             "imports")},
             "protected": [str(path) for path in protected],
-        }, "importing your file")
+        }, {})
 
-    def call(self, symbol: str, *args, upstream=None, **kwargs) -> CallResult:
-        reply = self._request({"op": "call", "symbol": symbol, "args": list(args), "kwargs": kwargs,
-                               "upstream": upstream}, f"{symbol}(...)")
-        return _call_result(reply)
+    def _forward(self, operation: Operation, args: tuple, kwargs: dict, arguments: dict):
+        return self._send(operation, args, kwargs, arguments)
 
-    def time_call(self, symbol: str, *args, repeat: int = 3, **kwargs) -> list[float]:
-        """Wall times of `repeat` calls (after a warm-up), measured inside the sandbox."""
-        return self._request({"op": "time", "symbol": symbol, "args": list(args), "kwargs": kwargs,
-                              "repeat": repeat}, f"{symbol}(...) on the timing case")
-
-    def construct(self, symbol: str, *args, **kwargs) -> "RemoteHandle":
-        number = self._request({"op": "construct", "symbol": symbol, "args": list(args), "kwargs": kwargs},
-                               f"{symbol}(...)")
-        return RemoteHandle(self, symbol, number)
+    def _send(self, operation: Operation, args: tuple, kwargs: dict, arguments: dict,
+              handle: RemoteHandle | None = None):
+        """The one path every operation takes: a request in the table's terms, its reply read as declared."""
+        message = {"to": operation.target.value, "op": operation.name, "args": [plain_argument(a) for a in args],
+                   "kwargs": {name: plain_argument(value) for name, value in kwargs.items()}}
+        if handle is not None:
+            message["handle"] = handle.number
+        reply = self._request(message, operation.describe(arguments, handle and handle.symbol))
+        if operation.reply is Reply.RESULT:
+            return result_from_data(reply)
+        if operation.reply is Reply.HANDLE:
+            return RemoteHandle(self, arguments["symbol"], reply)
+        return reply
 
     def _request(self, message: dict, during: str):
         if self._ended:
@@ -130,74 +133,11 @@ class RemoteCandidate:
                 "or kill its own process?")
 
 
-class RemoteHandle:
+class RemoteHandle(HandleInterface):
     def __init__(self, candidate: RemoteCandidate, symbol: str, number: int):
+        self.symbol = symbol  # the class the instance was built from, for the "during ..." phrases
+        self.number = number  # the sandbox's name for the instance
         self._candidate = candidate
-        self._symbol = symbol
-        self._number = number
 
-    def _method(self, method: str, *args, **kwargs):
-        return self._candidate._request(
-            {"op": "handle", "handle": self._number, "method": method, "args": list(args), "kwargs": kwargs},
-            f"{self._symbol}.{method if method != 'call' else (args[0] if args else 'forward')}(...)",
-        )
-
-    def call(self, method: str = "forward", *args, upstream=None, trace: tuple[str, ...] = (),
-             trace_values: bool = False, **kwargs) -> CallResult:
-        return _call_result(self._method("call", method, *args, upstream=upstream, trace=list(trace),
-                                         trace_values=trace_values, **kwargs))
-
-    def parameter_shapes(self) -> dict:
-        return {name: tuple(shape) for name, shape in self._method("parameter_shapes").items()}
-
-    def members(self) -> dict[str, list[str]]:
-        return {kind: list(names) for kind, names in self._method("members").items()}
-
-    def load_state_dict(self, state: dict) -> None:
-        self._method("load_state_dict", state)
-
-    def state_dict(self) -> dict:
-        return self._method("state_dict")
-
-    def to(self, *, dtype=None, device=None) -> None:
-        self._method("to", dtype=_dtype_name(dtype), device=device)
-
-    def train(self, mode: bool = True) -> None:
-        self._method("train", mode)
-
-    def set(self, **attributes) -> None:
-        self._method("set", **attributes)
-
-    def get(self, name: str):
-        return self._method("get", name)
-
-    def arguments(self) -> tuple[list, dict]:
-        args, kwargs = self._method("arguments")
-        return args, kwargs
-
-    def replaced_arguments(self) -> list[str]:
-        return list(self._method("replaced_arguments"))
-
-    def buffers_in_graph(self) -> list[str]:
-        return list(self._method("buffers_in_graph"))
-
-
-def _dtype_name(dtype) -> str | None:
-    return None if dtype is None else str(dtype).removeprefix("torch.")
-
-
-def _call_result(data: dict) -> CallResult:
-    gradients = data["gradients"]
-    return CallResult(
-        output=data["output"],
-        gradients=None if gradients is None else Gradients(
-            inputs=gradients["inputs"], parameters=gradients["parameters"], problem=gradients["problem"]),
-        modified_inputs=list(data["modified_inputs"]),
-        traced={name: _tuples(shape) for name, shape in data["traced"].items()},
-    )
-
-
-def _tuples(shape):
-    if isinstance(shape, (list, tuple)):
-        return tuple(_tuples(item) for item in shape)
-    return shape
+    def _forward(self, operation: Operation, args: tuple, kwargs: dict, arguments: dict):
+        return self._candidate._send(operation, args, kwargs, arguments, handle=self)

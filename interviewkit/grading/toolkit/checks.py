@@ -1,20 +1,20 @@
-"""The helpers graders hand their cases to.
+"""The helpers graders hand their cases to, and what the other checks build on.
 
-`check_function` and `check_module` run the candidate (through the seam) and the float64 oracle on
-the same inputs, back-propagate the same random upstream gradient through both, and compare the
-output and every gradient through `interviewkit.grading.toolkit.compare`."""
+`check_function` runs the candidate (through the seam) and the float64 oracle on the same inputs,
+back-propagates the same random upstream gradient through both, and compares the output and every
+gradient through `interviewkit.grading.toolkit.compare`. Modules are checked in modules.py, one
+object followed through several calls in steps.py, timings in efficiency.py."""
 from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from statistics import median
 from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 import torch
 
 from interviewkit.grading.toolkit.compare import Expected, expect_close
-from interviewkit.grading.sandbox.candidate import Candidate, CallResult, Gradients
+from interviewkit.grading.sandbox.seam import CallResult, CandidateInterface, Gradients
 from interviewkit.grading.toolkit.cases import Case
 from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
 from interviewkit.grading.sandbox.signature import ApiEntry
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class Grading:
     """What a grader works with: the candidate behind the seam and the grade's settings."""
 
-    candidate: Candidate
+    candidate: CandidateInterface
     track: str  # "numpy" or "torch"
     device: str  # where the torch track runs: "cpu" or "cuda"
     api: tuple[ApiEntry, ...]
@@ -59,6 +59,31 @@ class Grading:
         args = [inputs[name] for name in required if name in inputs]
         kwargs = {name: value for name, value in inputs.items() if name not in required}
         return args, kwargs
+
+
+# The track of the grader pytest is collecting: a grader shared by both tracks (graders/<id>/test.py)
+# asks for it while pytest imports it, before any fixture exists.
+_collecting: list[str] = []
+
+
+@contextmanager
+def collecting(track: str):
+    """While pytest collects a grader for `track` (the grade's plugin, or any other collector of
+    graders), `interviewkit.grader.track()` answers it."""
+    _collecting.append(track)
+    try:
+        yield
+    finally:
+        _collecting.pop()
+
+
+def track() -> str:
+    """The track being graded ("numpy" or "torch"), for a grader's module-level code: cases whose
+    arguments differ by name (axis, dim) are parametrized while pytest collects the grader."""
+    if not _collecting:
+        raise RuntimeError("interviewkit.grader.track() is known only while pytest collects a grader for a "
+                           "track: wrap pytest.main in interviewkit.grading.toolkit.checks.collecting(track)")
+    return _collecting[-1]
 
 
 @contextmanager
@@ -118,6 +143,11 @@ def expect_outputs(actual, expected, like: Expected, condition: float, what: str
         expect_outputs(got, want, like, condition, f"{what}[{index}]")
 
 
+def no_gradient(name: str) -> str:
+    return (f"gradient of `{name}` is None: the output does not depend on `{name}` through autograd "
+            "(never used, detached, computed under torch.no_grad(), or replaced by a new tensor?)")
+
+
 def expect_gradients(gradients: Gradients | None, expected: dict, like: Expected, condition: float,
                      parameters: bool = False, magnitude: float | dict | None = None) -> None:
     """Every expected gradient, compared at no finer a scale than `magnitude` (one for all, or one per name)."""
@@ -128,10 +158,7 @@ def expect_gradients(gradients: Gradients | None, expected: dict, like: Expected
         got = bucket.get(name)
         what = f"gradient of `{name}`"
         if got is None:
-            raise CheckFailed(
-                f"{what} is None: the output does not depend on `{name}` through autograd "
-                "(never used, detached, computed under torch.no_grad(), or replaced by a new tensor?)"
-            )
+            raise CheckFailed(no_gradient(name))
         floor = magnitude.get(name) if isinstance(magnitude, dict) else magnitude
         scale = max(float(reference.abs().max()) if reference.numel() else 0.0, floor or 0.0)
         expect_close(got, reference, like, what, condition=condition, magnitude=scale)
@@ -152,13 +179,14 @@ def conditioning(case: Case, reference: dict, condition: float | Callable[..., f
 
 def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, *,
                    grad: bool | None = None, condition: float | Callable[..., float] = 1.0,
-                   gradient_magnitude: Callable | None = None) -> CallResult:
+                   gradient_magnitude: Callable | None = None, compare: Callable = expect_outputs) -> CallResult:
     """Calls `symbol` on the case's inputs and holds its output (and gradients) to the oracle's.
 
     `condition` scales the tolerances (a number, or a function of the float64 inputs);
     `gradient_magnitude(upstream)` gives the scale gradients are compared at when theirs can be
     vanishingly small (softmax's gradient of a one-hot row is ~0, its rounding is not): a number for
-    every gradient, or a dict with one per input name."""
+    every gradient, or a dict with one per input name. `compare(output, expected, like, condition)`
+    replaces the comparison of the output where closeness is not the question (indices, a NaN)."""
     grad = grading.track == "torch" if grad is None else grad
     with about(case, grading, symbol):
         inputs = grading.inputs(case)
@@ -174,101 +202,8 @@ def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, 
         result = grading.candidate.call(symbol, *args, upstream=upstream, **kwargs)
         like = grading.expected(input_dtype(inputs))
         expect_unmodified(result)
-        expect_outputs(result.output, expected, like, factor)
+        compare(result.output, expected, like, factor)
         if grad:
             expect_gradients(result.gradients, reference_gradients(expected, leaves, upstream), like, factor,
                              magnitude=gradient_floor(upstream, gradient_magnitude))
         return result
-
-
-def build_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], init: dict):
-    """The oracle module (built after seeding torch with the case's seed, in float64) and the
-    candidate's, moved to the case's dtype and loaded with the oracle's weights by name."""
-    dtype = getattr(torch, input_dtype(grading.inputs(case)))
-    torch.manual_seed(case.seed + grading.seed_offset)
-    reference = oracle().double()
-    module = grading.candidate.construct(symbol, **init)
-    # The dtype first: float64 weights loaded into float32 parameters would be rounded.
-    module.to(device=grading.device, dtype=dtype)
-    module.load_state_dict({name: value.to(dtype) for name, value in reference.state_dict().items()})
-    return module, reference
-
-
-def check_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], *,
-                 init: dict, method: str = "forward", grad: bool = True,
-                 condition: float | Callable[..., float] = 1.0, gradient_magnitude: Callable | None = None,
-                 shared_gradient_scale: bool = False) -> CallResult:
-    """Builds the candidate's module and the oracle's (seeded by the case), loads the oracle's weights
-    into the candidate's by name, calls `method` on both, and compares the output and the gradients
-    of the inputs and of every parameter (those the method does not use have no gradient).
-
-    A callable `condition` is called as condition(oracle_module, **float64_inputs). With
-    `shared_gradient_scale`, every gradient is compared at the scale of the largest one of its kind
-    (a gradient that is zero in exact arithmetic, like a key bias's under softmax, is rounding noise
-    on that scale); `gradient_magnitude(upstream)` sets a floor the same way."""
-    call = f"{symbol}({', '.join(f'{k}={v!r}' for k, v in init.items())}).{method}"
-    with about(case, grading, call):
-        inputs = grading.inputs(case)
-        module, oracle_module = build_module(grading, symbol, case, oracle, init)
-        reference = case.reference_inputs(grading.seed_offset)
-        extra = condition(oracle_module, **reference) if callable(condition) else condition
-        factor = case.condition * extra
-        leaves = {
-            name: value.requires_grad_() for name, value in reference.items()
-            if grad and isinstance(value, torch.Tensor) and value.is_floating_point()
-        }
-        expected = getattr(oracle_module, method)(**reference)
-        upstream = upstream_for(expected, case, grading.seed_offset) if grad else None
-        args, kwargs = grading.split_arguments(f"{symbol}.{method}", inputs)
-        result = module.call(method, *args, upstream=upstream, **kwargs)
-        like = grading.expected(input_dtype(inputs))
-        expect_unmodified(result)
-        expect_outputs(result.output, expected, like, factor)
-        if grad:
-            floor = gradient_floor(upstream, gradient_magnitude)
-            wanted = {**{("input", name): leaf for name, leaf in leaves.items()},
-                      **{("param", name): parameter for name, parameter in oracle_module.named_parameters()}}
-            everything = reference_gradients(expected, wanted, upstream)
-            for kind in ("input", "param"):
-                gradients = {name: value for (of, name), value in everything.items() if of == kind}
-                scale = floor
-                if shared_gradient_scale and gradients:
-                    scale = max(scale or 0.0, max(float(g.abs().max()) for g in gradients.values()))
-                expect_gradients(result.gradients, gradients, like, factor, parameters=kind == "param",
-                                 magnitude=scale)
-        return result
-
-
-def check_efficiency(grading: Grading, symbol: str, case: Case, *, repeat: int = 3) -> None:
-    """Times the candidate against the kata's reference on a larger case (each in a fresh sandbox)
-    and reports the ratio of their median times. Correct but slow code passes, with the ratio in
-    its report; under `kit grade --strict`, a ratio above the kata's bound fails."""
-    timing = grading.timing
-    if timing is None:
-        grading.note("not timed in this grade")
-        return
-    with about(case, grading, symbol):
-        if grading.device != "cpu":
-            grading.note(f"not timed on {grading.device}: kit times solutions on the CPU")
-            return
-        args, kwargs = grading.split_arguments(symbol, grading.inputs(case))
-        reference = timing.measure(True, symbol, args, kwargs, repeat)
-        if reference is None:
-            raise RuntimeError("the reference solution overran the timing case's time limit")
-        measured = timing.measure(False, symbol, args, kwargs, repeat)
-        bound, limit = timing.efficiency.bound, timing.efficiency.time_limit
-        reference_time = max(median(reference), 1e-6)
-        if measured is None:
-            ratio = limit / reference_time
-            message = (f"over {ratio:.0f}x the reference's time: more than {limit:g} s on the timing case, "
-                       f"where the reference takes {reference_time * 1e3:.1f} ms")
-        else:
-            ratio = median(measured) / reference_time
-            message = (f"{ratio:.1f}x the reference's time ({median(measured) * 1e3:.1f} ms against "
-                       f"{reference_time * 1e3:.1f} ms)")
-        if ratio > bound and timing.efficiency.advice:
-            message += f": {timing.efficiency.advice}"
-        message += f" [--strict fails above {bound:g}x]"
-        grading.note(message, ratio)
-        if timing.strict and ratio > bound:
-            raise CheckFailed(message)

@@ -12,16 +12,8 @@ import torch
 
 from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.sandbox.values import Foreign
+from interviewkit.grading.toolkit.tolerances import BASE_TOLERANCE, DEFAULT_DTYPE
 
-# (rtol, atol) for a well-conditioned result of the given dtype; atol is relative to the magnitude
-# of what is compared. float32 sits well above its roundoff (1.2e-7), float64 far below anything a
-# semantic slip (eps inside the square root, a biased variance) could hide in.
-BASE_TOLERANCE = {
-    "float64": (1e-10, 1e-12),
-    "float32": (1e-5, 1e-6),
-    "bfloat16": (1.6e-2, 1e-2),
-    "float16": (2e-3, 1e-3),
-}
 EXCERPT = 8
 
 # assert_close imports torch.distributed.tensor (and sympy with it, 0.4 s of every cold grade) on
@@ -46,7 +38,7 @@ class Expected:
 
 def tolerance(dtype: str, magnitude: float, condition: float = 1.0) -> tuple[float, float]:
     """(rtol, atol) for a dtype, scaled by the magnitude of the values and the problem's conditioning."""
-    rtol, atol = BASE_TOLERANCE.get(dtype, BASE_TOLERANCE["float64"])
+    rtol, atol = BASE_TOLERANCE.get(dtype, BASE_TOLERANCE[DEFAULT_DTYPE])
     return rtol * condition, atol * condition * (magnitude if magnitude > 0 else 1.0)
 
 

@@ -1,0 +1,73 @@
+"""The sandbox's audit hook: refuses, while the candidate's code runs, what no kata solution needs:
+writing files, the network, new processes, ctypes and rummaging in the interpreter's objects.
+Audit hooks cannot be removed, so the candidate cannot switch it off."""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+from interviewkit.grading.sandbox.rules import forbidden_module, state
+
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+FILESYSTEM = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.symlink", "os.link", "os.truncate",
+              "os.chmod", "os.chown", "os.utime", "shutil.rmtree", "shutil.copyfile", "shutil.move"}
+NETWORK = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg", "socket.getaddrinfo",
+           "socket.gethostbyname", "socket.__new__"}
+PROCESSES = {"subprocess.Popen", "os.system", "os.exec", "os.fork", "os.forkpty", "os.posix_spawn",
+             "os.spawn", "os.kill", "os.killpg", "pty.spawn"}
+NATIVE = {"ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "ctypes.addressof", "ctypes.string_at",
+          "ctypes.wstring_at", "ctypes.call_function", "gc.get_objects", "gc.get_referrers",
+          "gc.get_referents"}
+
+
+def _called_directly(candidate_file: str) -> bool:
+    """Whether the code that asked (past ctypes' own frames) is the candidate's: its file, or code
+    that belongs to no loaded module (exec'd under a made-up file name). Libraries that use ctypes
+    or gc themselves, numpy and torch among them, run in the globals of their own module."""
+    frame = sys._getframe(2)  # past this function and the hook
+    while frame is not None and "ctypes" in frame.f_code.co_filename:
+        frame = frame.f_back
+    if frame is None:
+        return False
+    if frame.f_code.co_filename == candidate_file:
+        return True
+    module = sys.modules.get(frame.f_globals.get("__name__", ""))
+    return getattr(module, "__dict__", None) is not frame.f_globals or \
+        getattr(module, "__file__", None) != frame.f_code.co_filename
+
+
+def install_audit_hook() -> None:
+    busy = threading.local()
+
+    def hook(event: str, arguments: tuple) -> None:
+        rules = state.rules
+        if rules is None or getattr(busy, "inside", False):
+            return
+        busy.inside = True
+        try:
+            what = None
+            if event == "import" and arguments and forbidden_module(rules, str(arguments[0])):
+                what = ("forbidden", f"import {forbidden_module(rules, str(arguments[0]))}")
+            elif event == "open":
+                path, mode, flags = (tuple(arguments) + (None, None))[:3]
+                writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+                    isinstance(flags, int) and flags & WRITE_FLAGS)
+                if writes:
+                    what = ("file", f"tried to write {path}: a kata solution must not write files")
+            elif event in FILESYSTEM:
+                what = ("file", f"tried to change the file system ({event} {arguments[0] if arguments else ''})")
+            elif event in NETWORK:
+                what = ("network", f"tried to use the network ({event}): kata solutions run offline")
+            elif event in PROCESSES or event.startswith("os.exec") or event.startswith("os.spawn"):
+                what = ("process", f"tried to start or signal a process ({event}): kata solutions may not")
+            elif event in NATIVE and _called_directly(rules.candidate_file):
+                what = ("native", f"reached into the interpreter ({event}), as code that tampers with kit would")
+            if what and what[0] == "forbidden":
+                raise state.violate(what[1])
+            if what:
+                raise state.violate_sandbox(*what)
+        finally:
+            busy.inside = False
+
+    sys.addaudithook(hook)

@@ -1,0 +1,96 @@
+"""The guard's watchers below Python: wrappers around the kernels of forbidden ATen operations at
+the dispatcher, and around their Python decompositions. They see every call of a forbidden
+operation, from any thread, with the torch modes switched off, on inference tensors, and for
+composite operations that decompose before reaching a dispatch mode (CPU attention on its unfused
+path). torch is imported only when a track forbids an operation."""
+from __future__ import annotations
+
+import sys
+import warnings
+
+from interviewkit.grading.sandbox.rules import state
+
+# Where torch keeps Python implementations of its operations (decompositions, references): built
+# from allowed operations only, they would compute a forbidden one out of every watcher's sight.
+DECOMPOSITION_MODULES = ("torch._decomp.decompositions", "torch._refs", "torch._refs.nn.functional",
+                         "torch._refs.special", "torch._refs.linalg")
+
+
+def _watch_decompositions(packet_name: str, op) -> None:
+    """Wraps the Python decompositions of a forbidden operation overload, in the decomposition tables
+    and wherever a module of torch's holds the same function."""
+    from torch._decomp import global_decomposition_table
+
+    for table in global_decomposition_table.values():
+        original = table.get(op)
+        if original is None or getattr(original, "_kit_watched", False):
+            continue
+
+        def watched(*args, _original=original, **kwargs):
+            rules = state.rules
+            if rules is not None and packet_name in rules.operations:
+                raise state.violate(f"the operation {packet_name}")
+            return _original(*args, **kwargs)
+
+        watched._kit_watched = True
+        table[op] = watched
+        for module_name in DECOMPOSITION_MODULES:
+            module = sys.modules.get(module_name)
+            for attribute, value in list(vars(module).items()) if module else ():
+                if value is original:
+                    setattr(module, attribute, watched)
+
+
+class DispatcherGuard:
+    """Wraps the kernels of watched ATen operations; a wrapper raises while its operation is forbidden."""
+
+    def __init__(self):
+        self._libraries: dict = {}
+        self._wrapped: set[str] = set()
+
+    def watch(self, packets: tuple[str, ...]) -> None:
+        import torch
+
+        for packet_name in packets:
+            if packet_name in self._wrapped:
+                continue
+            namespace, _, name = packet_name.partition("::")
+            packet = getattr(getattr(torch.ops, namespace), name, None)
+            if packet is None:
+                continue
+            if namespace not in self._libraries:
+                self._libraries[namespace] = torch.library.Library(namespace, "IMPL")
+            for overload in packet.overloads():
+                self._wrap(packet_name, getattr(packet, overload), self._libraries[namespace])
+                _watch_decompositions(packet_name, getattr(packet, overload))
+            self._wrapped.add(packet_name)
+
+    def _wrap(self, packet_name: str, op, library) -> None:
+        import torch
+
+        composite = torch._C._dispatch_has_kernel_for_dispatch_key(op.name(), "CompositeImplicitAutograd")
+        # Every backend with kernels of its own: sparse, nested and quantized tensors reach their own.
+        backends = ("CPU", "CUDA", "SparseCPU", "SparseCUDA", "SparseCsrCPU", "SparseCsrCUDA",
+                    "NestedTensorCPU", "NestedTensorCUDA", "QuantizedCPU", "QuantizedCUDA")
+        keys = ("CPU", "CUDA", "AutogradCPU", "AutogradCUDA") if composite else backends
+        for key in keys:
+            if not torch._C._dispatch_has_computed_kernel_for_dispatch_key(op.name(), key):
+                continue
+            original = torch.library.get_kernel(op, key)
+
+            def kernel(keyset, *args, _original=original, _op=op, _composite=composite, **kwargs):
+                rules = state.rules
+                if rules is not None and packet_name in rules.operations:
+                    raise state.violate(f"the operation {packet_name}")
+                if _composite:
+                    # Calling the composite kernel at an autograd key would skip autograd's
+                    # bookkeeping; decomposing keeps every sub-operation differentiable.
+                    return _op.decompose(*args, **kwargs)
+                return _original.call_boxed(keyset, *args, **kwargs)
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "Overriding a previously registered kernel"
+                library.impl(op, kernel, key, with_keyset=True)
+
+
+dispatcher = DispatcherGuard()

@@ -1,0 +1,64 @@
+"""What every watcher of the sandbox shares: the rules in force while, and only while, the
+candidate's code runs, and the violations seen meanwhile. The guard's watchers, its import hooks,
+the audit hook and the NumPy track's stand-in for torch all record here, so that a candidate that
+swallows the exception a watcher raises still fails."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from interviewkit.grading.sandbox.errors import ForbiddenUse, SandboxViolation
+
+
+@dataclass
+class Rules:
+    candidate_file: str
+    function_names: dict[int, str]
+    operations: frozenset[str]
+    module_classes: dict[type, str]
+    imports: tuple[str, ...]
+    protected_roots: tuple[str, ...]
+
+
+@dataclass
+class GuardState:
+    rules: Rules | None = None  # None: no candidate code is running, nothing is forbidden
+    violations: list[tuple[str, str]] = field(default_factory=list)  # (kind, what)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def _record(self, kind: str, what: str) -> None:
+        with self.lock:
+            if (kind, what) not in self.violations:
+                self.violations.append((kind, what))
+
+    def violate(self, what: str) -> ForbiddenUse:
+        self._record("forbidden", what)
+        return ForbiddenUse(forbidden_message([what]))
+
+    def violate_sandbox(self, kind: str, message: str) -> SandboxViolation:
+        self._record(kind, message)
+        return SandboxViolation(message)
+
+
+state = GuardState()
+
+
+def forbidden_message(names: list[str]) -> str:
+    return f"uses {', '.join(names)}, which this kata forbids: write it yourself from basic operations."
+
+
+def violation_error(violations: list[tuple[str, str]]) -> ForbiddenUse | SandboxViolation | None:
+    """The error a call's recorded violations amount to: sandbox breaches first, then forbidden APIs."""
+    breaches = [what for kind, what in violations if kind != "forbidden"]
+    if breaches:
+        return SandboxViolation("; ".join(breaches))
+    names = [what for kind, what in violations if kind == "forbidden"]
+    return ForbiddenUse(forbidden_message(names)) if names else None
+
+
+def forbidden_module(rules: Rules, name: str) -> str | None:
+    top = name.split(".")[0]
+    for forbidden in rules.imports:
+        if name == forbidden or name.startswith(forbidden + ".") or top == forbidden:
+            return forbidden
+    return None

@@ -1,0 +1,125 @@
+"""The sandbox's loop: reads a request, runs the operation seam.py declares under that name on its
+target, and answers with plain data, what the candidate printed and the threads it left running.
+A request for anything the table does not declare is refused; the sandbox never decides a verdict."""
+from __future__ import annotations
+
+import io
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+from interviewkit.catalog import Forbidden
+from interviewkit.grading.sandbox import wire
+from interviewkit.grading.sandbox.audit import install_audit_hook
+from interviewkit.grading.sandbox.candidate import Candidate
+from interviewkit.grading.sandbox.confine import Protections
+from interviewkit.grading.sandbox.errors import CandidateError
+from interviewkit.grading.sandbox.guard import Guard
+from interviewkit.grading.sandbox.handle import Handle
+from interviewkit.grading.sandbox.seam import OPERATIONS, Operation, Reply, Target, result_to_data
+
+OUTPUT_LIMIT = 64 * 1024
+
+
+class _CappedText(io.TextIOBase):
+    """Collects what the candidate prints, up to a limit; the rest is counted, not kept."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.kept = 0
+        self.dropped = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        room = OUTPUT_LIMIT - self.kept
+        self.parts.append(text[:room])
+        self.kept += min(len(text), room)
+        self.dropped += max(0, len(text) - room)
+        return len(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        if self.dropped:
+            text += f"\n[… {self.dropped} more characters printed; output is capped at {OUTPUT_LIMIT // 1024} KiB]"
+        self.parts, self.kept, self.dropped = [], 0, 0
+        return text
+
+
+class Sandbox:
+    """What the sandbox holds between requests, and the target of its own operations (seam.HELLO,
+    seam.LOAD): the protections that held, the candidate's file once loaded, the handles built."""
+
+    def __init__(self, protections: Protections):
+        self._protections = protections
+        self._candidate: Candidate | None = None
+        self._handles: list[Handle] = []
+
+    def hello(self) -> dict:
+        return {"applied": self._protections.applied, "missing": self._protections.missing}
+
+    def load(self, path: str, source: str, api: list[str], forbidden: dict[str, list[str]],
+             protected: list[str]) -> None:
+        guard = Guard(Forbidden(**{k: tuple(v) for k, v in forbidden.items()}), Path(path),
+                      protected_roots=[Path(p) for p in protected])
+        self._candidate = Candidate.load(Path(path), tuple(api), guard, source=source)
+
+    def run(self, operation: Operation, request: dict):
+        """Runs a declared operation on its target; the outcome as the table says it is replied."""
+        args, kwargs = request.get("args", []), request.get("kwargs", {})
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            raise TypeError(f"malformed arguments for {operation.name}")
+        outcome = getattr(self._target(operation, request), operation.name)(*args, **kwargs)
+        if operation.reply is Reply.RESULT:
+            return result_to_data(outcome)
+        if operation.reply is Reply.HANDLE:
+            self._handles.append(outcome)
+            return len(self._handles) - 1
+        return outcome
+
+    def _target(self, operation: Operation, request: dict):
+        if operation.target is Target.SANDBOX:
+            return self
+        if self._candidate is None:
+            raise RuntimeError(f"{operation.name} asked before the candidate's file was loaded")
+        if operation.target is Target.CANDIDATE:
+            return self._candidate
+        number = request.get("handle")
+        if type(number) is not int or not 0 <= number < len(self._handles):
+            raise LookupError(f"no handle {number!r}")
+        return self._handles[number]
+
+
+def serve(requests: int, replies: int, protections: Protections) -> None:
+    """Answers requests until the grader closes the channel."""
+    install_audit_hook()
+    printed = _CappedText()
+    sys.stdout = sys.stderr = printed
+    baseline = {thread.ident for thread in threading.enumerate()}
+    sandbox = Sandbox(protections)
+    while True:
+        try:
+            request = wire.receive(requests)
+        except wire.WireError:
+            return
+        key = (request.get("to"), request.get("op")) if isinstance(request, dict) else None
+        operation = OPERATIONS.get(key) if key and all(isinstance(part, str) for part in key) else None
+        reply: dict = {}
+        try:
+            if operation is None:
+                reply["error"] = ("internal", f"unknown request {key!r}: not an operation seam.py declares")
+            else:
+                reply["ok"] = sandbox.run(operation, request)
+        except CandidateError as error:
+            reply["error"] = (error.kind, str(error))
+        except BaseException as error:  # a bug of kit's own, reported rather than hidden
+            reply["error"] = ("internal", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}")
+        reply["printed"] = printed.take()
+        reply["threads"] = [thread.name for thread in threading.enumerate()
+                            if thread.ident not in baseline and thread.is_alive()]
+        try:
+            wire.send(replies, reply)
+        except OSError:
+            return

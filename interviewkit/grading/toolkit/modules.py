@@ -1,0 +1,147 @@
+"""Modules: the candidate's built beside the oracle's and loaded with its weights by name, checked on
+one call (output, and the gradients of the inputs and of every parameter), with the shapes of the
+submodules the contract fixes and, when an output is wrong, the first submodule whose output parts
+from the oracle's."""
+from __future__ import annotations
+
+from typing import Callable
+
+import torch
+
+from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+from interviewkit.grading.sandbox.seam import CallResult
+from interviewkit.grading.toolkit.cases import Case
+from interviewkit.grading.toolkit.checks import (
+    Grading, about, expect_gradients, expect_outputs, expect_unmodified, gradient_floor, input_dtype,
+    reference_gradients, upstream_for,
+)
+from interviewkit.grading.toolkit.compare import expect_close
+
+
+def build_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], init: dict):
+    """The oracle module (built after seeding torch with the case's seed, in float64) and the
+    candidate's, moved to the case's dtype and loaded with the oracle's weights by name."""
+    dtype = getattr(torch, input_dtype(grading.inputs(case)))
+    torch.manual_seed(case.seed + grading.seed_offset)
+    reference = oracle().double()
+    module = grading.candidate.construct(symbol, **init)
+    # The dtype first: float64 weights loaded into float32 parameters would be rounded.
+    module.to(device=grading.device, dtype=dtype)
+    module.load_state_dict({name: value.to(dtype) for name, value in reference.state_dict().items()})
+    return module, reference
+
+
+def check_module(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], *,
+                 init: dict, method: str = "forward", grad: bool = True,
+                 condition: float | Callable[..., float] = 1.0, gradient_magnitude: Callable | None = None,
+                 shared_gradient_scale: bool = False, locate: tuple[str, ...] = ()) -> CallResult:
+    """Builds the candidate's module and the oracle's (seeded by the case), loads the oracle's weights
+    into the candidate's by name, calls `method` on both, and compares the output and the gradients
+    of the inputs and of every parameter (those the method does not use have no gradient).
+
+    A callable `condition` is called as condition(oracle_module, **float64_inputs). With
+    `shared_gradient_scale`, every gradient is compared at the scale of the largest one of its kind
+    (a gradient that is zero in exact arithmetic, like a key bias's under softmax, is rounding noise
+    on that scale); `gradient_magnitude(upstream)` sets a floor the same way. `locate` names
+    submodules in the order they run: a wrong output then also says which one's output first parts
+    from the oracle's."""
+    call = f"{symbol}({', '.join(f'{k}={v!r}' for k, v in init.items())}).{method}"
+    with about(case, grading, call):
+        inputs = grading.inputs(case)
+        module, oracle_module = build_module(grading, symbol, case, oracle, init)
+        reference = case.reference_inputs(grading.seed_offset)
+        extra = condition(oracle_module, **reference) if callable(condition) else condition
+        factor = case.condition * extra
+        leaves = {
+            name: value.requires_grad_() for name, value in reference.items()
+            if grad and isinstance(value, torch.Tensor) and value.is_floating_point()
+        }
+        expected = getattr(oracle_module, method)(**reference)
+        upstream = upstream_for(expected, case, grading.seed_offset) if grad else None
+        args, kwargs = grading.split_arguments(f"{symbol}.{method}", inputs)
+        result = module.call(method, *args, upstream=upstream, **kwargs)
+        like = grading.expected(input_dtype(inputs))
+        expect_unmodified(result)
+        try:
+            expect_outputs(result.output, expected, like, factor)
+        except CheckFailed as failure:
+            if locate:
+                failure.args = (str(failure) + where_outputs_part(grading, symbol, case, oracle, init, method, locate),)
+            raise
+        if grad:
+            floor = gradient_floor(upstream, gradient_magnitude)
+            wanted = {**{("input", name): leaf for name, leaf in leaves.items()},
+                      **{("param", name): parameter for name, parameter in oracle_module.named_parameters()}}
+            everything = reference_gradients(expected, wanted, upstream)
+            for kind in ("input", "param"):
+                gradients = {name: value for (of, name), value in everything.items() if of == kind}
+                scale = floor
+                if shared_gradient_scale and gradients:
+                    scale = max(scale or 0.0, max(float(g.abs().max()) for g in gradients.values()))
+                expect_gradients(result.gradients, gradients, like, factor, parameters=kind == "param",
+                                 magnitude=scale)
+        return result
+
+
+def check_traced_shapes(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module], *,
+                        init: dict, method: str, expected: dict[str, tuple[tuple, str]]) -> None:
+    """Calls `method` tracing the submodules `expected` names, each with the output shape the contract
+    fixes and why: a wrong shape says where a sequence goes wrong before any value does. A submodule
+    the candidate does not call as a module leaves nothing to trace (its values are graded elsewhere)."""
+    call = f"{symbol}({', '.join(f'{k}={v!r}' for k, v in init.items())}).{method}"
+    with about(case, grading, call):
+        module, _ = build_module(grading, symbol, case, oracle, init)
+        args, kwargs = grading.split_arguments(f"{symbol}.{method}", grading.inputs(case))
+        result = module.call(method, *args, trace=tuple(expected), **kwargs)
+        for name, (shape, why) in expected.items():
+            got = result.traced.get(name)
+            if got is not None and tuple(got) != tuple(shape):
+                raise CheckFailed(f"`{name}` returned shape {tuple(got)}, expected {tuple(shape)}: {why}")
+
+
+def where_outputs_part(grading: Grading, symbol: str, case: Case, oracle: Callable[[], torch.nn.Module],
+                       init: dict, method: str, names: tuple[str, ...]) -> str:
+    """Which submodule's output first differs from the oracle's, on the same weights and inputs: where
+    to look ("" when nothing can be said). Submodules the candidate does not call are passed over."""
+    try:
+        module, reference = build_module(grading, symbol, case, oracle, init)
+        inputs = grading.inputs(case)
+        seen = {}
+        hooks = [reference.get_submodule(name).register_forward_hook(
+            lambda _module, _inputs, output, name=name: seen.__setitem__(name, output.detach())) for name in names]
+        try:
+            with torch.no_grad():
+                getattr(reference, method)(**case.reference_inputs(grading.seed_offset))
+        finally:
+            for hook in hooks:
+                hook.remove()
+        like = grading.expected(input_dtype(inputs))
+
+        def close(got, want) -> bool:
+            try:
+                # Generous: a diagnosis, not a verdict; rounding (or a GPU's order of sums) is not the bug.
+                expect_close(got, want, like, condition=10 * case.condition)
+            except CheckFailed:
+                return False
+            return True
+
+        args, kwargs = grading.split_arguments(f"{symbol}.{method}", inputs)
+        result = module.call(method, *args, trace=tuple(names), trace_values=True, **kwargs)
+        again = module.call(method, *args, **kwargs).output
+    except (CheckFailed, CandidateError):
+        return ""
+    if isinstance(again, torch.Tensor) and isinstance(result.output, torch.Tensor) and not close(again, result.output):
+        return ("\n  two calls on the same input returned different outputs: is dropout left on, or are random "
+                "numbers drawn in forward?")
+    matched = None
+    for name in names:
+        got = result.traced.get(name)
+        if got is None or name not in seen:
+            continue
+        if not close(got, seen[name]):
+            if matched is None:
+                return f"\n  already the first submodule traced, `{name}`, returns other values than the reference's"
+            return (f"\n  the submodules' outputs match the reference's up to `{matched}` and first differ at "
+                    f"`{name}`: the bug is in `{name}`, or in what feeds it after `{matched}`")
+        matched = name
+    return ""

@@ -1,0 +1,252 @@
+"""`check_steps`: one object of the candidate's followed through a scripted sequence of calls (train
+and eval forwards, optimizer steps, attribute changes between calls) beside a float64 twin, with
+its output, its gradients (torch track) and its state compared after every step.
+
+The twin is the grader's float64 stand-in with the contract's own interface: an `nn.Module` for a
+module (its parameters and buffers are the state; autograd gives the reference gradients), or a
+plain object whose methods and attributes mirror the contract (a NumPy class, an optimizer)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+import torch
+
+from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+from interviewkit.grading.toolkit.checks import Grading, about, expect_unmodified, no_gradient, reference_gradients
+from interviewkit.grading.toolkit.state import Scale, compare_argument, compare_attribute, compare_buffer, expect_scaled
+
+
+@dataclass
+class Step:
+    """One call of a scripted sequence: `method` with `inputs` (by parameter name, in the candidate's
+    dtype), after setting `attributes` on both objects (`training` of a module means `.train(mode)`).
+    With `upstream` (torch track) the same gradient is back-propagated through both outputs. `state`
+    replaces check_steps' list of what is compared after this step; `checked=False` only runs it
+    (an optimizer step between two checkpoints)."""
+
+    label: str
+    method: str | None = None
+    inputs: dict = field(default_factory=dict)
+    attributes: dict = field(default_factory=dict)
+    upstream: Any = None
+    state: tuple[str, ...] | None = None
+    checked: bool = True
+
+
+def check_steps(grading: Grading, symbol: str, case, twin, steps: list[Step], *, args: tuple = (),
+                init: dict | None = None, dtype: str = "float32", load: bool | tuple[str, ...] = False,
+                state: tuple[str, ...] = (), condition: float = 1.0,
+                scales: Callable[[Step], dict[str, Scale]] | None = None, values: bool = True,
+                call: str | None = None) -> None:
+    """Builds the candidate's `symbol(*args, **init)`, then runs every step on it and on `twin`.
+
+    A module is moved to `dtype` and the grader's device, and must register exactly the twin's
+    parameters and buffers. `load` copies the twin's state into it (True: a module's state_dict;
+    names: those attributes of a plain object); otherwise `state` is compared right after
+    construction. After each checked step: the output, the gradients of the inputs and parameters
+    (a module given an `upstream`), then every name in `state`: a module's parameters and buffers,
+    the constructor's arguments as they are now (updated in place), or a plain object's attributes.
+    `scales(step)` says how finely each is compared ("output", "x.grad", a state name; Scale() for
+    the others). `values=False` holds state only to where it lives (in place, dtype), not to its
+    values. A failure names the step, and the last after which everything matched: "step 3 of 5
+    (eval forward; everything matched up to step 2): running_var[1] differs ..."."""
+    run = _Run(grading, symbol, twin, args, dtype, condition, scales or (lambda step: {}), values)
+    with about(case, grading, call or symbol):
+        run.build(init or {}, load, state)
+        matched = None
+        for number, step in enumerate(steps, start=1):
+            try:
+                run.step(step, state if step.state is None else step.state)
+            except (CheckFailed, CandidateError) as failure:
+                if len(steps) > 1:  # one call needs no name
+                    since = f"; everything matched up to step {matched}" if matched else ""
+                    failure.args = (f"step {number} of {len(steps)} ({step.label}{since}): {failure}",)
+                raise
+            if step.checked:
+                matched = number
+
+
+@dataclass
+class _Run:
+    grading: Grading
+    symbol: str
+    twin: Any
+    args: tuple
+    dtype: str
+    condition: float
+    scales: Callable[[Step], dict]
+    values: bool
+    handle: Any = None
+    init: dict | None = None
+
+    @property
+    def module(self) -> bool:
+        return isinstance(self.twin, torch.nn.Module)
+
+    @property
+    def like(self):
+        return self.grading.expected(self.dtype)
+
+    def build(self, init: dict, load, state: tuple[str, ...]) -> None:
+        grading, symbol = self.grading, self.symbol
+        self.init = init
+        self.handle = grading.candidate.construct(symbol, *_candidate(self.args, grading), **init)
+        if self.module:
+            # The dtype first: float64 weights loaded into float32 parameters would be rounded.
+            self.handle.to(device=grading.device, dtype=getattr(torch, self.dtype))
+            self._expect_members()
+        if load is True:
+            self.handle.load_state_dict({name: value.to(getattr(torch, self.dtype))
+                                         for name, value in self.twin.state_dict().items()})
+        elif load:
+            self.handle.set(**{name: _candidate(getattr(self.twin, name), grading, self.dtype) for name in load})
+        elif state:
+            try:
+                self._compare_state(state, Step("construction"))
+            except CheckFailed as failure:
+                failure.args = (f"right after {symbol}(...): {failure}",)
+                raise
+
+    def _expect_members(self) -> None:
+        registered = {name: kind for kind, names in self.handle.members().items() for name in names}
+        wanted = {**{name: "parameters" for name, _ in self.twin.named_parameters()},
+                  **{name: "buffers" for name, _ in self.twin.named_buffers()}}
+        if registered == wanted:
+            return
+        words = {"parameters": "parameter", "buffers": "buffer"}
+        parts = [f"`{name}` is not in the contract" for name in registered if name not in wanted]
+        parts += [f"`{name}` is missing" for name in wanted if name not in registered]
+        parts += [f"`{name}` is registered as a {words[registered[name]]}, the contract's is a {words[kind]}"
+                  for name, kind in wanted.items() if registered.get(name, kind) != kind]
+        raise CheckFailed(
+            f"{self.symbol}'s parameters and buffers are not the contract's: {'; '.join(parts)}. Parameters "
+            "(nn.Parameter) are what an optimizer trains, buffers (self.register_buffer) state it must not touch, "
+            "and load_state_dict(strict=True) needs exactly the contract's names")
+
+    def step(self, step: Step, state: tuple[str, ...]) -> None:
+        twin, handle = self.twin, self.handle
+        for name, value in step.attributes.items():
+            if name == "training" and self.module:
+                handle.train(value)
+                twin.train(value)
+            else:
+                handle.set(**{name: value})
+                setattr(twin, name, value)
+        if step.method is None:
+            expected, result, leaves = None, None, {}
+        else:
+            grad = self.module and step.upstream is not None
+            inputs = {name: _float64(value) for name, value in step.inputs.items()}
+            leaves = {name: value.requires_grad_() for name, value in inputs.items()
+                      if grad and isinstance(value, torch.Tensor) and value.is_floating_point()}
+            upstream = _float64(step.upstream) if grad else None
+            candidate_args, candidate_kwargs = self.grading.split_arguments(
+                f"{self.symbol}.{step.method}", _candidate(step.inputs, self.grading))
+            result = handle.call(step.method, *candidate_args, upstream=upstream, **candidate_kwargs)
+            twin_args, twin_kwargs = self.grading.split_arguments(f"{self.symbol}.{step.method}", inputs)
+            expected = getattr(twin, step.method)(*twin_args, **twin_kwargs)
+            expect_unmodified(result)
+        if not step.checked:
+            return
+        scales = self.scales(step)
+        if expected is not None:
+            expect_scaled(result.output, _detached(expected), self.like, "output", scales.get("output", Scale()),
+                          self.condition)
+        if expected is not None and self.module and step.upstream is not None:
+            self._compare_gradients(result, expected, leaves, _float64(step.upstream), scales)
+        self._compare_state(state, step, scales)
+        if self.module and any(True for _ in twin.buffers()):
+            in_graph = handle.buffers_in_graph()
+            if in_graph:
+                raise CheckFailed(f"{', '.join(in_graph)} joined the autograd graph: buffers are bookkeeping, updated "
+                                  "under torch.no_grad() or from detached values")
+
+    def _compare_gradients(self, result, expected, leaves: dict, upstream, scales: dict) -> None:
+        wanted = {**{("inputs", name): leaf for name, leaf in leaves.items()},
+                  **{("parameters", name): parameter for name, parameter in self.twin.named_parameters()}}
+        references = reference_gradients(expected, wanted, upstream)
+        gradients = result.gradients
+        if gradients is None or gradients.problem:
+            raise CheckFailed(f"gradient: {gradients.problem if gradients else 'none was computed'}")
+        for (kind, name), reference in references.items():
+            got = getattr(gradients, kind).get(name)
+            if got is None:
+                raise CheckFailed(no_gradient(name))
+            expect_scaled(got, reference, self.like, f"gradient of `{name}`", scales.get(f"{name}.grad", Scale()),
+                          self.condition)
+
+    def _compare_state(self, names: tuple[str, ...], step: Step, scales: dict | None = None) -> None:
+        if not names:
+            return
+        scales = self.scales(step) if scales is None else scales
+        if self.module:
+            state, twin_state = self.handle.state_dict(), self.twin.state_dict()
+            for name in names:
+                compare_buffer(state.get(name), twin_state[name], self.like, name, scales.get(name, Scale()),
+                               self.condition, self.grading.device, self.values)
+            return
+        arguments = self._arguments(names)
+        replaced = self.handle.replaced_arguments() if arguments else []
+        for name in names:
+            scale = scales.get(name, Scale())
+            if name in arguments:
+                compare_argument(arguments[name], self._initial(name), getattr(self.twin, name), self.like, name,
+                                 scale, self.condition, replaced, self.values)
+            else:
+                compare_attribute(self.handle.get(name), getattr(self.twin, name), self.like, name, scale,
+                                  self.condition, self.values)
+
+    def _parameter_names(self) -> list[str]:
+        entry = next((e for e in self.grading.api if e.is_class and e.name == self.symbol), None)
+        return [parameter.name for parameter in entry.parameters] if entry else []
+
+    def _arguments(self, names: tuple[str, ...]) -> dict:
+        """The constructor's arguments among `names`, as they are now in the candidate's process."""
+        parameters = self._parameter_names()
+        if not any(name in parameters for name in names):
+            return {}
+        args, kwargs = self.handle.arguments()
+        bound = {**dict(zip(parameters, args)), **kwargs}
+        return {name: bound.get(name) for name in names if name in parameters}
+
+    def _initial(self, name: str):
+        parameters = self._parameter_names()
+        position = parameters.index(name)
+        return self.args[position] if position < len(self.args) else self.init.get(name)
+
+
+def _float64(value):
+    """The twin's copy of an input: floating arrays and tensors as float64 CPU tensors, others kept."""
+    if isinstance(value, np.ndarray):
+        return torch.from_numpy(value.astype(np.float64) if value.dtype.kind == "f" else value.copy())
+    if isinstance(value, torch.Tensor):
+        return value.detach().to("cpu", torch.float64 if value.is_floating_point() else value.dtype)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_float64(item) for item in value)
+    return value
+
+
+def _candidate(value, grading: Grading, dtype: str | None = None):
+    """The candidate's copy of an input: the track's kind, on the grader's device; `dtype` casts the
+    twin's float64 values back to the case's dtype."""
+    if isinstance(value, dict):
+        return {name: _candidate(item, grading, dtype) for name, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_candidate(item, grading, dtype) for item in value)
+    if isinstance(value, torch.Tensor):
+        value = value.detach().cpu().numpy()
+    if not isinstance(value, np.ndarray):
+        return value
+    if dtype is not None and value.dtype.kind == "f":
+        value = value.astype(dtype)
+    return torch.from_numpy(value).to(grading.device) if grading.track == "torch" else value
+
+
+def _detached(value):
+    if isinstance(value, torch.Tensor):
+        return value.detach()
+    if isinstance(value, (list, tuple)):
+        return type(value)(_detached(item) for item in value)
+    return value

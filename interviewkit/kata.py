@@ -1,0 +1,135 @@
+"""A kata as kit sees it: its metadata, its tracks (API, forbidden lists, reference, grader), its
+statement and hints. catalog.py builds these from katas/<id>/kata.toml."""
+from __future__ import annotations
+
+import textwrap
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from interviewkit import api as api_model
+from interviewkit.forbidden import Forbidden
+
+class CatalogError(Exception):
+    """A kata folder that breaks the format; the message names the file."""
+
+
+class UnknownKata(LookupError):
+    def __init__(self, kata_id: str, suggestions: list[str]):
+        self.kata_id = kata_id
+        self.suggestions = suggestions
+        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"There is no kata '{kata_id}'.{hint} Run `kit list` to see them all.")
+
+
+class UnknownTrack(LookupError):
+    def __init__(self, kata: "Kata", track: str):
+        super().__init__(f"Kata '{kata.id}' has no track '{track}'; its tracks are: {', '.join(kata.tracks)}.")
+
+
+@dataclass(frozen=True)
+class Track:
+    name: str
+    reference: Path
+    grader: Path
+    entries: tuple[api_model.Entry, ...]  # the API as kata.toml writes it
+    forbidden: Forbidden
+    imports: tuple[str, ...]  # the import lines its stub may begin with (katas/tracks.toml)
+    source: Path  # the kata.toml that declares it
+
+    @cached_property
+    def api(self) -> tuple[str, ...]:
+        """The contract lines the sandbox holds a candidate to: `softmax(x, dim=-1)`,
+        `class MultiHeadAttention(embed_dim, num_heads, bias=True)`, `MultiHeadAttention.forward(...)`."""
+        try:
+            return api_model.contract_lines(self.entries)
+        except api_model.ApiError as error:
+            raise CatalogError(f"{self.source}: [tracks.{self.name}] {error}") from None
+
+
+@dataclass(frozen=True)
+class Hint:
+    id: str
+    tier: str
+    text: str
+    checks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Efficiency:
+    """How a kata times solutions against its reference: the bound `kit grade --strict` holds them to
+    (a ratio of median times), the timing case's own time limit, and advice for slow solutions."""
+
+    bound: float
+    time_limit: float = 10.0
+    advice: str = ""
+
+
+@dataclass(frozen=True)
+class GradingNotes:
+    """A kata's own words in its statement's "How this kata is graded" (kata.toml [grading]): why its
+    tolerance grows with its inputs, and, by track, how its gradients are checked where the
+    track's usual sentence does not fit."""
+
+    conditioning: str = ""
+    gradients: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Kata:
+    id: str
+    title: str
+    difficulty: str
+    tags: tuple[str, ...]
+    minutes: int
+    seed_topic: str
+    time_limit: float
+    memory_limit_mb: int
+    efficiency: "Efficiency | None"
+    default_track: str
+    tracks: dict[str, Track]
+    folder: Path
+    grading: GradingNotes = field(default_factory=GradingNotes)
+
+    @property
+    def statement_path(self) -> Path:
+        return self.folder / "statement.md"
+
+    @property
+    def hints_path(self) -> Path:
+        return self.folder / "hints.toml"
+
+    @property
+    def efficiency_bound(self) -> float | None:
+        return self.efficiency.bound if self.efficiency else None
+
+    def track(self, name: str | None) -> Track:
+        name = name or self.default_track
+        if name not in self.tracks:
+            raise UnknownTrack(self, name)
+        return self.tracks[name]
+
+    def statement(self) -> str:
+        """statement.md as Markdown, its `{{ signatures }}` rendered from every track's API."""
+        for track in self.tracks.values():
+            track.api  # a signature that does not parse is named with its kata.toml
+        try:
+            return api_model.render_statement(self.statement_path, list(self.tracks.values()))
+        except api_model.ApiError as error:
+            raise CatalogError(f"{self.statement_path}: {error}") from None
+
+    def hints(self) -> list[Hint]:
+        return [Hint(id=entry["id"], tier=entry["tier"], text=textwrap.dedent(entry["text"]).strip("\n").rstrip(),
+                     checks=tuple(entry.get("checks", ())))
+                for entry in _read_toml(self.hints_path).get("hint", [])]
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise CatalogError(f"{path}: missing") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogError(f"{path}: {error}") from None
