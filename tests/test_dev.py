@@ -164,7 +164,7 @@ def test_new_scaffolds_a_kata_that_is_listed_and_fails_check_saying_what_to_fill
     assert "TODO markers left in 13 files" in output and "katas/rms_norm/kata.toml: lines" in output
     assert "has too few proofs: 1 right_*.py of 2; 1 wrong_*.py of 4" in output
     assert "kit dev manifest rms_norm" in output
-    assert "TODO: write the numpy reference of rms_norm" in output or "TODO: compute rms_norm" in output
+    assert "TODO: write the numpy reference of rms_norm" in output or "the grader's oracle in graders/rms_norm/test.py" in output
 
 
 def test_new_refuses_a_taken_or_invalid_id_and_never_overwrites(tmp_path):
@@ -184,3 +184,36 @@ def test_new_refuses_a_taken_or_invalid_id_and_never_overwrites(tmp_path):
     assert refused.exit_code == 2 and "never writes into them" in refused.output
     assert leftover.read_text() == "an author's work in progress"
     assert not (root / "katas" / "rms_norm").exists() and not (root / "reference_solutions").exists()
+
+
+def test_the_proof_table_keeps_every_verdict_and_figure_at_60_80_and_120_columns():
+    from rich.console import Console
+
+    rows = [check.Row("reference passes", True, seeds=3, share=0.27),
+            check.Row("right_float64_inside_loop_over_heads_with_a_long_name", False, seeds=2, share=0.19),
+            check.Row("mutants killed", True, mutants="135/142 (7 eq.)")]
+    table = report.proof_table(check.Report("vit", "torch", rows))
+    for width in (60, 80, 120):
+        console = Console(width=width, record=True, force_terminal=False)
+        console.print(table)
+        screen = console.export_text()
+        assert screen.count("✓") == 2 and screen.count("✗") == 2, screen  # each row's, and the title's ✗
+        for text in ("seeds", "tolerance", "mutants", "0.27", "0.19", "135/142 (7 eq.)"):
+            assert text in screen, f"{text!r} cut at {width} columns:\n{screen}"
+        assert "…" not in screen, screen
+
+
+def test_the_readme_catalogue_shows_every_kata_and_its_mutation_score():
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    rows = {match[0]: match[1] for match in re.findall(r"^\| `(\w+)` \| [^|]+ \| [^|]+ \| ([^|]+) \|$", readme, re.M)}
+    catalog = Catalog()
+    assert set(rows) == set(catalog.ids()), "the README's catalogue lists other katas than kit does"
+    from interviewkit.dev.mutation import mutation_score
+
+    for kata in catalog.katas():
+        for track in kata.tracks:
+            score = mutation_score(kata, track)
+            shown = f"{track} {score.killed}/{score.total - len(score.equivalent)}"
+            assert shown in rows[kata.id], f"README shows {rows[kata.id]!r} for {kata.id}, the record says {shown}"

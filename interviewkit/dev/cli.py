@@ -11,9 +11,8 @@ import typer
 from rich.markup import escape
 
 from interviewkit import render
-from interviewkit.catalog import Catalog, CatalogError, Kata, UnknownKata
-
-USAGE_ERROR = 2
+from interviewkit.catalog import Catalog, Kata
+from interviewkit.usage import fail_usage, load_kata
 
 dev_app = typer.Typer(help="For kata authors: scaffold a kata and prove it.", no_args_is_help=True)
 
@@ -34,11 +33,6 @@ def open_catalog(root: Path | None) -> Catalog:
     return Catalog(root.resolve())
 
 
-def fail_usage(message: str) -> None:
-    render.error(message)
-    raise typer.Exit(USAGE_ERROR)
-
-
 def chosen_katas(catalog: Catalog, kata: str | None, every: bool) -> list[Kata]:
     if every == (kata is not None):
         fail_usage("name one kata (`kit dev check softmax`) or pass --all, not both and not neither.")
@@ -46,12 +40,7 @@ def chosen_katas(catalog: Catalog, kata: str | None, every: bool) -> list[Kata]:
         render.error(f"a kata could not be read: {problem}")
     if every:
         return catalog.katas()
-    try:
-        return [catalog.get(kata)]
-    except UnknownKata as problem:
-        fail_usage(str(problem))
-    except CatalogError as problem:
-        fail_usage(f"the catalogue is damaged: {problem}")
+    return [load_kata(catalog, kata)]
 
 
 @dev_app.command("check")

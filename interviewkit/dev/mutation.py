@@ -66,14 +66,16 @@ class MutationResult:
 
 def fingerprint(kata: Kata, track: str) -> str:
     """sha256 of what the score proves: the reference, every file of the grader's folder, kata.toml,
-    katas/tracks.toml (the forbidden families), the grading toolkit and the operators' version."""
+    katas/tracks.toml (the forbidden families), the grading toolkit and the operators' source."""
     spec = kata.track(track)
     toolkit_folder = Path(toolkit.__file__).parent
     files = [("reference", spec.reference), ("kata.toml", kata.folder / "kata.toml"),
              ("tracks.toml", kata.folder.parent / "tracks.toml"),
              *((f"grader/{path.relative_to(spec.grader.parent).as_posix()}", path)
                for path in sorted(spec.grader.parent.rglob("*")) if path.is_file() and "__pycache__" not in path.parts),
-             *((f"toolkit/{path.name}", path) for path in sorted(toolkit_folder.glob("*.py")))]
+             *((f"toolkit/{path.name}", path) for path in sorted(toolkit_folder.glob("*.py"))),
+             # The operators themselves: a changed operator makes other mutants.
+             *((f"dev/{name}", Path(__file__).with_name(name)) for name in ("operators.py", "mutants.py"))]
     digest = hashlib.sha256(f"operators {OPERATORS_VERSION}\ntrack {track}\n".encode())
     for name, path in files:
         if path.is_file():

@@ -14,15 +14,16 @@ MUTATION_COLUMNS = ("kata", "track", "mutants", "killed", "equivalent", "score")
 def proof_table(report: Report) -> Table:
     holds = "[green]✓ holds[/]" if report.ok else "[red]✗ fails[/]"
     table = Table(title=f"{escape(report.title)}  {holds}", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("proof", no_wrap=True)
-    table.add_column("", no_wrap=True)
+    # The proof's name wraps in a narrow terminal; the verdict and the figures never shrink away.
+    table.add_column("proof", overflow="fold")
+    table.add_column("", no_wrap=True, min_width=1)
     # Only the columns some row fills: the kata-wide proofs have no figures, --no-mutation no mutants.
     columns = {"seeds": lambda row: figure(row.seeds), "files": lambda row: figure(row.files),
                "tolerance": lambda row: "" if row.share is None else f"{row.share:.2g}",
                "mutants": lambda row: escape(row.mutants)}
     shown = {name: cell for name, cell in columns.items() if any(cell(row) for row in report.rows)}
     for column in shown:
-        table.add_column(column, justify="right", no_wrap=True)
+        table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
     for row in report.rows:
         verdict = "[green]✓[/]" if row.ok else "[red]✗[/]"
         table.add_row(escape(row.proof), verdict, *(cell(row) for cell in shown.values()))
@@ -52,7 +53,8 @@ def mutation_rows(reports: list[Report]) -> list[tuple[str, ...]]:
 def mutation_table(reports: list[Report]) -> Table:
     table = Table(title="mutation score: every mutant that is not equivalent must be killed", title_justify="left")
     for column in MUTATION_COLUMNS:
-        table.add_column(column, no_wrap=True, justify="left" if column in ("kata", "track") else "right")
+        table.add_column(column, no_wrap=True, min_width=len(column),
+                         justify="left" if column in ("kata", "track") else "right")
     for row in mutation_rows(reports):
         table.add_row(*row)
     return table

@@ -77,7 +77,8 @@ class GradePlugin:
             result.kind, result.message = error.kind, str(error)
         elif error is not None:
             result.kind = Kind.INTERNAL
-            result.message = f"kit's grader failed ({type(error).__name__}: {error}); this is a bug in kit, not in your code"
+            result.message = (f"kit's grader failed ({type(error).__name__}: {error}); this is a bug in the kata's "
+                              "grader, not in your code")
         if error is not None:
             result.case = getattr(error, "case_description", "")
             result.snippet = getattr(error, "snippet", "")

@@ -128,8 +128,11 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     results = [contract, *plugin.results]
     stopped = results[-1].stops_grade
     if not stopped and (exit_code not in (0, 1) or len(results) == 1):
-        internal = CheckResult("grader", False, f"kit's grader did not run (pytest exit code {int(exit_code)}); "
-                               "this is a bug in kit, not in your code", kind=Kind.INTERNAL)
+        if select is not None and exit_code == pytest.ExitCode.NO_TESTS_COLLECTED:
+            why = "no check of the grader matched the checks asked for (a misspelt `# expect-fail:` pattern?)"
+        else:
+            why = f"kit's grader did not run (pytest exit code {int(exit_code)}); this is a bug in kit, not in your code"
+        internal = CheckResult("grader", False, why, kind=Kind.INTERNAL)
         emit(checked(internal))
         results.append(internal)
     return results
