@@ -100,6 +100,12 @@ class Kata:
     def hints_path(self) -> Path:
         return self.folder / "hints.toml"
 
+    def explanation(self) -> str | None:
+        """katas/<id>/explanation.md, shown with the solution: the idea, the complexity, the classic
+        pitfalls and the follow-up questions interviewers ask (None where the kata has none yet)."""
+        path = self.folder / "explanation.md"
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
     @property
     def efficiency_bound(self) -> float | None:
         return self.efficiency.bound if self.efficiency else None

@@ -165,6 +165,9 @@ def solution(kata: Kata, track: str, code: str) -> None:
 
     console.print(Panel(Syntax(code, "python", line_numbers=True), title=f"{kata.id} · {track} reference",
                         title_align="left"))
+    explanation = kata.explanation()
+    if explanation:
+        markdown(explanation)
 
 
 def markdown(text: str) -> None:

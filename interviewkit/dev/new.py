@@ -18,7 +18,8 @@ KATA_ID = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
 ARRAY_TYPES = {"numpy": "np.ndarray", "torch": "torch.Tensor"}
 # (template, where it goes): once per kata, then once per track.
 KATA_FILES = (("kata.toml.j2", "katas/{id}/kata.toml"), ("statement.md.j2", "katas/{id}/statement.md"),
-              ("hints.toml.j2", "katas/{id}/hints.toml"), ("cases.py.j2", "graders/{id}/cases.py"),
+              ("hints.toml.j2", "katas/{id}/hints.toml"), ("explanation.md.j2", "katas/{id}/explanation.md"),
+              ("cases.py.j2", "graders/{id}/cases.py"),
               ("grader.py.j2", "graders/{id}/test.py"))
 TRACK_FILES = (("reference.py.j2", "reference_solutions/{id}/{track}.py"),
                ("right.py.j2", "tests/candidates/{id}/{track}/right_another_style.py"),
