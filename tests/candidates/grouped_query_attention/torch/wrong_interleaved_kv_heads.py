@@ -1,0 +1,39 @@
+"""Classic bug: query head h reads kv head h % num_kv_heads (tensor.repeat tiles the kv heads) instead of h // group."""
+# expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] decoding_with_the_cache[token_by_token_from_the_first]
+import math
+
+import torch
+from torch import nn
+
+
+class GroupedQueryAttention(nn.Module):
+    def __init__(self, embed_dim, num_heads, num_kv_heads, bias=False):
+        super().__init__()
+        assert embed_dim % num_heads == 0 and num_heads % num_kv_heads == 0
+        self.num_heads, self.num_kv_heads = num_heads, num_kv_heads
+        self.head_dim = embed_dim // num_heads
+        self.q_proj = nn.Linear(embed_dim, embed_dim, bias=bias)
+        self.k_proj = nn.Linear(embed_dim, num_kv_heads * self.head_dim, bias=bias)
+        self.v_proj = nn.Linear(embed_dim, num_kv_heads * self.head_dim, bias=bias)
+        self.out_proj = nn.Linear(embed_dim, embed_dim, bias=bias)
+
+    def forward(self, x, past_kv=None):
+        batch, new, _ = x.shape
+        # (B, T, heads * D) -> (B, heads, T, D)
+        q = self.q_proj(x).view(batch, new, self.num_heads, self.head_dim).transpose(1, 2)
+        k = self.k_proj(x).view(batch, new, self.num_kv_heads, self.head_dim).transpose(1, 2)
+        v = self.v_proj(x).view(batch, new, self.num_kv_heads, self.head_dim).transpose(1, 2)
+        if past_kv is not None:
+            k = torch.cat([past_kv[0], k], dim=2)
+            v = torch.cat([past_kv[1], v], dim=2)
+        # Every query head gets a kv head.
+        group = self.num_heads // self.num_kv_heads
+        keys = k.repeat(1, group, 1, 1)
+        values = v.repeat(1, group, 1, 1)
+        scores = q @ keys.transpose(-2, -1) / math.sqrt(self.head_dim)  # (B, H, T, T_past + T)
+        past = k.shape[2] - new
+        # New token t sits at position past + t: it sees every cached key and the new ones up to itself.
+        allowed = torch.ones(new, past + new, dtype=torch.bool, device=x.device).tril(diagonal=past)
+        scores = scores.masked_fill(~allowed, float("-inf"))
+        out = torch.softmax(scores, dim=-1) @ values  # (B, H, T, D)
+        return self.out_proj(out.transpose(1, 2).reshape(batch, new, -1)), (k, v)
