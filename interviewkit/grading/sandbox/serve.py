@@ -7,6 +7,7 @@ import io
 import sys
 import threading
 import traceback
+import warnings
 from pathlib import Path
 
 from interviewkit.catalog import Forbidden
@@ -92,11 +93,20 @@ class Sandbox:
         return self._handles[number]
 
 
+def _print_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
 def serve(requests: int, replies: int, protections: Protections) -> None:
     """Answers requests until the grader closes the channel."""
     install_audit_hook()
     printed = _CappedText()
     sys.stdout = sys.stderr = printed
+    # The sandbox may be forked inside warnings.catch_warnings(record=True) (pytest wraps every test
+    # in one): the candidate's warnings must print, every time, to the stderr that the reply carries.
+    warnings.resetwarnings()
+    warnings.simplefilter("always")
+    warnings.showwarning = _print_warning
     baseline = {thread.ident for thread in threading.enumerate()}
     sandbox = Sandbox(protections)
     while True:
