@@ -1,0 +1,32 @@
+"""Wrong: F1 as the arithmetic mean of precision and recall instead of their harmonic mean."""
+# expect-fail: precision_recall_f1[binary_precision_and_recall_far_apart] precision_recall_f1[binary_predictions] precision_recall_f1[five_classes_in_macro_mode]
+import numpy as np
+
+
+def roc_auc(y_true, scores):
+    positives = scores[y_true == 1][:, None]
+    negatives = scores[y_true == 0][None, :]
+    wins = (positives > negatives).sum() + 0.5 * (positives == negatives).sum()
+    return float(wins / (positives.size * negatives.size))
+
+
+def precision_recall_f1(y_true, y_pred, average="binary"):
+    labels = [1] if average == "binary" else sorted(set(y_true.tolist()) | set(y_pred.tolist()))
+    precisions, recalls, f1s = [], [], []
+    for label in labels:
+        tp = int(np.sum((y_pred == label) & (y_true == label)))
+        fp = int(np.sum((y_pred == label) & (y_true != label)))
+        fn = int(np.sum((y_pred != label) & (y_true == label)))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = (precision + recall) / 2
+        precisions.append(precision)
+        recalls.append(recall)
+        f1s.append(f1)
+    return float(np.mean(precisions)), float(np.mean(recalls)), float(np.mean(f1s))
+
+
+def confusion_matrix(y_true, y_pred, num_classes):
+    counts = np.zeros((num_classes, num_classes), dtype=np.int64)
+    np.add.at(counts, (y_true, y_pred), 1)
+    return counts

@@ -1,0 +1,32 @@
+"""Wrong: 0 / 0 left as NaN (sklearn's zero_division=np.nan) where the contract counts it 0."""
+# expect-fail: precision_recall_f1[binary_positive_class_never_predicted] precision_recall_f1[macro_with_a_label_never_predicted] precision_recall_f1[macro_with_a_label_only_in_y_pred] precision_recall_f1[binary_no_positive_among_the_true_labels]
+import numpy as np
+
+
+def roc_auc(y_true, scores):
+    positives = scores[y_true == 1][:, None]
+    negatives = scores[y_true == 0][None, :]
+    wins = (positives > negatives).sum() + 0.5 * (positives == negatives).sum()
+    return float(wins / (positives.size * negatives.size))
+
+
+def precision_recall_f1(y_true, y_pred, average="binary"):
+    labels = [1] if average == "binary" else sorted(set(y_true.tolist()) | set(y_pred.tolist()))
+    precisions, recalls, f1s = [], [], []
+    for label in labels:
+        tp = int(np.sum((y_pred == label) & (y_true == label)))
+        fp = int(np.sum((y_pred == label) & (y_true != label)))
+        fn = int(np.sum((y_pred != label) & (y_true == label)))
+        precision = np.float64(tp) / (tp + fp)
+        recall = np.float64(tp) / (tp + fn)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precisions.append(precision)
+        recalls.append(recall)
+        f1s.append(f1)
+    return float(np.mean(precisions)), float(np.mean(recalls)), float(np.mean(f1s))
+
+
+def confusion_matrix(y_true, y_pred, num_classes):
+    counts = np.zeros((num_classes, num_classes), dtype=np.int64)
+    np.add.at(counts, (y_true, y_pred), 1)
+    return counts
