@@ -159,7 +159,8 @@ class Catalog:
         gradients = spec.get("gradients", {})
         if not isinstance(gradients, dict) or not all(isinstance(v, str) for v in gradients.values()):
             raise CatalogError(f"{meta}: [grading.gradients] maps a track to a sentence")
-        return GradingNotes(conditioning=spec.get("conditioning", ""), gradients=dict(gradients))
+        return GradingNotes(conditioning=spec.get("conditioning", ""), gradients=dict(gradients),
+                            results=spec.get("results", ""))
 
     @staticmethod
     def _load_efficiency(spec: dict | None, meta: Path) -> Efficiency | None:

@@ -66,8 +66,9 @@ def _number(value: float) -> str:
     return f"{value:g}".replace("e-0", "e-")  # 1e-5, not 1e-05
 
 
-def _dtypes_line(checks: list[CheckCases]) -> str:
-    """The usual float dtype, then the cases in any other."""
+def _dtypes_line(checks: list[CheckCases], results: str = "") -> str:
+    """The usual float dtype, then the cases in any other; then the results' dtypes (the kata's own
+    sentence where float results do not simply keep the input's dtype)."""
     cases = [(case, _floats(dtypes)) for check in checks for case, dtypes in check.cases]
     counts = Counter(dtype for _, floats in cases for dtype in floats)
     if not counts:
@@ -75,7 +76,7 @@ def _dtypes_line(checks: list[CheckCases]) -> str:
     usual = counts.most_common(1)[0][0]
     others = [f"{dtype} in {_names(list(dict.fromkeys(name for name, floats in cases if dtype in floats)))}"
               for dtype in FLOATS if dtype in counts and dtype != usual]
-    return "; ".join([usual, *others]) + ". Float results keep the input's dtype."
+    return "; ".join([usual, *others]) + ". " + (results or "Float results keep the input's dtype.")
 
 
 def _tolerance_line(dtypes: list[str], conditioned: bool) -> str:
@@ -135,7 +136,8 @@ def _entries(kata: Kata, track: str, checks: list[CheckCases], common: dict[str,
     notes = kata.grading
     dtypes = _floats({dtype for check in checks for _, case_dtypes in check.cases for dtype in case_dtypes}) \
         or ["float32", "float64"]  # no manifest: the dtypes every kata grades
-    entries = [("Dtypes", _dtypes_line(checks)), ("Tolerance", _tolerance_line(dtypes, bool(notes.conditioning)))]
+    entries = [("Dtypes", _dtypes_line(checks, notes.results)),
+               ("Tolerance", _tolerance_line(dtypes, bool(notes.conditioning)))]
     if notes.conditioning:
         entries.append(("Conditioning", notes.conditioning))
     gradients = notes.gradients.get(track) or DEFAULT_GRADIENTS.get(track, "")

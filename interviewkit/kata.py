@@ -74,6 +74,7 @@ class GradingNotes:
 
     conditioning: str = ""
     gradients: dict[str, str] = field(default_factory=dict)
+    results: str = ""  # the results' dtypes, where "float results keep the input's dtype" is not the rule
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,13 @@ def test_the_kata_s_own_words_replace_c_1_and_the_gradient_sentence_of_a_track()
     assert "checked for a random N(0, 1) upstream gradient" in parts["torch"]
 
 
+def test_a_kata_s_own_results_sentence_replaces_the_dtype_rule():
+    softmax = CATALOG.get("softmax")
+    assert "Float results keep the input's dtype." in block(softmax)
+    text = block(replace(softmax, grading=GradingNotes(results="w is float64 whatever the input.")))
+    assert "w is float64 whatever the input." in text and "keep the input's dtype" not in text
+
+
 def test_what_every_track_shares_is_said_once():
     parts = sections(block(CATALOG.get("attention")))
     assert "Tolerance" in parts["shared"] and "Tolerance" not in parts["numpy"] + parts["torch"]
