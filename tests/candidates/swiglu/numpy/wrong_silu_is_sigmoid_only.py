@@ -1,0 +1,24 @@
+"""Classic bug: silu taken as sigmoid(z), the z in front forgotten, with a backward true to that forward."""
+# expect-fail: swiglu_forward[rows_with_a_wider_hidden_layer] swiglu_forward[float64_rows] swiglu_backward[hidden_as_wide_as_the_input]
+import numpy as np
+
+
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1, e) / (1 + e)
+
+
+def swiglu_forward(x, w_gate, w_up, w_down):
+    gate, up = x @ w_gate, x @ w_up
+    s = sigmoid(gate)
+    hidden = s * up
+    return hidden @ w_down, (x, w_gate, w_up, w_down, gate, up, s, hidden)
+
+
+def swiglu_backward(dout, cache):
+    x, w_gate, w_up, w_down, gate, up, s, hidden = cache
+    dhidden = dout @ w_down.T
+    dup = dhidden * s
+    dgate = dhidden * up * s * (1 - s)
+    dx = dgate @ w_gate.T + dup @ w_up.T
+    return dx, x.T @ dgate, x.T @ dup, hidden.T @ dout

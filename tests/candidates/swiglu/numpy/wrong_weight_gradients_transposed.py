@@ -1,0 +1,25 @@
+"""Classic bug: the weight gradients written as (d pre-activation).T @ input, the transpose of
+what `x @ w` needs: the wrong shape where dim != hidden, wrong values where they are equal."""
+# expect-fail: swiglu_backward[hidden_as_wide_as_the_input] swiglu_backward[every_dimension_the_same_size] swiglu_backward[float64_with_every_dimension_the_same_size] swiglu_backward[rows_with_a_wider_hidden_layer]
+import numpy as np
+
+
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1, e) / (1 + e)
+
+
+def swiglu_forward(x, w_gate, w_up, w_down):
+    gate, up = x @ w_gate, x @ w_up
+    s = sigmoid(gate)
+    hidden = gate * s * up
+    return hidden @ w_down, (x, w_gate, w_up, w_down, gate, up, s, hidden)
+
+
+def swiglu_backward(dout, cache):
+    x, w_gate, w_up, w_down, gate, up, s, hidden = cache
+    dhidden = dout @ w_down.T
+    dup = dhidden * gate * s
+    dgate = dhidden * up * s * (1 + gate * (1 - s))
+    dx = dgate @ w_gate.T + dup @ w_up.T
+    return dx, dgate.T @ x, dup.T @ x, dout.T @ hidden

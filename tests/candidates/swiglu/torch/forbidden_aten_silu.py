@@ -1,0 +1,14 @@
+"""Forbidden: the ATen silu operation, called through torch.ops."""
+import torch
+from torch import nn
+
+
+class SwiGLU(nn.Module):
+    def __init__(self, dim: int, hidden_dim: int, bias: bool = False):
+        super().__init__()
+        self.gate_proj = nn.Linear(dim, hidden_dim, bias=bias)
+        self.up_proj = nn.Linear(dim, hidden_dim, bias=bias)
+        self.down_proj = nn.Linear(hidden_dim, dim, bias=bias)
+
+    def forward(self, x):
+        return self.down_proj(torch.ops.aten.silu(self.gate_proj(x)) * self.up_proj(x))
