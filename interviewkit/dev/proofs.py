@@ -195,7 +195,10 @@ def kata_files(kata: Kata) -> list[Path]:
 
 
 def placeholders_filled(kata: Kata) -> Verdict:
-    """No TODO left from `kit dev new`, in any of the kata's files."""
+    """No TODO left from `kit dev new`, in any of the kata's files, and the explanation written."""
+    if kata.explanation() is None:
+        return Verdict(False, f"{relative(kata, kata.folder / 'explanation.md')} is missing: write the idea, the "
+                              "complexity, the classic pitfalls and the follow-up questions (`kit solution` shows it)")
     found: dict[str, list[int]] = {}
     files = kata_files(kata)
     for path in files:
