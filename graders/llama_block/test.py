@@ -1,0 +1,74 @@
+"""Grader for llama_block, torch track: one call on a whole sequence (the output, the returned cache,
+and the gradients of x and of every parameter for a random upstream on all three), and a sequence fed
+in chunks, each call given the cache the candidate's previous call returned, held after every call
+to one call on the whole sequence (its gradients to the oracle's call on its own cache).
+
+check_steps cannot feed one call's output into the next (a step's inputs are fixed before the
+script runs), so the decoding loop is written here with the toolkit's comparison helpers."""
+import pytest
+import torch
+
+from interviewkit.grader import (
+    CheckFailed, about, build_module, check_module, expect_gradients, expect_outputs, expect_unmodified,
+    reference_gradients, sibling,
+)
+
+shared = sibling(__file__, "cases")
+SYMBOL = "LlamaBlock"
+
+
+@pytest.mark.parametrize("shape", shared.calls(), ids=str)
+def test_one_call_on_a_whole_sequence(grading, shape):
+    check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(), condition=shared.score_condition,
+                 locate=shared.LOCATE)
+
+
+@pytest.mark.parametrize("shape", shared.decodings(), ids=str)
+def test_decoding_with_the_cache(grading, shape):
+    case = shape.case()
+    init = ", ".join(f"{name}={value!r}" for name, value in shape.init().items())
+    with about(case, grading, f"{SYMBOL}({init}).forward"):
+        module, oracle = build_module(grading, SYMBOL, case, shape.oracle, shape.init())
+        x, reference_x = grading.inputs(case)["x"], case.reference_inputs(grading.seed_offset)["x"]
+        with torch.no_grad():
+            whole, (keys, values) = oracle(reference_x)
+        like = grading.expected(shape.dtype)
+        condition = shared.score_condition(oracle, reference_x)
+        empty = torch.zeros(shape.batch, shape.num_kv_heads, 0, shape.head_dim, dtype=x.dtype, device=x.device)
+        cache = (empty, empty.clone()) if shape.empty_past else None
+        reference_cache = (empty.double().cpu(), empty.double().cpu()) if shape.empty_past else None
+        start = 0
+        for number, size in enumerate(shape.chunks, start=1):
+            end = start + size
+            past = "an empty past" if cache is not None and start == 0 else f"a past of {start} tokens"
+            label = f"call {number} of {len(shape.chunks)} (x of {size} token{'s' * (size > 1)}, {past})"
+            try:
+                result, reference_cache = decoding_step(
+                    grading, case, module, oracle, number, x[:, start:end], reference_x[:, start:end], cache,
+                    reference_cache, expected=(whole[:, start:end], (keys[:, :, :end], values[:, :, :end])),
+                    like=like, condition=condition)
+            except CheckFailed as failure:
+                failure.args = (f"{label}: {failure}",)
+                raise
+            cache = result.output[1]
+            start = end
+
+
+def decoding_step(grading, case, module, oracle, number, x, reference_x, cache, reference_cache, expected, like,
+                  condition):
+    """One call given the candidate's own cache: its output and cache against the whole sequence's,
+    the gradients of x and of every parameter against the oracle's call on its own (detached) cache."""
+    leaf = reference_x.clone().requires_grad_()
+    step = oracle(leaf, reference_cache)
+    upstream = tuple(case.upstream(tuple(t.shape), grading.seed_offset, 3 * number + index)
+                     for index, t in enumerate((step[0], *step[1])))
+    arguments = {} if cache is None else {"past_kv": cache}
+    result = module.call("forward", x, upstream=upstream, **arguments)
+    expect_unmodified(result)
+    expect_outputs(result.output, expected, like, condition)
+    wanted = {**{("input", "x"): leaf}, **{("param", name): p for name, p in oracle.named_parameters()}}
+    everything = reference_gradients(step, wanted, upstream)
+    for kind in ("input", "param"):
+        gradients = {name: value for (of, name), value in everything.items() if of == kind}
+        expect_gradients(result.gradients, gradients, like, condition, parameters=kind == "param")
+    return result, tuple(t.detach() for t in step[1])
