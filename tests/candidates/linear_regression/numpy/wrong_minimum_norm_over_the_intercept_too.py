@@ -1,0 +1,27 @@
+"""Classic bug: a column of ones appended, unpenalised (right for ridge and for unique solutions),
+but where there are many solutions lstsq minimises ||w||² + b², not ||w||² alone."""
+# expect-fail: fit_linear_regression[fewer_samples_than_features_minimum_norm] fit_linear_regression[as_many_samples_as_features_with_an_intercept] fit_linear_regression[one_sample_gives_zero_weights_and_the_mean]
+import numpy as np
+
+
+def fit_linear_regression(X, y, l2=0.0, fit_intercept=True):
+    X, y = X.astype(np.float64), y.astype(np.float64)
+    n, d = X.shape
+    A = np.column_stack([X, np.ones(n)]) if fit_intercept else X
+    k = A.shape[1]
+    t = y
+    if l2 > 0:
+        penalty = np.sqrt(l2) * np.eye(k)[:d]  # rows for w only: b is not penalised
+        A, t = np.vstack([A, penalty]), np.concatenate([y, np.zeros(d)])
+    theta = np.linalg.lstsq(A, t, rcond=None)[0]
+    return (theta[:d], float(theta[d])) if fit_intercept else (theta, 0.0)
+
+
+def fit_linear_regression_gd(X, y, lr=0.01, epochs=100):
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    for _ in range(epochs):
+        r = y - X @ w - b
+        w, b = w - lr * (-2 / n) * (X.T @ r), b - lr * (-2 / n) * r.sum()
+    return w, float(b)
+
