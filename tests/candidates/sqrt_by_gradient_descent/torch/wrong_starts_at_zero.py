@@ -1,0 +1,28 @@
+# expect-fail: sqrt_gd[a_batch_of_very_different_scales] sqrt_gd[a_single_element]
+"""Reference: √a for every element of a, by gradient descent with autograd, each element stopping on its own."""
+import torch
+
+
+def sqrt_gd(a: torch.Tensor, lr: float = 0.01, tol: float = 1e-6,
+            max_iters: int = 1000) -> tuple[torch.Tensor, torch.Tensor]:
+    if (a < 0).any():
+        raise ValueError("every element of a must be >= 0: a negative number has no real square root")
+    m, scale = a.detach().clone(), torch.ones_like(a)
+    while (m >= 4).any():  # powers of 4 move exactly: a = m·4^e, √a = √m·2^e
+        big = m >= 4
+        m, scale = torch.where(big, m / 4, m), torch.where(big, scale * 2, scale)
+    while ((m > 0) & (m < 1)).any():
+        small = (m > 0) & (m < 1)
+        m, scale = torch.where(small, m * 4, m), torch.where(small, scale / 2, scale)
+    y = torch.zeros_like(m)
+    iterations = torch.zeros(a.shape, dtype=torch.int64, device=a.device)
+    for _ in range(max_iters):
+        active = (y * y - m).abs() > tol * m
+        if not active.any():
+            break
+        y = y.detach().requires_grad_()
+        ((y * y - m) ** 2).sum().backward()
+        with torch.no_grad():
+            y = torch.where(active, y - lr * y.grad, y)
+        iterations += active
+    return (scale * y).detach(), iterations
