@@ -41,6 +41,16 @@ def _watch_decompositions(packet_name: str, op) -> None:
                     setattr(module, attribute, watched)
 
 
+def _in_dispatcher(op) -> bool:
+    import torch
+
+    try:
+        torch._C._dispatch_has_kernel_for_dispatch_key(op.name(), "CPU")
+    except RuntimeError:
+        return False
+    return True
+
+
 class DispatcherGuard:
     """Wraps the kernels of watched ATen operations; a wrapper raises while its operation is forbidden."""
 
@@ -61,8 +71,11 @@ class DispatcherGuard:
             if namespace not in self._libraries:
                 self._libraries[namespace] = torch.library.Library(namespace, "IMPL")
             for overload in packet.overloads():
-                self._wrap(packet_name, getattr(packet, overload), self._libraries[namespace])
-                _watch_decompositions(packet_name, getattr(packet, overload))
+                op = getattr(packet, overload)
+                if not _in_dispatcher(op):
+                    continue  # a TorchScript-only overload (aten::sqrt.int): no kernel to wrap, none to run
+                self._wrap(packet_name, op, self._libraries[namespace])
+                _watch_decompositions(packet_name, op)
             self._wrapped.add(packet_name)
 
     def _wrap(self, packet_name: str, op, library) -> None:
