@@ -55,24 +55,45 @@ def kata_list_json(katas: list[Kata], progress: dict[str, KataProgress]) -> str:
     return json.dumps(rows, indent=2) + "\n"
 
 
-def kata_table(katas: list[Kata], progress: dict[str, KataProgress]) -> Table:
+# Below these widths `kit list` drops its tags column, then folds title, tracks and time into the
+# kata's and the status's cells: a narrow terminal still shows every kata whole, nothing cut.
+FULL_LIST_WIDTH, COMPACT_LIST_WIDTH = 120, 90
+
+
+def kata_table(katas: list[Kata], progress: dict[str, KataProgress], width: int | None = None) -> Table:
+    width = console.width if width is None else width
+    compact = width < COMPACT_LIST_WIDTH
+    if compact:
+        columns = ("kata", "difficulty", "status")
+    else:
+        columns = ("kata", "title", "difficulty", "tracks", *(("tags",) if width >= FULL_LIST_WIDTH else ()),
+                   "status", "best time")
     table = Table(title="kit katas", title_justify="left")
-    for column in ("kata", "title", "difficulty", "tracks", "tags", "status", "best time"):
-        table.add_column(column, no_wrap=column in UNBROKEN)
+    longest_id = max((len(kata.id) for kata in katas), default=4)
+    for column in columns:
+        if compact and column == "kata":  # the id on a line of its own, never broken; the title wraps below it
+            table.add_column(column, min_width=longest_id, ratio=1, overflow="fold")
+        else:
+            table.add_column(column, no_wrap=column in UNBROKEN, overflow="fold", min_width=len(column))
     for kata in katas:
         entry = progress.get(kata.id, KataProgress())
         status = entry.status
         if entry.passed_tracks:
             status += f" ({', '.join(sorted(entry.passed_tracks))})"
-        table.add_row(
-            kata.id,
-            kata.title,
-            f"[{DIFFICULTY_STYLE[kata.difficulty]}]{kata.difficulty}[/]",
-            ", ".join(kata.tracks),
-            ", ".join(kata.tags),
-            f"[{STATUS_STYLE[entry.status]}]{status}[/]",
-            minutes_seconds(entry.best_time_s),
-        )
+        cells = {
+            "kata": kata.id,
+            "title": kata.title,
+            "difficulty": f"[{DIFFICULTY_STYLE[kata.difficulty]}]{kata.difficulty}[/]",
+            "tracks": ", ".join(kata.tracks),
+            "tags": ", ".join(kata.tags),
+            "status": f"[{STATUS_STYLE[entry.status]}]{status}[/]",
+            "best time": minutes_seconds(entry.best_time_s),
+        }
+        if compact:
+            cells["kata"] = f"[bold]{kata.id}[/]\n[dim]{escape(kata.title)} · {', '.join(kata.tracks)}[/]"
+            if entry.best_time_s is not None:
+                cells["status"] += f"\nbest {minutes_seconds(entry.best_time_s)}"
+        table.add_row(*(cells[column] for column in columns))
     return table
 
 

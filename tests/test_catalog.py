@@ -230,3 +230,21 @@ def test_the_numpy_track_forbids_imports_only(kata_id):
     forbidden = CATALOG.get(kata_id).track("numpy").forbidden
     assert not (forbidden.functions or forbidden.operations or forbidden.modules), (
         "the NumPy track's sandbox holds no torch: forbid imports there, nothing else")
+
+
+@pytest.mark.parametrize("width", (60, 80, 120))
+def test_kit_list_shows_every_kata_whole_at_60_80_and_120_columns(width):
+    from rich.console import Console
+
+    from interviewkit import render
+
+    katas = CATALOG.katas()
+    console = Console(width=width, record=True, force_terminal=False)
+    console.print(render.kata_table(katas, {}, width=width))
+    screen = console.export_text()
+    assert "…" not in screen, screen
+    assert all(line.rstrip() == line.rstrip()[:width] for line in screen.splitlines())
+    for kata in katas:
+        assert kata.id in screen.split(), f"{kata.id} is not whole at {width} columns:\n{screen}"
+    for header in ("kata", "difficulty", "status"):
+        assert header in screen
