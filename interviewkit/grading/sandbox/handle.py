@@ -2,21 +2,29 @@
 holds only its number, and the operations seam.py declares on it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from typing import Protocol
 
 from interviewkit.grading.sandbox import values
 from interviewkit.grading.sandbox.errors import WrongApi
 from interviewkit.grading.sandbox.seam import CallResult
 
-if TYPE_CHECKING:
-    from interviewkit.grading.sandbox.candidate import Candidate
+
+class Runner(Protocol):
+    """What a handle needs of candidate.Candidate (which builds handles): running the candidate's code
+    under the guard. Named here so that handle.py does not import candidate.py back."""
+
+    def running(self, during: str) -> AbstractContextManager: ...
+
+    def invoke(self, function, label: str, args, kwargs, upstream, parameters: dict,
+               traced: dict | None = None, signature=None) -> CallResult: ...
 
 
 class Handle:
     """An instance of the candidate's class (a module or a plain object) that the grader holds by number;
     its public methods that seam.py declares are the operations on it (HandleInterface)."""
 
-    def __init__(self, candidate: Candidate, symbol: str, instance, arguments: tuple):
+    def __init__(self, candidate: Runner, symbol: str, instance, arguments: tuple):
         self._candidate = candidate
         self._symbol = symbol
         self._instance = instance

@@ -28,7 +28,3 @@ class Kind(StrEnum):
 
 _STOPPING = frozenset({Kind.TIMEOUT, Kind.CRASH, Kind.NOT_RUN, Kind.MEMORY})
 
-
-def stops_grade(kind: str) -> bool:
-    """Whether a check that failed this way ends the grade (unknown kinds do not)."""
-    return kind in Kind._value2member_map_ and Kind(kind).stops_grade

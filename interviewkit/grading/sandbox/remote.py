@@ -100,8 +100,8 @@ class RemoteCandidate(CandidateInterface):
             self._printed.append(printed)
         error = reply.get("error")
         if error is not None:
-            kind, text = error if isinstance(error, (list, tuple)) and len(error) == 2 else ("internal", str(error))
-            if kind == "internal":
+            kind, text = error if isinstance(error, (list, tuple)) and len(error) == 2 else (Kind.INTERNAL, str(error))
+            if kind == Kind.INTERNAL:
                 raise RuntimeError(f"the sandbox failed: {text}")
             raise ERRORS.get(kind, CandidateCrashed)(str(text))
         threads = reply.get("threads") or []

@@ -16,6 +16,7 @@ from interviewkit.grading.sandbox.audit import install_audit_hook
 from interviewkit.grading.sandbox.candidate import Candidate
 from interviewkit.grading.sandbox.confine import Protections
 from interviewkit.grading.sandbox.errors import CandidateError
+from interviewkit.grading.sandbox.kinds import Kind
 from interviewkit.grading.sandbox.guard import Guard
 from interviewkit.grading.sandbox.handle import Handle
 from interviewkit.grading.sandbox.seam import OPERATIONS, Operation, Reply, Target, result_to_data
@@ -119,13 +120,13 @@ def serve(requests: int, replies: int, protections: Protections) -> None:
         reply: dict = {}
         try:
             if operation is None:
-                reply["error"] = ("internal", f"unknown request {key!r}: not an operation seam.py declares")
+                reply["error"] = (Kind.INTERNAL.value, f"unknown request {key!r}: not an operation seam.py declares")
             else:
                 reply["ok"] = sandbox.run(operation, request)
         except CandidateError as error:
             reply["error"] = (error.kind, str(error))
         except BaseException as error:  # a bug of kit's own, reported rather than hidden
-            reply["error"] = ("internal", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}")
+            reply["error"] = (Kind.INTERNAL.value, f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}")
         reply["printed"] = printed.take()
         reply["threads"] = [thread.name for thread in threading.enumerate()
                             if thread.ident not in baseline and thread.is_alive()]
