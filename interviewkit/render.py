@@ -184,8 +184,9 @@ def hint(kata: Kata, chosen: Hint, position: int, total: int, tied_to: str | Non
 def solution(kata: Kata, track: str, code: str) -> None:
     from rich.syntax import Syntax
 
-    console.print(Panel(Syntax(code, "python", line_numbers=True), title=f"{kata.id} · {track} reference",
-                        title_align="left"))
+    # Code is wrapped, never cut: a narrow terminal shows every character of the reference.
+    console.print(Panel(Syntax(code, "python", line_numbers=True, word_wrap=True),
+                        title=f"{kata.id} · {track} reference", title_align="left"))
     explanation = kata.explanation()
     if explanation:
         markdown(explanation)

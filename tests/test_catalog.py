@@ -248,3 +248,25 @@ def test_kit_list_shows_every_kata_whole_at_60_80_and_120_columns(width):
         assert kata.id in screen.split(), f"{kata.id} is not whole at {width} columns:\n{screen}"
     for header in ("kata", "difficulty", "status"):
         assert header in screen
+
+
+@pytest.mark.parametrize("width", (60, 80, 120))
+def test_kit_solution_wraps_code_and_never_cuts_it(width, monkeypatch):
+    from rich.console import Console
+
+    from interviewkit import render
+
+    kata = CATALOG.get("conv2d")
+    code = kata.track("numpy").reference.read_text()
+    console = Console(width=width, record=True, force_terminal=False)
+    monkeypatch.setattr(render, "console", console)
+    render.solution(kata, "numpy", code)
+    screen = "".join(console.export_text().split())
+    shown = "".join(code.split())
+    # Every character of the code is on the screen, in order (line numbers and borders between).
+    position = 0
+    for character in shown:
+        position = screen.find(character, position)
+        assert position >= 0, f"code cut at {width} columns near {character!r}"
+        position += 1
+    assert "…" not in console.export_text()
