@@ -15,6 +15,9 @@ from interviewkit.grading.toolkit.checks import (
 )
 from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
 from interviewkit.grading.toolkit.efficiency import check_efficiency
+from interviewkit.grading.toolkit.objects import (
+    expect_same_usage, linear, mlp, numpy_generator, step_table, torch_generator,
+)
 from interviewkit.grading.toolkit.modules import build_module, check_module, check_traced_shapes
 from interviewkit.grading.toolkit.sibling import sibling
 from interviewkit.grading.toolkit.state import Scale, expect_scaled
@@ -26,4 +29,5 @@ __all__ = [
     "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
     "reference_gradients", "track", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form",
     "tolerance", "sibling", "Scale", "expect_scaled", "Step", "check_steps", "check_traced_shapes",
+    "expect_same_usage", "linear", "mlp", "numpy_generator", "step_table", "torch_generator",
 ]

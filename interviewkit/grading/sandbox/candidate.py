@@ -105,10 +105,12 @@ class Candidate:
         leaves = values.enable_grad(values.bind_names(signature, args, kwargs)) if upstream is not None else {}
         with self.running(f"{label}(...)"):
             output = function(*args, **kwargs)
+        arguments = values.bind_names(signature, args, kwargs)
         result = CallResult(
             output=values.copy_out(output),
-            modified_inputs=values.modified(originals, values.bind_names(signature, args, kwargs)),
+            modified_inputs=values.modified(originals, arguments),
             traced=dict(traced or {}),
+            usage=values.copy_out(values.usage(arguments)),
         )
         if upstream is not None:
             result.gradients = self._backward(output, upstream, leaves, parameters, label)

@@ -37,6 +37,8 @@ class CallResult:
     modified_inputs: list[str] = field(default_factory=list)
     # Output shapes of the submodules a grader asked to trace (None: the submodule never ran).
     traced: dict[str, Any] = field(default_factory=dict)
+    # How the call used the generators and step functions among its arguments (made.py), by path.
+    usage: dict[str, Any] = field(default_factory=dict)
 
 
 class Target(Enum):
@@ -195,6 +197,7 @@ def result_to_data(result: CallResult) -> dict:
             "inputs": gradients.inputs, "parameters": gradients.parameters, "problem": gradients.problem},
         "modified_inputs": result.modified_inputs,
         "traced": result.traced,
+        "usage": result.usage,
     }
 
 
@@ -206,6 +209,7 @@ def result_from_data(data: dict) -> CallResult:
             inputs=gradients["inputs"], parameters=gradients["parameters"], problem=gradients["problem"]),
         modified_inputs=list(data["modified_inputs"]),
         traced={name: _tuples(shape) for name, shape in data["traced"].items()},
+        usage=dict(data.get("usage", {})),
     )
 
 

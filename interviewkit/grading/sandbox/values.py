@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewkit.grading.sandbox.made import Made, usage_of
+
 
 @dataclass(frozen=True)
 class Foreign:
@@ -53,7 +55,10 @@ def copy_out(value):
 
 
 def copy_in(value):
-    """Fresh copies of the grader's inputs, so the candidate can never touch the grader's own."""
+    """Fresh copies of the grader's inputs, so the candidate can never touch the grader's own; a
+    Made value is built here, afresh for every call."""
+    if isinstance(value, Made):
+        return value.build()
     torch = torch_module()
     if torch is not None and isinstance(value, torch.Tensor):
         return value.detach().clone()
@@ -78,14 +83,43 @@ def bind_names(function, args: tuple, kwargs: dict) -> dict:
 
 
 def enable_grad(arguments: dict) -> dict:
-    """Marks every floating-point tensor argument as requiring grad; returns them by name."""
+    """Marks every floating-point tensor argument as requiring grad; returns them by name, with the
+    trainable parameters of the modules among the arguments ("experts[1].0.weight")."""
     torch = torch_module()
     leaves = {}
     for name, value in arguments.items():
         if torch is not None and isinstance(value, torch.Tensor) and value.is_floating_point():
             value.requires_grad_(True)
             leaves[name] = value
-    return leaves
+    return {**leaves, **module_parameters(arguments)}
+
+
+def _walk(value, path: str):
+    """(path, item) for `value` and everything inside its lists, tuples and dicts."""
+    yield path, value
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{path}[{key!r}]")
+
+
+def module_parameters(arguments: dict) -> dict:
+    """The trainable parameters of every module among the arguments, by path and parameter name."""
+    torch = torch_module()
+    if torch is None:
+        return {}
+    return {f"{path}.{name}": parameter
+            for argument, value in arguments.items() for path, item in _walk(value, argument)
+            if isinstance(item, torch.nn.Module)
+            for name, parameter in item.named_parameters() if parameter.requires_grad}
+
+
+def usage(arguments: dict) -> dict:
+    """How the call used the generators and step functions among its arguments, by path."""
+    return {path: used for argument, value in arguments.items() for path, item in _walk(value, argument)
+            if (used := usage_of(item)) is not None}
 
 
 def arrays_by_path(value, path: str) -> dict[str, object]:

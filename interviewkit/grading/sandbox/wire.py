@@ -1,7 +1,8 @@
 """Messages between the grader process and the sandbox: a JSON header and raw buffers.
 
 Decoding builds nothing but None, booleans, numbers, strings, lists, tuples, dicts with string
-keys, NumPy arrays and scalars of plain dtypes, torch tensors of plain dtypes and Foreign markers:
+keys, NumPy arrays and scalars of plain dtypes, torch tensors of plain dtypes, Foreign markers and
+Made descriptions (made.py; the sandbox builds them, never the decoder):
 whatever the sandbox sends, the grader never runs code of the candidate's while reading it (a
 pickle could). Framing: an 8-byte little-endian length, then the message."""
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 
 import numpy as np
 
+from interviewkit.grading.sandbox.made import MAKERS, Made
 from interviewkit.grading.sandbox.values import Foreign, torch_module
 
 MAX_MESSAGE = 1 << 31
@@ -49,6 +51,8 @@ def _encode(value, buffers: list):
         return {"$d": {str(key): _encode(item, buffers) for key, item in value.items()}}
     if isinstance(value, Foreign):
         return {"$F": value.type_name}
+    if isinstance(value, Made):
+        return {"$M": [value.kind, {str(key): _encode(item, buffers) for key, item in value.spec.items()}]}
     if torch is not None and isinstance(value, torch.Tensor):
         plain = value.detach()
         dtype = str(plain.dtype).removeprefix("torch.")
@@ -116,6 +120,8 @@ def _decode(node, buffers: list[bytes], device_map):
         return {key: _decode(item, buffers, device_map) for key, item in body.items()}
     if tag == "$F" and isinstance(body, str):
         return Foreign(body[:200])
+    if tag == "$M" and isinstance(body, list) and len(body) == 2 and body[0] in MAKERS and isinstance(body[1], dict):
+        return Made(body[0], {key: _decode(item, buffers, device_map) for key, item in body[1].items()})
     if tag == "$a" and isinstance(body, list) and len(body) == 3:
         dtype, shape, index = body
         return _array(dtype, shape, _buffer(buffers, index))

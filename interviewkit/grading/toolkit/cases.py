@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from interviewkit.grading.toolkit import objects
+
 UPSTREAM_SEED_SALT = 7919
 
 
@@ -203,26 +205,20 @@ class Case:
 
     def numpy_inputs(self, seed_offset: int = 0) -> dict:
         rng = np.random.default_rng(self.seed + seed_offset)
-        return {name: value.build(rng) if isinstance(value, Recipe) else value for name, value in self.inputs.items()}
+
+        def draw(value):
+            return value.build(rng) if isinstance(value, Recipe) else value
+
+        return {name: objects.resolve(value, draw) for name, value in self.inputs.items()}
 
     def torch_inputs(self, seed_offset: int = 0, device: str = "cpu") -> dict:
-        import torch
-
-        return {
-            name: torch.from_numpy(value).to(device) if isinstance(value, np.ndarray) else value
-            for name, value in self.numpy_inputs(seed_offset).items()
-        }
+        return {name: objects.for_candidate_torch(value, device)
+                for name, value in self.numpy_inputs(seed_offset).items()}
 
     def reference_inputs(self, seed_offset: int = 0) -> dict:
-        """The same values in float64 torch tensors on the CPU (integers and booleans kept)."""
-        import torch
-
-        inputs = {}
-        for name, value in self.numpy_inputs(seed_offset).items():
-            if isinstance(value, np.ndarray):
-                value = torch.from_numpy(value.astype(np.float64) if value.dtype.kind == "f" else value)
-            inputs[name] = value
-        return inputs
+        """The same values in float64 torch tensors on the CPU (integers and booleans kept); the
+        objects a case describes (objects.py), built."""
+        return {name: objects.for_reference(value) for name, value in self.numpy_inputs(seed_offset).items()}
 
     def upstream(self, shape: tuple[int, ...], seed_offset: int = 0, index: int = 0):
         """A random upstream gradient (float64), the same for candidate and reference."""
@@ -233,7 +229,8 @@ class Case:
 
     def describe(self, seed_offset: int = 0) -> str:
         parts = [
-            f"{name}: {value.describe()}" if isinstance(value, Recipe) else f"{name}={value!r}"
+            f"{name}: {value.describe()}" if isinstance(value, Recipe)
+            else f"{name}: {described}" if (described := objects.describe(value)) else f"{name}={value!r}"
             for name, value in self.inputs.items()
         ]
         return f"case {self.name} (seed {self.seed + seed_offset}): " + ", ".join(parts)

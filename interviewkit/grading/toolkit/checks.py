@@ -18,7 +18,8 @@ from interviewkit.grading.sandbox.seam import CallResult, CandidateInterface, Gr
 from interviewkit.grading.toolkit.cases import Case
 from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
 from interviewkit.grading.sandbox.signature import ApiEntry
-from interviewkit.grading.sandbox.values import vector_jacobian_product
+from interviewkit.grading.sandbox.values import module_parameters, vector_jacobian_product
+from interviewkit.grading.toolkit.objects import expect_same_usage
 
 if TYPE_CHECKING:
     from interviewkit.grading.toolkit.timing import Timing
@@ -179,14 +180,17 @@ def conditioning(case: Case, reference: dict, condition: float | Callable[..., f
 
 def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, *,
                    grad: bool | None = None, condition: float | Callable[..., float] = 1.0,
-                   gradient_magnitude: Callable | None = None, compare: Callable = expect_outputs) -> CallResult:
+                   gradient_magnitude: Callable | None = None, compare: Callable = expect_outputs,
+                   same_usage: bool = True) -> CallResult:
     """Calls `symbol` on the case's inputs and holds its output (and gradients) to the oracle's.
 
     `condition` scales the tolerances (a number, or a function of the float64 inputs);
     `gradient_magnitude(upstream)` gives the scale gradients are compared at when theirs can be
     vanishingly small (softmax's gradient of a one-hot row is ~0, its rounding is not): a number for
     every gradient, or a dict with one per input name. `compare(output, expected, like, condition)`
-    replaces the comparison of the output where closeness is not the question (indices, a NaN)."""
+    replaces the comparison of the output where closeness is not the question (indices, a NaN).
+    Generators and step functions among the inputs (objects.py) must be used as the reference uses
+    them, unless `same_usage=False` (a sampler graded by its distribution, not its draws)."""
     grad = grading.track == "torch" if grad is None else grad
     with about(case, grading, symbol):
         inputs = grading.inputs(case)
@@ -196,6 +200,8 @@ def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, 
             name: value.requires_grad_() for name, value in reference.items()
             if grad and isinstance(value, torch.Tensor) and value.is_floating_point()
         }
+        if grad:
+            leaves.update(module_parameters(reference))
         expected = oracle(**reference)
         upstream = upstream_for(expected, case, grading.seed_offset) if grad else None
         args, kwargs = grading.split_arguments(symbol, inputs)
@@ -203,6 +209,8 @@ def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, 
         like = grading.expected(input_dtype(inputs))
         expect_unmodified(result)
         compare(result.output, expected, like, factor)
+        if same_usage:
+            expect_same_usage(result, reference)
         if grad:
             expect_gradients(result.gradients, reference_gradients(expected, leaves, upstream), like, factor,
                              magnitude=gradient_floor(upstream, gradient_magnitude))

@@ -1,0 +1,141 @@
+"""Objects a kata hands the candidate that are not data: a seeded random generator, an nn.Linear
+(or a small MLP) with given weights, a step function that reads log-probabilities from a table.
+
+No live object crosses the seam (wire.py carries data only). The grader sends a `Made`, a
+description of the object; the sandbox builds it, fresh for every call, and the grader builds a
+twin from the same description for its reference. After a call, `usage` says how each object was
+used (a generator's state, the prefixes a step function was given), so a grader can hold the
+candidate's use of it to the reference's: a dropout that draws from the global generator, or a
+beam search that calls `step_fn` once per hypothesis, is caught by what it did, not by its code."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True, eq=False)
+class Made:
+    """A description of an object the sandbox builds: `kind` names the maker, `spec` its arguments
+    (numbers, strings, arrays, tensors)."""
+
+    kind: str
+    spec: dict
+
+    def build(self):
+        maker = MAKERS.get(self.kind)
+        if maker is None:
+            raise ValueError(f"no maker for {self.kind!r}: kit builds {', '.join(sorted(MAKERS))}")
+        return maker(**self.spec)
+
+    def map(self, function) -> "Made":
+        """The same description with `function` applied to each argument (drawing, casting)."""
+        return Made(self.kind, {key: function(value) for key, value in self.spec.items()})
+
+    def describe(self) -> str:
+        if self.kind.endswith("generator"):
+            return f"a {GENERATOR_NAMES[self.kind]} seeded {self.spec['seed']}"
+        shapes = ", ".join(f"{key} {tuple(getattr(value, 'shape', ()))}" for key, value in self.spec.items()
+                           if hasattr(value, "shape"))
+        return f"{DESCRIPTIONS[self.kind]} ({shapes})"
+
+    def __repr__(self) -> str:
+        if self.kind == "torch_generator":
+            return f"torch.Generator().manual_seed({self.spec['seed']})"
+        if self.kind == "numpy_generator":
+            return f"np.random.default_rng({self.spec['seed']})"
+        return f"<{self.describe()}>"
+
+
+GENERATOR_NAMES = {"torch_generator": "torch.Generator", "numpy_generator": "np.random.Generator"}
+DESCRIPTIONS = {"linear": "an nn.Linear with given weights", "mlp": "an nn.Sequential(Linear, ReLU, Linear)",
+                "step_table": "a step function reading a log-probability table"}
+
+
+def _torch():
+    import torch
+
+    return torch
+
+
+def _tensor(value):
+    torch = _torch()
+    return value if isinstance(value, torch.Tensor) else torch.as_tensor(np.asarray(value))
+
+
+def make_torch_generator(seed: int, device: str = "cpu"):
+    return _torch().Generator(device=device).manual_seed(seed)
+
+
+def make_numpy_generator(seed: int):
+    return np.random.default_rng(seed)
+
+
+def make_linear(weight, bias=None):
+    torch = _torch()
+    weight = _tensor(weight)
+    layer = torch.nn.Linear(weight.shape[1], weight.shape[0], bias=bias is not None,
+                            dtype=weight.dtype, device=weight.device)
+    with torch.no_grad():
+        layer.weight.copy_(weight)
+        if bias is not None:
+            layer.bias.copy_(_tensor(bias))
+    return layer
+
+
+def make_mlp(weight1, bias1, weight2, bias2):
+    torch = _torch()
+    return torch.nn.Sequential(make_linear(weight1, bias1), torch.nn.ReLU(), make_linear(weight2, bias2))
+
+
+class TableStep:
+    """A decoding step function: for prefixes (n, t), the log-probabilities `table[t - 1, last]`
+    of the next token, `last` each prefix's last token. It keeps a copy of every batch it is given."""
+
+    def __init__(self, table):
+        self.table = _tensor(table)
+        self.calls: list = []
+
+    def __repr__(self) -> str:
+        steps, vocabulary, _ = self.table.shape
+        return f"<step_fn over {vocabulary} tokens, prefixes of up to {steps} tokens>"
+
+    def __call__(self, prefixes):
+        torch = _torch()
+        steps, vocabulary, _ = self.table.shape
+        if not isinstance(prefixes, torch.Tensor) or prefixes.dim() != 2 or prefixes.dtype != torch.long:
+            got = (f"a {prefixes.dtype} tensor of shape {tuple(prefixes.shape)}"
+                   if isinstance(prefixes, torch.Tensor) else f"a {type(prefixes).__name__}")
+            raise TypeError(f"step_fn takes a LongTensor (n, t) of prefixes, one per row; it was given {got}")
+        count, length = prefixes.shape
+        if not 1 <= length <= steps:
+            raise ValueError(f"step_fn was given prefixes of {length} tokens; in this case they hold 1 to "
+                             f"{steps} (bos, then at most max_len - 1 generated tokens)")
+        self.calls.append(prefixes.detach().to("cpu").clone())
+        last = prefixes[:, -1].to(self.table.device)
+        if count and (int(last.min()) < 0 or int(last.max()) >= vocabulary):
+            raise ValueError(f"step_fn was given a token outside [0, {vocabulary})")
+        return self.table[length - 1][last].clone()
+
+
+MAKERS = {
+    "torch_generator": make_torch_generator,
+    "numpy_generator": make_numpy_generator,
+    "linear": make_linear,
+    "mlp": make_mlp,
+    "step_table": TableStep,
+}
+
+
+def usage_of(value):
+    """How an object was used, as plain data (None for objects whose use is not recorded)."""
+    if isinstance(value, np.random.Generator):
+        return value.bit_generator.state
+    if isinstance(value, TableStep):
+        return list(value.calls)
+    torch = sys.modules.get("torch")  # the NumPy track's sandbox holds a placeholder that refuses to be read
+    if torch is not None and not getattr(type(torch), "forbidden_placeholder", False) \
+            and isinstance(value, torch.Generator):
+        return value.get_state()
+    return None
