@@ -16,7 +16,7 @@ from interviewkit.grading.toolkit.checks import (
 from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
 from interviewkit.grading.toolkit.efficiency import check_efficiency
 from interviewkit.grading.toolkit.objects import (
-    expect_same_usage, linear, mlp, numpy_generator, step_table, torch_generator,
+    expect_same_usage, linear, mlp, numpy_generator, optimizer, step_table, torch_generator,
 )
 from interviewkit.grading.toolkit.modules import build_module, check_module, check_traced_shapes
 from interviewkit.grading.toolkit.sibling import sibling
@@ -29,5 +29,5 @@ __all__ = [
     "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
     "reference_gradients", "track", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form",
     "tolerance", "sibling", "Scale", "expect_scaled", "Step", "check_steps", "check_traced_shapes",
-    "expect_same_usage", "linear", "mlp", "numpy_generator", "step_table", "torch_generator",
+    "expect_same_usage", "linear", "mlp", "numpy_generator", "optimizer", "step_table", "torch_generator",
 ]

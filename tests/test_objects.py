@@ -11,7 +11,9 @@ import pytest
 import torch
 
 from interviewkit.catalog import Forbidden
-from interviewkit.grader import Case, check_function, linear, normal, numpy_generator, step_table, torch_generator
+from interviewkit.grader import (
+    Case, check_function, linear, normal, numpy_generator, optimizer, step_table, torch_generator,
+)
 from interviewkit.grading.sandbox import wire
 from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.sandbox.made import Made
@@ -73,6 +75,27 @@ def mix(x, experts):
     return experts[0](x) + 2 * experts[1](x)
 
 
+def mix_by_rows(x, experts):
+    return torch.cat([experts[0](row[None]) + 2 * experts[1].forward(row[None]) for row in x])
+
+
+class Scale(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.weight = torch.nn.Parameter(torch.ones(3))
+
+    def forward(self, x):
+        return x * self.weight
+
+
+def train_step(model, optimizer, x):
+    optimizer.zero_grad()
+    loss = model(x).sum()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+
+
 def greedy(step_fn, steps):
     prefix = torch.zeros((1, 1), dtype=torch.long)
     for _ in range(steps):
@@ -90,7 +113,7 @@ def greedy_per_token(step_fn, steps):
 """
 
 API = ("dropout(x, p, generator)", "dropout_global(x, p, generator)", "dropout_twice(x, p, generator)",
-       "shuffle(n, rng)", "mix(x, experts)", "greedy(step_fn, steps)", "greedy_per_token(step_fn, steps)")
+       "shuffle(n, rng)", "mix(x, experts)", "mix_by_rows(x, experts)", "greedy(step_fn, steps)", "greedy_per_token(step_fn, steps)", "train_step(model, optimizer, x)")
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +166,28 @@ def test_gradients_reach_the_parameters_of_given_modules_by_path(grading):
         return experts[0](x) + 3 * experts[1](x)
     with pytest.raises(CheckFailed):
         check_function(grading, "mix", case, wrong)
+
+
+def test_a_recorded_module_s_calls_are_compared_with_the_reference_s(grading):
+    experts = [linear(normal((3, 3)), recorded=True), linear(normal((3, 3)), recorded=True)]
+    case = Case("two recorded experts", x=normal((4, 3)), experts=experts)
+
+    def mix(x, experts):
+        return experts[0](x) + 2 * experts[1](x)
+    check_function(grading, "mix", case, mix)
+    with pytest.raises(CheckFailed, match=r"`experts\[0\]` was called 4 time\(s\), on batches of \[1, 1, 1, 1\] "
+                                          r"rows; the reference calls it 1 time\(s\), on batches of \[4\] rows"):
+        check_function(grading, "mix_by_rows", case, mix)
+
+
+def test_an_instance_the_candidate_built_is_passed_back_with_an_optimizer_over_it(grading):
+    model = grading.candidate.construct("Scale")
+    x = torch.tensor([1.0, 2.0, 3.0])
+    result = grading.candidate.call("train_step", model, optimizer("SGD", model, lr=0.5), x)
+    assert result.output == 6.0
+    assert torch.equal(model.state_dict()["weight"], torch.tensor([0.5, 0.0, -0.5]))
+    with pytest.raises(RuntimeError, match="kit builds the optimizers"):
+        grading.candidate.call("train_step", model, optimizer("LBFGS", model), x)
 
 
 def reference_greedy(step_fn, steps):

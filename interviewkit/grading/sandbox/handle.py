@@ -32,6 +32,11 @@ class Handle:
         # The very objects the constructor was given, by path (kept alive, so identity is meaningful).
         self._originals = self._arrays()
 
+    @property
+    def instance(self):
+        """The instance itself, for a call that takes it as an argument (serve.Sandbox resolves references)."""
+        return self._instance
+
     def _module(self):
         import torch
 

@@ -50,6 +50,7 @@ class Made:
 
 GENERATOR_NAMES = {"torch_generator": "torch.Generator", "numpy_generator": "np.random.Generator"}
 DESCRIPTIONS = {"linear": "an nn.Linear with given weights", "mlp": "an nn.Sequential(Linear, ReLU, Linear)",
+                "optimizer": "a torch.optim optimizer over your module", "instance": "your instance",
                 "step_table": "a step function reading a log-probability table"}
 
 
@@ -72,11 +73,20 @@ def make_numpy_generator(seed: int):
     return np.random.default_rng(seed)
 
 
-def make_linear(weight, bias=None):
+class _Recorded:
+    """Mixed into a module: keeps the number of rows of every batch its forward is given (through
+    `module(x)` or `module.forward(x)` alike), so a grader can tell how often an expert ran, on what."""
+
+    def forward(self, x, *args, **kwargs):
+        self.__dict__.setdefault("batches", []).append(int(x.shape[0]) if getattr(x, "ndim", 0) else 0)
+        return super().forward(x, *args, **kwargs)
+
+
+def make_linear(weight, bias=None, recorded=False):
     torch = _torch()
     weight = _tensor(weight)
-    layer = torch.nn.Linear(weight.shape[1], weight.shape[0], bias=bias is not None,
-                            dtype=weight.dtype, device=weight.device)
+    cls = type("Linear", (_Recorded, torch.nn.Linear), {}) if recorded else torch.nn.Linear
+    layer = cls(weight.shape[1], weight.shape[0], bias=bias is not None, dtype=weight.dtype, device=weight.device)
     with torch.no_grad():
         layer.weight.copy_(weight)
         if bias is not None:
@@ -86,7 +96,8 @@ def make_linear(weight, bias=None):
 
 def make_mlp(weight1, bias1, weight2, bias2):
     torch = _torch()
-    return torch.nn.Sequential(make_linear(weight1, bias1), torch.nn.ReLU(), make_linear(weight2, bias2))
+    cls = type("Sequential", (_Recorded, torch.nn.Sequential), {})
+    return cls(make_linear(weight1, bias1), torch.nn.ReLU(), make_linear(weight2, bias2))
 
 
 class TableStep:
@@ -119,7 +130,32 @@ class TableStep:
         return self.table[length - 1][last].clone()
 
 
+OPTIMIZERS = ("SGD", "Adam", "AdamW", "RMSprop", "Adagrad")
+
+
+def make_optimizer(name: str, module, options: dict):
+    """`torch.optim.<name>(module.parameters(), **options)`, over an instance the candidate built."""
+    if name not in OPTIMIZERS:
+        raise ValueError(f"kit builds the optimizers {', '.join(OPTIMIZERS)}, not {name!r}")
+    return getattr(_torch().optim, name)(module.parameters(), **options)
+
+
+# A reference to an instance the candidate's code built earlier (a handle): the sandbox puts the
+# instance in its place before the call (serve.Sandbox), so nothing builds it.
+INSTANCE = "instance"
+
+
+def instance_reference(number: int) -> Made:
+    return Made(INSTANCE, {"handle": number})
+
+
+def make_instance(handle):
+    raise RuntimeError("an instance reference reached a maker: the sandbox resolves it before the call")
+
+
 MAKERS = {
+    INSTANCE: make_instance,
+    "optimizer": make_optimizer,
     "torch_generator": make_torch_generator,
     "numpy_generator": make_numpy_generator,
     "linear": make_linear,
@@ -134,6 +170,8 @@ def usage_of(value):
         return value.bit_generator.state
     if isinstance(value, TableStep):
         return list(value.calls)
+    if isinstance(value, _Recorded):
+        return {"batches": list(value.__dict__.get("batches", []))}
     torch = sys.modules.get("torch")  # the NumPy track's sandbox holds a placeholder that refuses to be read
     if torch is not None and not getattr(type(torch), "forbidden_placeholder", False) \
             and isinstance(value, torch.Generator):

@@ -14,6 +14,7 @@ from interviewkit.grading.sandbox.errors import (
     NotImplementedYet, OutOfMemory, SandboxCrashed, SandboxViolation, WrongApi,
 )
 from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.grading.sandbox.made import Made, instance_reference
 from interviewkit.grading.sandbox.process import SandboxProcess
 from interviewkit.grading.sandbox.seam import (
     HELLO, LOAD, CandidateInterface, HandleInterface, Operation, Reply, plain_argument, result_from_data,
@@ -61,8 +62,8 @@ class RemoteCandidate(CandidateInterface):
     def _send(self, operation: Operation, args: tuple, kwargs: dict, arguments: dict,
               handle: RemoteHandle | None = None):
         """The one path every operation takes: a request in the table's terms, its reply read as declared."""
-        message = {"to": operation.target.value, "op": operation.name, "args": [plain_argument(a) for a in args],
-                   "kwargs": {name: plain_argument(value) for name, value in kwargs.items()}}
+        message = {"to": operation.target.value, "op": operation.name, "args": [_plain(a) for a in args],
+                   "kwargs": {name: _plain(value) for name, value in kwargs.items()}}
         if handle is not None:
             message["handle"] = handle.number
         reply = self._request(message, operation.describe(arguments, handle and handle.symbol))
@@ -131,6 +132,18 @@ class RemoteCandidate(CandidateInterface):
         code = os.WEXITSTATUS(status)
         return (f"your code ended the sandbox process (exit status {code}): did it call os._exit() "
                 "or kill its own process?")
+
+
+def _plain(value):
+    """An argument as it crosses: a handle as a reference to its instance (made.INSTANCE), inside
+    lists and descriptions too."""
+    if isinstance(value, RemoteHandle):
+        return instance_reference(value.number)
+    if isinstance(value, Made):
+        return value.map(_plain)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(item) for item in value)
+    return plain_argument(value)
 
 
 class RemoteHandle(HandleInterface):

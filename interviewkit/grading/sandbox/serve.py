@@ -19,6 +19,7 @@ from interviewkit.grading.sandbox.errors import CandidateError
 from interviewkit.grading.sandbox.kinds import Kind
 from interviewkit.grading.sandbox.guard import Guard
 from interviewkit.grading.sandbox.handle import Handle
+from interviewkit.grading.sandbox.made import INSTANCE, Made
 from interviewkit.grading.sandbox.seam import OPERATIONS, Operation, Reply, Target, result_to_data
 
 OUTPUT_LIMIT = 64 * 1024
@@ -73,6 +74,7 @@ class Sandbox:
         args, kwargs = request.get("args", []), request.get("kwargs", {})
         if not isinstance(args, list) or not isinstance(kwargs, dict):
             raise TypeError(f"malformed arguments for {operation.name}")
+        args, kwargs = self._instances(args), self._instances(kwargs)
         outcome = getattr(self._target(operation, request), operation.name)(*args, **kwargs)
         if operation.reply is Reply.RESULT:
             return result_to_data(outcome)
@@ -81,6 +83,23 @@ class Sandbox:
             return len(self._handles) - 1
         return outcome
 
+    def _instances(self, value):
+        """`value` with every reference to a handle (made.INSTANCE) replaced by its instance."""
+        if isinstance(value, Made):
+            if value.kind == INSTANCE:
+                return self._handle(value.spec.get("handle")).instance
+            return value.map(self._instances)
+        if isinstance(value, (list, tuple)):
+            return type(value)(self._instances(item) for item in value)
+        if isinstance(value, dict):
+            return {key: self._instances(item) for key, item in value.items()}
+        return value
+
+    def _handle(self, number) -> Handle:
+        if type(number) is not int or not 0 <= number < len(self._handles):
+            raise LookupError(f"no handle {number!r}")
+        return self._handles[number]
+
     def _target(self, operation: Operation, request: dict):
         if operation.target is Target.SANDBOX:
             return self
@@ -88,10 +107,7 @@ class Sandbox:
             raise RuntimeError(f"{operation.name} asked before the candidate's file was loaded")
         if operation.target is Target.CANDIDATE:
             return self._candidate
-        number = request.get("handle")
-        if type(number) is not int or not 0 <= number < len(self._handles):
-            raise LookupError(f"no handle {number!r}")
-        return self._handles[number]
+        return self._handle(request.get("handle"))
 
 
 def _print_warning(message, category, filename, lineno, file=None, line=None) -> None:

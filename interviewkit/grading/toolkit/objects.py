@@ -25,15 +25,23 @@ def numpy_generator(seed: int) -> Made:
     return Made("numpy_generator", {"seed": seed})
 
 
-def linear(weight, bias=None) -> Made:
+def linear(weight, bias=None, *, recorded: bool = False) -> Made:
     """An `nn.Linear` holding `weight` (out, in) and `bias` (recipes or arrays); its parameters'
-    gradients are graded by path, "experts[0].weight"."""
-    return Made("linear", {"weight": weight, "bias": bias})
+    gradients are graded by path, "experts[0].weight". A `recorded` one keeps the number of rows of
+    each batch it is called on, compared with the reference's (an expert run once, on its tokens)."""
+    return Made("linear", {"weight": weight, "bias": bias, "recorded": recorded})
 
 
 def mlp(weight1, bias1, weight2, bias2) -> Made:
-    """`nn.Sequential(Linear, ReLU, Linear)` with the given weights (parameters "0.weight", "2.bias")."""
+    """`nn.Sequential(Linear, ReLU, Linear)` with the given weights (parameters "0.weight", "2.bias");
+    recorded like `linear(..., recorded=True)`."""
     return Made("mlp", {"weight1": weight1, "bias1": bias1, "weight2": weight2, "bias2": bias2})
+
+
+def optimizer(name: str, module, **options) -> Made:
+    """`torch.optim.<name>(module.parameters(), **options)` over the candidate's module, `module` the
+    handle `construct` returned: a call that takes a model and its optimizer (a train step)."""
+    return Made("optimizer", {"name": name, "module": module, "options": options})
 
 
 def step_table(table) -> Made:
@@ -95,6 +103,8 @@ def expect_same_usage(result: CallResult, reference_arguments: dict, *, advice: 
         got = result.usage.get(path)
         if isinstance(want, list):
             _expect_same_calls(path, got or [], want)
+        elif isinstance(want, dict) and "batches" in want:
+            _expect_same_batches(path, (got or {}).get("batches", []), want["batches"])
         elif _differs(got, want):
             raise CheckFailed(f"`{path}` is not in the state the reference leaves it in: the solution drew "
                               f"other numbers from it, or more, or fewer{advice and '; ' + advice}")
@@ -108,6 +118,13 @@ def _expect_same_calls(path: str, got: list, want: list) -> None:
     if len(got) != len(want):
         raise CheckFailed(f"`{path}` was called {len(got)} times; the reference calls it {len(want)} times "
                           "(once per step, with every live prefix in one batch)")
+
+
+def _expect_same_batches(path: str, got: list, want: list) -> None:
+    if sorted(got) != sorted(want):
+        def told(batches):
+            return "never" if not batches else f"{len(batches)} time(s), on batches of {sorted(batches)} rows"
+        raise CheckFailed(f"`{path}` was called {told(got)}; the reference calls it {told(want)}")
 
 
 def _prefixes(batch) -> str:
