@@ -14,7 +14,7 @@ from interviewkit.grading.toolkit.checks import (
     reference_gradients, track, upstream_for,
 )
 from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
-from interviewkit.grading.toolkit.efficiency import check_efficiency
+from interviewkit.grading.toolkit.efficiency import check_efficiency, check_memory
 from interviewkit.grading.toolkit.objects import (
     expect_same_usage, linear, mlp, numpy_generator, optimizer, step_table, torch_generator,
 )
@@ -25,7 +25,7 @@ from interviewkit.grading.toolkit.steps import Step, check_steps
 
 __all__ = [
     "CandidateError", "CheckFailed", "Case", "Recipe", "causal_mask", "given", "integers", "mask", "normal",
-    "scaled_rows", "uniform", "Grading", "about", "build_module", "check_efficiency", "check_function",
+    "scaled_rows", "uniform", "Grading", "about", "build_module", "check_efficiency", "check_memory", "check_function",
     "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
     "reference_gradients", "track", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form",
     "tolerance", "sibling", "Scale", "expect_scaled", "Step", "check_steps", "check_traced_shapes",

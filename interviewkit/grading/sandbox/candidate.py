@@ -12,10 +12,10 @@ import itertools
 import sys
 import time
 import types
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from interviewkit.grading.sandbox import values
+from interviewkit.grading.sandbox import measure, values
 from interviewkit.grading.sandbox.errors import CandidateError, LoadFailed, WrongApi, describe_exception
 from interviewkit.grading.sandbox.guard import Guard
 from interviewkit.grading.sandbox.handle import Handle
@@ -87,6 +87,18 @@ class Candidate:
             if run:
                 times.append(elapsed)
         return times
+
+    def measure_call(self, symbol: str, *args, **kwargs) -> dict:
+        """Calls a function and says what it allocated (measure.py)."""
+        function = self._namespace[symbol]
+        args, kwargs = values.copy_in(args), values.copy_in(kwargs)
+        record = {"largest_elements": None, "peak_bytes": 0}
+        with self.running(f"{symbol}(...) measuring its memory"), ExitStack() as stack:
+            if values.torch_module() is not None:
+                stack.enter_context(measure.largest_torch_allocation(record))
+            stack.enter_context(measure.traced_peak(record))
+            output = function(*args, **kwargs)
+        return {"output": values.copy_out(output), **record}
 
     def construct(self, symbol: str, *args, **kwargs) -> "Handle":
         """Builds an instance of a class of the candidate's; the grader holds only a handle."""

@@ -160,6 +160,11 @@ class CandidateInterface(Protocol):
     def time_call(self, symbol: str, *args, repeat: int = 3, **kwargs) -> list[float]:
         """Wall times of `repeat` calls after one warm-up call, each on fresh copies of the inputs."""
 
+    @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) measuring its memory")
+    def measure_call(self, symbol: str, *args, **kwargs) -> dict:
+        """Calls a function and says what it allocated (measure.py): {"output", "largest_elements"
+        (torch track: the largest storage an operation produced, in elements; else None), "peak_bytes"}."""
+
     @crossing(Target.CANDIDATE, Reply.HANDLE, "{symbol}(...)")
     def construct(self, symbol: str, *args, **kwargs) -> HandleInterface:
         """Builds an instance of a class of the candidate's; the grader holds only a handle."""
