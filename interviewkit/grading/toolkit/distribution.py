@@ -1,0 +1,77 @@
+"""Random results graded by their distribution, with a stated chance of failing a correct solution.
+
+A sampler, a dropout mask drawn from the global generator or an initialisation cannot be compared
+draw by draw; their draws are compared with the distribution the contract states, by bounds that
+hold whatever the distribution, so the false-fail rate is proved rather than estimated:
+
+- counts of categories (tokens drawn, units kept): Bernstein's inequality for each category's
+  binomial count, with a Bonferroni share of the rate each; a category of probability 0 must never
+  appear;
+- continuous draws (an initialisation): the Dvoretzky–Kiefer–Wolfowitz inequality on the largest gap
+  between the empirical and the stated distribution function (with Massart's constant)."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from interviewkit.grading.sandbox.errors import CheckFailed
+
+FALSE_FAIL = 1e-6  # the default chance that a correct solution fails one such check
+
+
+def bernstein_bound(draws: int, probability: float, rate: float) -> float:
+    """The deviation |count - draws·p| that a Binomial(draws, p) count exceeds with probability at
+    most `rate`: the t solving 2·exp(-t² / (2(σ² + t/3))) = rate."""
+    log_term = math.log(2 / rate)
+    variance = draws * probability * (1 - probability)
+    return log_term / 3 + math.sqrt(log_term**2 / 9 + 2 * log_term * variance)
+
+
+def expect_frequencies(counts, probabilities, what: str, false_fail: float = FALSE_FAIL) -> None:
+    """`counts[..., i]` of `draws` draws, each row from `probabilities[..., i]`; every row's every
+    category within its Bernstein bound (the rate shared out over all of them), and categories of
+    probability 0 never drawn."""
+    counts = np.asarray(counts, dtype=np.float64)
+    probabilities = np.asarray(probabilities, dtype=np.float64)
+    draws = counts.sum(axis=-1, keepdims=True)
+    impossible = (probabilities == 0) & (counts > 0)
+    if impossible.any():
+        index = tuple(int(i) for i in np.argwhere(impossible)[0])
+        raise CheckFailed(f"{what}: drew category {index} {int(counts[index])} time(s); its probability is 0 "
+                          "(a removed or masked entry must never be drawn)")
+    share = false_fail / max(1, int((probabilities > 0).sum()))
+    expected = draws * probabilities
+    bound = np.vectorize(lambda n, p: bernstein_bound(int(n), p, share) if p > 0 else 0.0)(
+        np.broadcast_to(draws, probabilities.shape), probabilities)
+    excess = np.abs(counts - expected) - bound
+    if (excess > 0).any():
+        index = tuple(int(i) for i in np.unravel_index(int(np.argmax(excess)), excess.shape))
+        raise CheckFailed(
+            f"{what}: category {index} was drawn {int(counts[index])} times in {int(np.broadcast_to(draws, counts.shape)[index])}, "
+            f"expected {expected[index]:.1f} ± {bound[index]:.1f} (probability {probabilities[index]:.4g}; a "
+            f"correct solution falls outside with a chance below {false_fail:g})")
+
+
+def dkw_bound(draws: int, rate: float) -> float:
+    """The gap sup|F_n - F| that `draws` draws exceed with probability at most `rate` (DKW, Massart)."""
+    return math.sqrt(math.log(2 / rate) / (2 * draws))
+
+
+def expect_distributed(samples, cdf, what: str, described: str, false_fail: float = FALSE_FAIL) -> None:
+    """Independent `samples` from the continuous distribution whose distribution function is `cdf`
+    (vectorised over NumPy arrays): the empirical distribution within the DKW bound of it."""
+    values = np.sort(np.asarray(samples, dtype=np.float64).ravel())
+    count = values.size
+    if count == 0 or not np.isfinite(values).all():
+        raise CheckFailed(f"{what}: expected {described} values, got {'none' if count == 0 else 'NaN or inf'}")
+    stated = np.asarray(cdf(values), dtype=np.float64)
+    above = np.arange(1, count + 1) / count - stated
+    below = stated - np.arange(count) / count
+    gap = float(max(above.max(), below.max()))
+    bound = dkw_bound(count, false_fail)
+    if gap > bound:
+        at = values[int(np.argmax(np.maximum(above, below)))]
+        raise CheckFailed(f"{what}: {count} values are not distributed as {described}: their distribution "
+                          f"function is {gap:.3f} away from it near {at:.4g}, over the bound {bound:.3f} (a correct "
+                          f"solution exceeds it with a chance below {false_fail:g})")
