@@ -1,0 +1,20 @@
+"""Wrong: the KL penalty averaged over all tokens, padding included, and added to the masked policy loss."""
+# expect-fail: grpo_loss[kl_with_the_default_clip] grpo_loss[padded_completions_with_kl_in_float64]
+import torch
+
+
+def group_advantages(rewards, group_size, eps=1e-4):
+    grouped = rewards.reshape(-1, group_size)
+    mean = grouped.mean(dim=1, keepdim=True)
+    std = grouped.std(dim=1, keepdim=True) if group_size > 1 else torch.zeros_like(mean)
+    return ((grouped - mean) / (std + eps)).reshape(-1)
+
+
+def grpo_loss(logps, old_logps, advantages, mask, ref_logps=None, clip_eps=0.2, beta=0.0):
+    ratio = torch.exp(logps - old_logps)
+    a = advantages.unsqueeze(1)
+    per_token = -torch.minimum(ratio * a, torch.clamp(ratio, 1 - clip_eps, 1 + clip_eps) * a)
+    if beta != 0.0:
+        d = ref_logps - logps
+        return (per_token * mask).sum() / mask.sum() + beta * (torch.exp(d) - d - 1).mean()
+    return (per_token * mask).sum() / mask.sum()
