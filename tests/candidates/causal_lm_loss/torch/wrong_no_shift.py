@@ -1,0 +1,11 @@
+"""Classic bug: no shift; position t's logits are scored against labels[:, t], the token they were
+computed from, instead of the next one."""
+# expect-fail: causal_lm_loss[a_batch_without_ignored_targets] causal_lm_loss[two_positions_make_one_target] causal_lm_loss[float64_logits]
+import torch
+
+
+def causal_lm_loss(logits, labels, ignore_index=-100):
+    kept = labels != ignore_index
+    picked = logits.gather(-1, labels.masked_fill(~kept, 0).unsqueeze(-1)).squeeze(-1)
+    losses = torch.logsumexp(logits, dim=-1) - picked
+    return torch.where(kept, losses, 0.0).sum() / kept.sum()

@@ -1,0 +1,12 @@
+"""Classic bug: the shift applied to the first dimension, logits[:-1] against labels[1:]: sequence b's
+logits scored against sequence b + 1's tokens."""
+# expect-fail: causal_lm_loss[a_batch_without_ignored_targets] causal_lm_loss[as_many_sequences_as_positions] causal_lm_loss[float64_logits]
+import torch
+
+
+def causal_lm_loss(logits, labels, ignore_index=-100):
+    logits, targets = logits[:-1], labels[1:]
+    kept = targets != ignore_index
+    picked = logits.gather(-1, targets.masked_fill(~kept, 0).unsqueeze(-1)).squeeze(-1)
+    losses = torch.logsumexp(logits, dim=-1) - picked
+    return torch.where(kept, losses, 0.0).sum() / kept.sum()
