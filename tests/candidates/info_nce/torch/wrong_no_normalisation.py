@@ -1,0 +1,12 @@
+"""Classic bug: the raw dot products, never normalised: the logits are not cosine similarities, and
+they grow with the embeddings' norms."""
+# expect-fail: info_nce[random_pairs_at_*] info_nce[*_very_different_norms] info_nce[random_pairs_in_float64]
+import torch
+
+
+def info_nce(a: torch.Tensor, b: torch.Tensor, temperature: float = 0.07) -> torch.Tensor:
+    logits = a @ b.T / temperature
+    positives = logits.diagonal()
+    a_to_b = torch.logsumexp(logits, dim=1) - positives
+    b_to_a = torch.logsumexp(logits, dim=0) - positives
+    return (a_to_b.mean() + b_to_a.mean()) / 2
