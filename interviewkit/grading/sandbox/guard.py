@@ -13,6 +13,7 @@ recorded, so a candidate that swallows the exception still fails.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -50,6 +51,7 @@ class Guard:
             classes = {obj: name for name in self.forbidden.modules for name, obj in _resolve(name)}
             dispatcher.watch(self.forbidden.operations)
             _install_module_hook()
+            _guard_forwards(classes)
         self._rules = Rules(
             candidate_file=self.candidate_file,
             function_names=functions,
@@ -145,3 +147,46 @@ def _install_module_hook() -> None:
 
     torch.nn.modules.module.register_module_forward_pre_hook(before_forward)
     _module_hook_installed = True
+
+
+_forbidden_classes: set[type] = set()
+
+
+def _guard_forwards(classes: dict[type, str]) -> None:
+    """A direct `.forward(...)` call skips forward pre-hooks, so the forward of every forbidden module
+    class, and of the library's subclasses of one (torch.ao's quantizable MultiheadAttention runs
+    attention in Python, from matmuls), checks the rules itself: those defined now, and those a later
+    import defines (through nn.Module.__init_subclass__)."""
+    import torch
+
+    if not _forbidden_classes:
+        def init_subclass(cls, **kwargs):
+            super(torch.nn.Module, cls).__init_subclass__(**kwargs)
+            if issubclass(cls, tuple(_forbidden_classes)):
+                _guard_forward(cls)
+
+        torch.nn.Module.__init_subclass__ = classmethod(init_subclass)
+    _forbidden_classes.update(classes)
+    pending = list(classes)
+    while pending:
+        cls = pending.pop()
+        _guard_forward(cls)
+        pending.extend(cls.__subclasses__())
+
+
+def _guard_forward(cls: type) -> None:
+    original = vars(cls).get("forward")
+    if original is None or getattr(original, "_kit_watched", False) or not cls.__module__.startswith("torch."):
+        return
+
+    @functools.wraps(original)
+    def forward(self, *args, **kwargs):
+        rules = state.rules
+        if rules is not None:
+            name = next((name for forbidden, name in rules.module_classes.items() if isinstance(self, forbidden)), None)
+            if name is not None:
+                raise state.violate(name)
+        return original(self, *args, **kwargs)
+
+    forward._kit_watched = True
+    cls.forward = forward
