@@ -192,3 +192,14 @@ def test_the_grader_reaches_functions_and_instances_through_the_declared_operati
             candidate.call("double", torch.ones(2))
     finally:
         sandbox.stop()
+
+
+def test_an_upstream_of_none_asks_for_an_output_without_a_gradient():
+    from interviewkit.grading.sandbox.values import pair_with_upstream
+
+    x = torch.ones(3, requires_grad=True)
+    loss, metric = x * 2, (x * 3).detach()
+    pairs, problem = pair_with_upstream((loss, metric), (torch.ones(3), None))
+    assert problem is None and len(pairs) == 1 and pairs[0][0] is loss
+    pairs, problem = pair_with_upstream((loss, x * 3), (torch.ones(3), None))
+    assert pairs == [] and "output tensor 1 carries a gradient" in problem

@@ -173,9 +173,18 @@ def _tensors(value) -> list | None:
     return None
 
 
+def _upstreams(value) -> list:
+    """The upstream gradients in the order of the output's tensors; None marks an output that the
+    contract returns detached (a DPO loss's rewards): nothing flows back through it."""
+    if isinstance(value, (tuple, list)):
+        return [up for item in value for up in _upstreams(item)]
+    return [value]
+
+
 def pair_with_upstream(output, upstream) -> tuple[list, str | None]:
-    """Pairs each output tensor with its upstream gradient, or says why backward cannot run."""
-    outputs, upstreams = _tensors(output), _tensors(upstream)
+    """Pairs each output tensor with its upstream gradient, or says why backward cannot run. An
+    upstream of None asks for an output without a gradient: one that carries one is the problem."""
+    outputs, upstreams = _tensors(output), _upstreams(upstream)
     if outputs is None:
         return [], f"the output is a {type(output).__name__}, not tensors, so no gradient can flow"
     if len(outputs) != len(upstreams):
@@ -183,6 +192,11 @@ def pair_with_upstream(output, upstream) -> tuple[list, str | None]:
     pairs = []
     for index, (out, up) in enumerate(zip(outputs, upstreams)):
         which = "the output" if len(outputs) == 1 else f"output tensor {index}"
+        if up is None:
+            if out.requires_grad:
+                return [], (f"{which} carries a gradient, but the contract returns it detached: "
+                            "compute it from `.detach()`ed tensors (or under torch.no_grad())")
+            continue
         if tuple(out.shape) != tuple(up.shape):
             return [], f"{which} has shape {tuple(out.shape)}, expected {tuple(up.shape)}"
         if not out.requires_grad:
