@@ -1,0 +1,18 @@
+"""Classic bug: beta scales the loss instead of the margin, -beta * logsigmoid(margin)."""
+# expect-fail: dpo_loss[default_beta_without_smoothing] dpo_loss[beta_3_without_smoothing]
+import torch
+import torch.nn.functional as F
+
+
+def sequence_logps(logits, labels, loss_mask):
+    logps = logits[:, :-1].log_softmax(dim=-1).gather(-1, labels[:, 1:].unsqueeze(-1)).squeeze(-1)
+    return (logps * loss_mask[:, 1:]).sum(dim=-1)
+
+
+def dpo_loss(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps,
+             beta=0.1, label_smoothing=0.0):
+    margin = (policy_chosen_logps - policy_rejected_logps) - (ref_chosen_logps - ref_rejected_logps)
+    losses = -beta * (F.logsigmoid(margin) * (1 - label_smoothing) + F.logsigmoid(-margin) * label_smoothing)
+    chosen_rewards = beta * (policy_chosen_logps - ref_chosen_logps).detach()
+    rejected_rewards = beta * (policy_rejected_logps - ref_rejected_logps).detach()
+    return losses, chosen_rewards, rejected_rewards

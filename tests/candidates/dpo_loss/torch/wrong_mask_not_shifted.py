@@ -1,0 +1,19 @@
+"""Classic bug: the labels are shifted but their mask is not: loss_mask[:, :-1] scores the
+token before each masked one (a prompt's last token in, the answer's last token out)."""
+# expect-fail: sequence_logps[only_the_first_token_marked] sequence_logps[only_the_last_token_marked] sequence_logps[prompt_answer_and_padding] sequence_logps[prompt_answer_and_padding_in_float64]
+import torch
+import torch.nn.functional as F
+
+
+def sequence_logps(logits, labels, loss_mask):
+    logps = logits[:, :-1].log_softmax(dim=-1).gather(-1, labels[:, 1:].unsqueeze(-1)).squeeze(-1)
+    return (logps * loss_mask[:, :-1]).sum(dim=-1)
+
+
+def dpo_loss(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps,
+             beta=0.1, label_smoothing=0.0):
+    z = beta * ((policy_chosen_logps - policy_rejected_logps) - (ref_chosen_logps - ref_rejected_logps))
+    losses = -F.logsigmoid(z) * (1 - label_smoothing) - F.logsigmoid(-z) * label_smoothing
+    chosen_rewards = beta * (policy_chosen_logps - ref_chosen_logps).detach()
+    rejected_rewards = beta * (policy_rejected_logps - ref_rejected_logps).detach()
+    return losses, chosen_rewards, rejected_rewards
