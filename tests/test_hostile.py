@@ -20,7 +20,8 @@ from processes import MARKER, survivors
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "hostile"
 TIME_LIMIT = 10
-LEFTOVERS = ("/tmp/kit-pwned.txt", "/tmp/kit-subprocess-pwned", "/tmp/kit-ctypes-pwned")
+LEFTOVERS = ("/tmp/kit-pwned.txt", "/tmp/kit-subprocess-pwned", "/tmp/kit-ctypes-pwned", "/tmp/kit-pwned-by-dir-fd.txt",
+             "/tmp/kit-pwned-by-link.txt")
 PASS_EVERYTHING = '''import pytest
 
 

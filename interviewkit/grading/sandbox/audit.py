@@ -1,10 +1,14 @@
 """The sandbox's audit hook: refuses, while the candidate's code runs, what no kata solution needs:
-writing files, the network, new processes, ctypes and rummaging in the interpreter's objects.
-Audit hooks cannot be removed, so the candidate cannot switch it off."""
+writing files outside the sandbox's own scratch folder, the network, new processes, ctypes and
+rummaging in the interpreter's objects. Audit hooks cannot be removed, so the candidate cannot
+switch it off. The scratch folder (HOME and TMPDIR live there) takes writes because legitimate
+PyTorch writes there: torch.compile, torch.func and non-reentrant checkpointing load torch._dynamo,
+which probes the temporary directory with a file."""
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import threading
 
 from interviewkit.grading.sandbox.rules import forbidden_module, state
@@ -37,8 +41,46 @@ def _called_directly(candidate_file: str) -> bool:
         getattr(module, "__file__", None) != frame.f_code.co_filename
 
 
+def scratch_folder() -> str | None:
+    """The sandbox's own folder (process.py makes it, with HOME and TMPDIR inside), resolved."""
+    parent = os.path.dirname(os.path.realpath(tempfile.gettempdir()))
+    return parent if os.path.basename(parent).startswith("kit-sandbox-") else None
+
+
+def _inside(path, folder: str | None) -> bool:
+    """An absolute path that resolves inside `folder`. A relative one is refused: with a dir_fd (which
+    the "open" audit event does not carry) it could name a file anywhere."""
+    if folder is None or not isinstance(path, (str, bytes, os.PathLike)):
+        return False
+    path = os.fsdecode(path)
+    if not os.path.isabs(path):
+        return False
+    resolved = os.path.realpath(path)
+    return resolved == folder or resolved.startswith(folder + os.sep)
+
+
+def _changes_only_scratch(event: str, arguments: tuple, scratch: str | None) -> bool:
+    """A removal, rename or new folder inside the scratch folder (never a link: one could point out)."""
+    paths = [argument for argument in arguments[:2] if isinstance(argument, (str, bytes, os.PathLike))]
+    return event not in ("os.symlink", "os.link") and bool(paths) and all(_inside(p, scratch) for p in paths)
+
+
+INDUCTOR_ADVICE = ("; torch.compile's default backend (inductor) compiles C++ in a subprocess: use "
+                   "torch.compile(fn, backend=\"eager\") or backend=\"aot_eager\", or no torch.compile")
+
+
+def _from_inductor() -> bool:
+    frame = sys._getframe(2)
+    while frame is not None:
+        if f"torch{os.sep}_inductor" in frame.f_code.co_filename:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def install_audit_hook() -> None:
     busy = threading.local()
+    scratch = scratch_folder()
 
     def hook(event: str, arguments: tuple) -> None:
         rules = state.rules
@@ -53,14 +95,15 @@ def install_audit_hook() -> None:
                 path, mode, flags = (tuple(arguments) + (None, None))[:3]
                 writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
                     isinstance(flags, int) and flags & WRITE_FLAGS)
-                if writes:
+                if writes and not _inside(path, scratch):
                     what = ("file", f"tried to write {path}: a kata solution must not write files")
-            elif event in FILESYSTEM:
+            elif event in FILESYSTEM and not _changes_only_scratch(event, arguments, scratch):
                 what = ("file", f"tried to change the file system ({event} {arguments[0] if arguments else ''})")
             elif event in NETWORK:
                 what = ("network", f"tried to use the network ({event}): kata solutions run offline")
             elif event in PROCESSES or event.startswith("os.exec") or event.startswith("os.spawn"):
-                what = ("process", f"tried to start or signal a process ({event}): kata solutions may not")
+                what = ("process", f"tried to start or signal a process ({event}): kata solutions may not"
+                        + (INDUCTOR_ADVICE if _from_inductor() else ""))
             elif event in NATIVE and _called_directly(rules.candidate_file):
                 what = ("native", f"reached into the interpreter ({event}), as code that tampers with kit would")
             if what and what[0] == "forbidden":
