@@ -203,3 +203,23 @@ def test_an_upstream_of_none_asks_for_an_output_without_a_gradient():
     assert problem is None and len(pairs) == 1 and pairs[0][0] is loss
     pairs, problem = pair_with_upstream((loss, x * 3), (torch.ones(3), None))
     assert pairs == [] and "output tensor 1 carries a gradient" in problem
+
+
+def test_a_failure_of_kit_s_own_sandbox_code_is_reported_as_kit_s_with_its_traceback(tmp_path, monkeypatch):
+    """Exit status 70 is the sandbox's own code failing (its stderr is /dev/null by then): the grader
+    reads the traceback the sandbox left in its folder, instead of blaming the candidate's code."""
+    from interviewkit.grading.sandbox import process
+
+    def broken_serve(*_args):
+        raise LookupError("a bug in serve")
+
+    monkeypatch.setattr(process, "serve", broken_serve)
+    path = tmp_path / "solution.py"
+    path.write_text(SEAM_SOURCE)
+    sandbox = start_sandbox(SandboxSettings(time_limit=30))
+    try:
+        candidate = RemoteCandidate(sandbox, path, time.monotonic() + 30, 30)
+        with pytest.raises(RuntimeError, match=r"(?s)kit's sandbox failed during importing your file.*LookupError: a bug in serve"):
+            candidate.load(SEAM_SOURCE, (), Forbidden(), [])
+    finally:
+        sandbox.stop()

@@ -1,7 +1,7 @@
 """The sandbox's audit hook: refuses, while the candidate's code runs, what no kata solution needs:
-writing files outside the sandbox's own scratch folder, the network, new processes, ctypes and
+writing files outside the sandbox's own TMPDIR and HOME, the network, new processes, ctypes and
 rummaging in the interpreter's objects. Audit hooks cannot be removed, so the candidate cannot
-switch it off. The scratch folder (HOME and TMPDIR live there) takes writes because legitimate
+switch it off. TMPDIR and HOME (process.py makes both) take writes because legitimate
 PyTorch writes there: torch.compile, torch.func and non-reentrant checkpointing load torch._dynamo,
 which probes the temporary directory with a file."""
 from __future__ import annotations
@@ -41,25 +41,27 @@ def _called_directly(candidate_file: str) -> bool:
         getattr(module, "__file__", None) != frame.f_code.co_filename
 
 
-def scratch_folder() -> str | None:
-    """The sandbox's own folder (process.py makes it, with HOME and TMPDIR inside), resolved."""
-    parent = os.path.dirname(os.path.realpath(tempfile.gettempdir()))
-    return parent if os.path.basename(parent).startswith("kit-sandbox-") else None
+def scratch_folders() -> tuple[str, ...]:
+    """The sandbox's TMPDIR and HOME, resolved, when they are the ones process.py made (inside a
+    kit-sandbox- folder, whose own files, such as the failure report, stay out of reach)."""
+    folders = tuple(os.path.realpath(folder) for folder in (tempfile.gettempdir(), os.path.expanduser("~")))
+    return tuple(folder for folder in folders
+                 if os.path.basename(os.path.dirname(folder)).startswith("kit-sandbox-"))
 
 
-def _inside(path, folder: str | None) -> bool:
-    """An absolute path that resolves inside `folder`. A relative one is refused: with a dir_fd (which
-    the "open" audit event does not carry) it could name a file anywhere."""
-    if folder is None or not isinstance(path, (str, bytes, os.PathLike)):
+def _inside(path, folders: tuple[str, ...]) -> bool:
+    """An absolute path that resolves inside one of `folders`. A relative one is refused: with a dir_fd
+    (which the "open" audit event does not carry) it could name a file anywhere."""
+    if not isinstance(path, (str, bytes, os.PathLike)):
         return False
     path = os.fsdecode(path)
     if not os.path.isabs(path):
         return False
     resolved = os.path.realpath(path)
-    return resolved == folder or resolved.startswith(folder + os.sep)
+    return any(resolved == folder or resolved.startswith(folder + os.sep) for folder in folders)
 
 
-def _changes_only_scratch(event: str, arguments: tuple, scratch: str | None) -> bool:
+def _changes_only_scratch(event: str, arguments: tuple, scratch: tuple[str, ...]) -> bool:
     """A removal, rename or new folder inside the scratch folder (never a link: one could point out)."""
     paths = [argument for argument in arguments[:2] if isinstance(argument, (str, bytes, os.PathLike))]
     return event not in ("os.symlink", "os.link") and bool(paths) and all(_inside(p, scratch) for p in paths)
@@ -80,7 +82,7 @@ def _from_inductor() -> bool:
 
 def install_audit_hook() -> None:
     busy = threading.local()
-    scratch = scratch_folder()
+    scratch = scratch_folders()
 
     def hook(event: str, arguments: tuple) -> None:
         rules = state.rules

@@ -28,6 +28,9 @@ SCRUBBED_ENVIRONMENT = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTHONINSP
                         "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "LD_PRELOAD", "LD_LIBRARY_PATH_PRELOAD")
 
 
+FAILURE_FILE = "sandbox-failure.txt"  # in the scratch folder: why kit's own sandbox code failed
+
+
 @dataclass
 class SandboxSettings:
     memory_mb: int = 4096
@@ -59,6 +62,14 @@ class SandboxProcess:
             pass
         self.wait()
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def failure(self) -> str | None:
+        """The traceback of an exception in kit's own sandbox code that ended the process (exit
+        status 70), as opposed to the candidate's code ending it."""
+        try:
+            return (self.scratch / FAILURE_FILE).read_text()[-4000:] or None
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def wait(self, timeout: float = 5.0) -> int | None:
         """The exit status (as os.waitpid gives it), once the process is gone."""
@@ -93,8 +104,9 @@ def start_sandbox(settings: SandboxSettings) -> SandboxProcess:
             _become_sandbox(request_read, reply_write, scratch, settings)
             status = 0
         except BaseException:  # nothing of the grader's may run on in this process
+            # Its stderr is /dev/null by now: the traceback goes where the grader looks (failure()).
             try:
-                os.write(2, traceback.format_exc().encode())
+                (scratch / FAILURE_FILE).write_text(traceback.format_exc())
             except OSError:
                 pass
         finally:

@@ -87,7 +87,10 @@ class RemoteCandidate(CandidateInterface):
             ) from None
         except (wire.ChannelClosed, BrokenPipeError):
             why = self._exit_reason()
+            failure = self._sandbox.failure()
             self._end(f"the sandbox ended during {during}")
+            if failure:
+                raise RuntimeError(f"kit's sandbox failed during {during} (a bug of kit's, not your code):\n{failure}")
             raise SandboxCrashed(f"{why} during {during}") from None
         except wire.WireError as error:
             self._end("the sandbox sent an unreadable reply")
