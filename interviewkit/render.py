@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from interviewkit.catalog import Catalog, Hint, Kata
-from interviewkit.grading.run.result import CheckResult, GradeReport
+from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult, GradeReport
 from interviewkit.grading.sandbox.kinds import Kind
 from interviewkit.progress import KataProgress
 
@@ -117,13 +117,21 @@ class GradeStream:
     def __init__(self, verbose: bool):
         self.verbose = verbose
         self._last_message = None
+        self._last_note = None
         self.shown: list[tuple[str, str]] = []  # (name, message) of every check printed
 
     def check(self, result: CheckResult) -> None:
         self.shown.append((result.name, result.message))
         if result.passed:
-            note = f"  [dim]{escape(result.message)}[/]" if result.ratio is not None else ""
-            console.print(f"  [green]✓[/] {escape(result.name)}{note}")
+            if result.ratio is not None or not result.message or result.name == CONTRACT_CHECK:
+                note = f"  [dim]{escape(result.message)}[/]" if result.ratio is not None else ""
+                console.print(f"  [green]✓[/] {escape(result.name)}{note}")
+            elif result.message == self._last_note and not self.verbose:
+                console.print(f"  [green]✓[/] {escape(result.name)} [dim](with the same note)[/]")
+            else:  # passed with a note a user should read (a float64 result for float32 input)
+                console.print(f"  [green]✓[/] {escape(result.name)}")
+                console.print(f"      [yellow]note:[/] {escape(result.message)}")
+            self._last_note = result.message
             return
         if result.message == self._last_message and not self.verbose:
             console.print(f"  [red]✗ {escape(result.name)}[/] [dim](same as above)[/]")

@@ -160,8 +160,9 @@ def grade_mutant(kata: Kata, track: str, path: str, time_limit: float) -> str | 
     from interviewkit.grading.run.session import run_grade
     from interviewkit.grading.sandbox.kinds import Kind
 
+    # Under --strict: a mutant that only returns float64 for float32 input is told apart there.
     results = run_grade(kata, track, Path(path), stop_at_first_failure=True, measure_efficiency=False,
-                        time_limit=time_limit)
+                        time_limit=time_limit, strict=True)
     failed = next((result for result in results if not result.passed), None)
     if failed is None:
         return None

@@ -77,6 +77,7 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
 
     from interviewkit.grading.sandbox.candidate import read_source
     from interviewkit.grading.toolkit.checks import Grading
+    from interviewkit.grading.toolkit.compare import higher_precision
     from interviewkit.grading.sandbox.errors import ForbiddenUse
     from interviewkit.grading.run.plugin import GradePlugin
     from interviewkit.grading.sandbox.remote import RemoteCandidate
@@ -120,6 +121,7 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
         grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset,
                           timing)
         plugin = GradePlugin(grading, emit, select)
+        higher_precision.strict, higher_precision.seen = strict, []
         os.environ.pop("PYTEST_ADDOPTS", None)
         arguments = pytest_arguments(track.grader) + (["-x"] if stop_at_first_failure else [])
         exit_code = pytest.main(arguments, plugins=[plugin])

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 import torch
 
-from interviewkit.grading.toolkit.compare import Expected, expect_close
+from interviewkit.grading.toolkit.compare import Expected, expect_close, higher_precision
 from interviewkit.grading.sandbox.seam import CallResult, CandidateInterface, Gradients
 from interviewkit.grading.toolkit.cases import Case
 from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
@@ -43,7 +43,8 @@ class Grading:
 
     def take_note(self) -> tuple[str, float | None] | None:
         note, self._note = self._note, None
-        return note
+        precision = higher_precision.take()
+        return note or ((precision, None) if precision else None)
 
     def inputs(self, case: Case) -> dict:
         if self.track == "numpy":

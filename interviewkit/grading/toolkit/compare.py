@@ -5,7 +5,7 @@ finite where the reference is, and last to its values, with `torch.testing.asser
 and a message that says where and by how much it is off."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import torch
@@ -25,6 +25,32 @@ if hasattr(torch.testing._comparison, "_HAS_DTENSOR"):
 # Callbacks told, for every value comparison, how much of its tolerance was used (error / allowed);
 # benchmarks/tolerance_margins.py listens to prove tolerances over many seeds.
 observers: list = []
+
+
+@dataclass
+class HigherPrecision:
+    """A NumPy result of higher precision than its input (float64 for float32, as `np.zeros(shape)` or
+    NumPy 2's promotion gives) passes, graded at the input's tolerance, with a note for the check's
+    report; under `kit grade --strict` it fails. One grade runs at a time in a grader process."""
+
+    strict: bool = False
+    seen: list[str] = field(default_factory=list)
+
+    def take(self) -> str | None:
+        seen, self.seen = self.seen, []
+        if not seen:
+            return None
+        return (f"passed at the input's tolerance, though {seen[0]} (np.zeros(shape) and NumPy 2's promotion "
+                "give float64): `kit grade --strict` fails it; create arrays with dtype=x.dtype")
+
+
+higher_precision = HigherPrecision()
+
+
+def _of_higher_precision(actual, like: "Expected") -> bool:
+    name = _dtype_name(actual)
+    return (like.library == "numpy" and like.dtype in ("float16", "float32") and name in ("float32", "float64")
+            and np.dtype(name).itemsize > np.dtype(like.dtype).itemsize)
 
 
 @dataclass(frozen=True)
@@ -68,9 +94,13 @@ def expect_form(actual, expected_shape: tuple, like: Expected, what: str) -> Non
     if tuple(actual.shape) != tuple(expected_shape):
         raise CheckFailed(f"{what} has shape {tuple(actual.shape)}, expected {tuple(expected_shape)}")
     if _dtype_name(actual) != like.dtype:
-        advice = (": results keep the input's dtype (create new arrays with it, e.g. x.new_zeros(...) or "
-                  "np.zeros(..., dtype=x.dtype))" if like.dtype.startswith(("float", "bfloat")) else "")
-        raise CheckFailed(f"{what} has dtype {_dtype_name(actual)}, expected {like.dtype}{advice}")
+        if _of_higher_precision(actual, like) and not higher_precision.strict:
+            higher_precision.seen.append(f"{what} is {_dtype_name(actual)} for {like.dtype} input")
+        else:
+            advice = (": results keep the input's dtype (create new arrays with it, e.g. x.new_zeros(...) or "
+                      "np.zeros(..., dtype=x.dtype))" if like.dtype.startswith(("float", "bfloat")) else "")
+            strict = " (kit grade --strict holds results to the input's dtype)" if _of_higher_precision(actual, like) else ""
+            raise CheckFailed(f"{what} has dtype {_dtype_name(actual)}, expected {like.dtype}{advice}{strict}")
     if like.library == "torch" and str(actual.device) != like.device and actual.device.type != like.device:
         raise CheckFailed(
             f"{what} is on {actual.device}, expected {like.device}: create new tensors on the input's device"
