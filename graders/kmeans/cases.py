@@ -200,4 +200,9 @@ LONE_OUTLIER_CASE = Case("a_lone_outlier_beside_two_blobs",
 SAMPLED_RUNS = 40
 
 # Points without clusters: each seed finds another local optimum (or the same one in another order).
+# Four points on a line, far from evenly spaced: the chance of each ordered pair of first two seeds
+# differs by two orders of magnitude between squared distance and plain distance.
+SEEDING_CASE = Case("four_points_two_seeds", x=given(((0.0, 0.0), (1.0, 0.0), (3.0, 0.0), (10.0, 0.0)),
+                                                     dtype="float64"), k=2, max_iters=0)
+SEEDING_DRAWS = 1200
 SAME_SEED_CASE = Case("points_without_clusters", x=uniform((40, 2), dtype="float64"), k=5)

@@ -110,3 +110,9 @@ def closest_calls(x, run: Run, tol: float) -> tuple[float, float]:
             gap = min(gap, float(relative.min()))
     move = min((abs(float(moved.max()) - tol) / tol for moved in run.moves), default=np.inf)
     return gap, move
+
+
+def seeding_pair_probabilities(x: np.ndarray) -> np.ndarray:
+    """P(first seed = i, second = j) for k-means++: 1/N, times d(i, j)² over the sum of d(i, ·)²."""
+    squared = squared_distances(x, x)
+    return squared / squared.sum(axis=1, keepdims=True) / len(x)

@@ -1,7 +1,8 @@
 """Grader for kmeans, numpy track: Lloyd's algorithm from given centers against the float64 oracle
 (labels exactly, centers within float tolerance), and k-means++ seeding by the properties of its
-result (nearest-center labels, a fixed point of Lloyd's, an inertia near the best) and by its
-determinism under one seed."""
+result (nearest-center labels, a fixed point of Lloyd's, an inertia near the best), by the
+distribution of its first two draws (exact on four points, with a false-fail chance below 1e-6) and
+by its determinism under one seed."""
 from contextlib import contextmanager
 
 import numpy as np
@@ -9,7 +10,7 @@ import pytest
 
 from interviewkit.grader import (
     CandidateError, CheckFailed, Expected, about, check_efficiency, check_function, expect_close, expect_equal,
-    expect_form, expect_unmodified, input_dtype, sibling,
+    expect_form, expect_frequencies, expect_unmodified, input_dtype, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -151,6 +152,28 @@ def test_kmeans_plus_plus_draws_its_centers_at_random(grading):
                 "center of its own. k-means++ draws each next center at random, with probability proportional to "
                 "its squared distance to the nearest center so far (here it picks that point about one run in "
                 "ten); taking the farthest point instead picks it every time")
+
+
+def test_kmeans_plus_plus_draws_by_squared_distance(grading):
+    """The seeding's distribution, not only its outcome: with max_iters=0 the centers returned are the
+    seeds. On four points the chance of each ordered pair (first, second) is known exactly,
+    1/4 · d(first, second)² / Σ d(first, ·)², and the counts over many seeds are held to it."""
+    case = shared.SEEDING_CASE
+    inputs = grading.inputs(case)
+    x64 = inputs["x"].astype(np.float64)
+    counts = np.zeros((len(x64), len(x64)))
+    first_seed = case.seed + grading.seed_offset * shared.SEEDING_DRAWS
+    for seed in range(first_seed, first_seed + shared.SEEDING_DRAWS):
+        with about_seeded(case, grading, seed):
+            centers, _ = run_candidate(grading, inputs, seed=seed)
+            picked = [np.flatnonzero((x64 == center.astype(np.float64)).all(axis=1)) for center in centers]
+            if any(len(found) != 1 for found in picked):
+                raise CheckFailed(f"with seed={seed} and max_iters=0, the centers {centers.tolist()} are not points "
+                                  "of x: k-means++ seeds with points of x, and max_iters=0 returns the seeds")
+            counts[picked[0][0], picked[1][0]] += 1
+    expect_frequencies(counts.ravel(), oracle.seeding_pair_probabilities(x64).ravel(),
+                       f"the (first, second) seed pairs over seeds {first_seed} to {first_seed + shared.SEEDING_DRAWS - 1}"
+                       " (a pair (i, j) is category i·4 + j)")
 
 
 def test_the_same_seed_gives_the_same_result(grading):
