@@ -87,7 +87,9 @@ def files_row(name: str, verdicts: list[Verdict]) -> Row:
 
 def check_kata_wide(kata: Kata) -> Report:
     return Report(kata.id, None, [single("no TODO left", _guarded(lambda: proofs.placeholders_filled(kata))),
-                                  single("case manifest current", _guarded(lambda: proofs.manifest_is_fresh(kata)))])
+                                  single("case manifest current", _guarded(lambda: proofs.manifest_is_fresh(kata))),
+                                  single("options covered pairwise",
+                                         _guarded(lambda: proofs.options_covered_pairwise(kata)))])
 
 
 def check_track(kata: Kata, track: str, options: Options, progress: Progress | None = None) -> Report:

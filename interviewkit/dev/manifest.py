@@ -45,11 +45,24 @@ def dtypes_of(value, depth: int = DEPTH) -> set[str]:
     return found.union(*(dtypes_of(child, depth - 1) for child in children))
 
 
+def plain_options(params: dict) -> dict:
+    """The plain-valued inputs (numbers, strings, booleans, None) of the Case among a check's
+    parameters: what the pairwise rule looks at (interviewkit/dev/pairwise.py)."""
+    from interviewkit.grader import Case
+
+    found = {}
+    for value in params.values():
+        if isinstance(value, Case):
+            found.update({name: item for name, item in value.inputs.items()
+                          if item is None or type(item) in (bool, int, float, str)})
+    return found
+
+
 class _Collector:
-    """Records each collected item as (check, case, dtypes), in collection order."""
+    """Records each collected item as (check, case, dtypes, plain options), in collection order."""
 
     def __init__(self):
-        self.items: list[tuple[str, str, tuple[str, ...]]] = []
+        self.items: list[tuple[str, str, tuple[str, ...], dict]] = []
         self.errors: list[str] = []
 
     def pytest_collectreport(self, report):
@@ -66,7 +79,7 @@ class _Collector:
             found = set().union(*(dtypes_of(value) for value in params.values()))
             found |= {value for key, value in params.items() if key == "dtype" and isinstance(value, str)}
             ordered = [d for d in FLOATS if d in found] + sorted(found - set(FLOATS))
-            self.items.append((name, case.removesuffix("]"), tuple(ordered)))
+            self.items.append((name, case.removesuffix("]"), tuple(ordered), plain_options(params)))
 
 
 def _forget_modules(folder: Path) -> None:
@@ -81,6 +94,11 @@ def _forget_modules(folder: Path) -> None:
 
 def collect(kata: Kata, track: str) -> list[CheckCases]:
     """The checks of one track's grader, each with its cases, as pytest collects them."""
+    return collect_with_options(kata, track)[0]
+
+
+def collect_with_options(kata: Kata, track: str) -> tuple[list[CheckCases], dict[tuple[str, str], dict]]:
+    """The checks of one track's grader with their cases, and each case's plain options by (check, case)."""
     import pytest
 
     from interviewkit.grading.run.session import pytest_arguments
@@ -99,11 +117,13 @@ def collect(kata: Kata, track: str) -> list[CheckCases]:
         raise ManifestError(f"the {track} grader of {kata.id} ({grader}) does not collect; fix it, then run "
                             f"`{COMMAND} {kata.id}`:\n{detail}")
     checks: dict[str, list] = {}
-    for name, case, dtypes in collector.items:
+    options = {}
+    for name, case, dtypes, plain in collector.items:
         cases = checks.setdefault(name, [])
         if case:
             cases.append((case, dtypes))
-    return [CheckCases(name, tuple(cases)) for name, cases in checks.items()]
+            options[(name, case)] = plain
+    return [CheckCases(name, tuple(cases)) for name, cases in checks.items()], options
 
 
 def _string(value: str) -> str:
@@ -120,13 +140,18 @@ def render_manifest(kata: Kata) -> str:
              "# `kit show` states the checks, their cases and their dtypes from it without importing the grader.",
              f"format_version = {MANIFEST_VERSION}"]
     for track in kata.tracks:
-        for check in collect(kata, track):
+        checks, options = collect_with_options(kata, track)
+        for check in checks:
             lines += ["", f"[[track.{track}]]", f"check = {_string(check.name)}"]
             if not check.cases:
                 lines.append("cases = []")
                 continue
             lines.append("cases = [")
-            lines += [f"    {{ name = {_string(case)}, dtypes = {_strings(dtypes)} }}," for case, dtypes in check.cases]
+            for case, dtypes in check.cases:
+                plain = options.get((check.name, case))
+                # A Python literal: TOML has no None, and the pairwise rule compares values as Python does.
+                told = f", options = {_string(repr(plain))}" if plain else ""
+                lines.append(f"    {{ name = {_string(case)}, dtypes = {_strings(dtypes)}{told} }},")
             lines.append("]")
     return "\n".join(lines) + "\n"
 

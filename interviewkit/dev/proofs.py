@@ -253,3 +253,16 @@ def manifest_is_fresh(kata: Kata) -> Verdict:
         return Verdict(True, message or "current")
     advice = "" if "kit dev manifest" in message else f"\nRegenerate it with `kit dev manifest {kata.id}`."
     return Verdict(False, message + advice)
+
+
+def options_covered_pairwise(kata: Kata) -> Verdict:
+    """Every pair of option settings meets in some case of its check (interviewkit/dev/pairwise.py)."""
+    from interviewkit.dev.pairwise import describe, exempt, gaps
+
+    found = gaps(kata)
+    if found:
+        return Verdict(False, f"{len(found)} combinations of options are graded in no case:\n{describe(found)}\n"
+                              f"Add cases to graders/{kata.id}/ that combine them (then `kit dev manifest {kata.id}`); "
+                              "a check that is not about options goes in kata.toml's [pairwise] table with why.")
+    skipped = exempt(kata)
+    return Verdict(True, "every pair of options combined" + (f" ({len(skipped)} checks exempt)" if skipped else ""))
