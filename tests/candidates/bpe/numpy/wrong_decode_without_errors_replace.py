@@ -1,0 +1,56 @@
+"""Classic bug: bytes.decode("utf-8") without errors="replace": ids that end inside a character raise
+UnicodeDecodeError."""
+# expect-fail: decode[ids_that_split_a_multibyte_character] decode[a_token_ending_inside_a_character] decode[a_lone_continuation_byte] decode[bytes_fe_and_ff_that_no_text_holds]
+
+
+def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:
+    counts = {}
+    for pair in zip(ids, ids[1:]):  # overlapping: "aaa" holds (a, a) twice
+        counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+def merge(ids: list[int], pair: tuple[int, int], new_id: int) -> list[int]:
+    """Every occurrence of `pair` replaced by `new_id`, left to right, never overlapping."""
+    out, i = [], 0
+    while i < len(ids):
+        if i + 1 < len(ids) and (ids[i], ids[i + 1]) == pair:
+            out.append(new_id)
+            i += 2
+        else:
+            out.append(ids[i])
+            i += 1
+    return out
+
+
+def train_bpe(text: str, vocab_size: int) -> list[tuple[int, int]]:
+    ids = list(text.encode("utf-8"))
+    merges = []
+    while len(merges) < vocab_size - 256 and len(ids) >= 2:
+        counts = pair_counts(ids)
+        # A dict keeps its keys in first-seen order and max() returns the first maximum:
+        # ties go to the pair that occurs first in the current sequence.
+        pair = max(counts, key=counts.get)
+        ids = merge(ids, pair, 256 + len(merges))
+        merges.append(pair)
+    return merges
+
+
+def encode(text: str, merges: list[tuple[int, int]]) -> list[int]:
+    rank = {pair: i for i, pair in enumerate(merges)}
+    ids = list(text.encode("utf-8"))
+    while len(ids) >= 2:
+        # The present pair learnt earliest, not the most frequent one.
+        pair = min(pair_counts(ids), key=lambda p: rank.get(p, float("inf")))
+        if pair not in rank:
+            break
+        ids = merge(ids, pair, 256 + rank[pair])
+    return ids
+
+
+def decode(ids: list[int], merges: list[tuple[int, int]]) -> str:
+    vocab = {i: bytes([i]) for i in range(256)}
+    for i, (a, b) in enumerate(merges):  # a merge only uses ids made before it
+        vocab[256 + i] = vocab[a] + vocab[b]
+    # A token may end inside a multi-byte character: decode the joined bytes, never token by token.
+    return b"".join(vocab[i] for i in ids).decode("utf-8")

@@ -1,0 +1,53 @@
+"""Classic bug: a pair is merged wherever it starts in the old sequence, so "aaa" merges (a, a) twice,
+overlapping, and loses a byte."""
+# expect-fail: train_bpe[a_run_of_three] train_bpe[a_run_of_four] encode[a_run_of_three] encode[a_longer_run_than_in_training] round_trip[a_run_of_three] round_trip[runs_on_the_merges_of_a_run_of_four]
+
+
+def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:
+    counts = {}
+    for pair in zip(ids, ids[1:]):  # overlapping: "aaa" holds (a, a) twice
+        counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+def merge(ids: list[int], pair: tuple[int, int], new_id: int) -> list[int]:
+    """Every occurrence of `pair` replaced by `new_id`, left to right, never overlapping."""
+    out = []
+    for i in range(len(ids)):
+        if i > 0 and (ids[i - 1], ids[i]) == pair:
+            continue  # the second half of a pair already merged
+        out.append(new_id if i + 1 < len(ids) and (ids[i], ids[i + 1]) == pair else ids[i])
+    return out
+
+
+def train_bpe(text: str, vocab_size: int) -> list[tuple[int, int]]:
+    ids = list(text.encode("utf-8"))
+    merges = []
+    while len(merges) < vocab_size - 256 and len(ids) >= 2:
+        counts = pair_counts(ids)
+        # A dict keeps its keys in first-seen order and max() returns the first maximum:
+        # ties go to the pair that occurs first in the current sequence.
+        pair = max(counts, key=counts.get)
+        ids = merge(ids, pair, 256 + len(merges))
+        merges.append(pair)
+    return merges
+
+
+def encode(text: str, merges: list[tuple[int, int]]) -> list[int]:
+    rank = {pair: i for i, pair in enumerate(merges)}
+    ids = list(text.encode("utf-8"))
+    while len(ids) >= 2:
+        # The present pair learnt earliest, not the most frequent one.
+        pair = min(pair_counts(ids), key=lambda p: rank.get(p, float("inf")))
+        if pair not in rank:
+            break
+        ids = merge(ids, pair, 256 + rank[pair])
+    return ids
+
+
+def decode(ids: list[int], merges: list[tuple[int, int]]) -> str:
+    vocab = {i: bytes([i]) for i in range(256)}
+    for i, (a, b) in enumerate(merges):  # a merge only uses ids made before it
+        vocab[256 + i] = vocab[a] + vocab[b]
+    # A token may end inside a multi-byte character: decode the joined bytes, never token by token.
+    return b"".join(vocab[i] for i in ids).decode("utf-8", errors="replace")
