@@ -6,7 +6,8 @@
 - correct solutions in other styles (tests/candidates/<kata>/<track>/right_*.py) pass, over several seeds;
 - known-wrong solutions (wrong_*.py) fail, and on the checks their `# expect-fail:` line names;
 - solutions that reach a forbidden API (forbidden_*.py) fail with a message naming it;
-- every mutant of the reference that is not equivalent is killed; the case manifest is current.
+- every mutant of the reference that is not equivalent is killed; the case manifest is current;
+- the options are covered pairwise and every promise of the statement is graded by a named case.
 Grades run in this process, so torch is imported once.
 """
 from __future__ import annotations
@@ -80,3 +81,10 @@ def test_no_todo_is_left_and_the_case_manifest_is_current(kata_id):
     kata = CATALOG.get(kata_id)
     holds(proofs.placeholders_filled(kata))
     holds(proofs.manifest_is_fresh(kata))
+
+
+@pytest.mark.parametrize("kata_id", [kata.id for kata in CATALOG.katas()])
+def test_options_are_covered_pairwise_and_every_promise_is_graded(kata_id):
+    kata = CATALOG.get(kata_id)
+    holds(proofs.options_covered_pairwise(kata))
+    holds(proofs.promises_graded(kata))

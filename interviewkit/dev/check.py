@@ -89,7 +89,8 @@ def check_kata_wide(kata: Kata) -> Report:
     return Report(kata.id, None, [single("no TODO left", _guarded(lambda: proofs.placeholders_filled(kata))),
                                   single("case manifest current", _guarded(lambda: proofs.manifest_is_fresh(kata))),
                                   single("options covered pairwise",
-                                         _guarded(lambda: proofs.options_covered_pairwise(kata)))])
+                                         _guarded(lambda: proofs.options_covered_pairwise(kata))),
+                                  single("promises graded", _guarded(lambda: proofs.promises_graded(kata)))])
 
 
 def check_track(kata: Kata, track: str, options: Options, progress: Progress | None = None) -> Report:

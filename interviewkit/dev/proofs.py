@@ -266,3 +266,13 @@ def options_covered_pairwise(kata: Kata) -> Verdict:
                               "a check that is not about options goes in kata.toml's [pairwise] table with why.")
     skipped = exempt(kata)
     return Verdict(True, "every pair of options combined" + (f" ({len(skipped)} checks exempt)" if skipped else ""))
+
+
+def promises_graded(kata: Kata) -> Verdict:
+    """Every promise of the statement is graded by a named case (interviewkit/dev/promises.py)."""
+    from interviewkit.dev.promises import problems, read_promises
+
+    found = problems(kata)
+    if found:
+        return Verdict(False, "\n".join(found))
+    return Verdict(True, f"{len(read_promises(kata))} promises, each graded")
