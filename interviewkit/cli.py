@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.markup import escape
 
 from interviewkit import render
+from interviewkit.render import escape
 from interviewkit.catalog import Catalog
 from interviewkit.progress import STORE_NAME, open_store
 from interviewkit.mock_cli import mock_app

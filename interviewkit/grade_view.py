@@ -7,9 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from rich.markup import escape
 
 from interviewkit import render
+from interviewkit.render import escape
 from interviewkit.catalog import Catalog
 from interviewkit.grading.run.result import GradeReport
 from interviewkit.grading.run.runner import GradeRequest, UsageProblem, grade_in_child

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.markup import escape
 
 from interviewkit import mock, render
+from interviewkit.render import escape
 from interviewkit.catalog import Catalog, UnknownKata
 from interviewkit.progress import MockSession, Store
 from interviewkit.recording import record_grade

@@ -1,8 +1,10 @@
 """Rich output: tables, statements, grade lines and summaries, hints, solutions."""
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.panel import Panel
 from rich.table import Table
 
@@ -10,6 +12,23 @@ from interviewkit.catalog import Catalog, Hint, Kata
 from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult, GradeReport
 from interviewkit.grading.sandbox.kinds import Kind
 from interviewkit.progress import KataProgress
+
+# Control characters, and the bidirectional overrides that reorder what a line shows ("Trojan
+# source"): a candidate's message or print could clear the screen, retitle the terminal or hide
+# text. They are shown as escapes instead; newlines and tabs stay.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written as an escape (\\x1b), safe to print."""
+    return UNSAFE.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100
+                      else f"\\u{ord(match.group()):04x}", text)
+
+
+def escape(text: str) -> str:
+    """Rich markup escaped, and control characters made visible: for anything a candidate wrote."""
+    return escape_markup(visible(text))
+
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)

@@ -271,3 +271,24 @@ def test_a_file_where_a_folder_belongs_is_a_usage_error(tmp_path):
                             env={**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": environment_file},
                             capture_output=True, text=True)
     assert result.returncode == 2 and "workspace" in result.stderr and "Traceback" not in result.stderr
+
+
+TERMINAL_TRICKS = '''import numpy as np
+
+
+def softmax(x, axis=-1):
+    print("\\x1b]0;retitled\\x07\\x1b[31mred\\x1b[0m\\r\\u202eevil")
+    raise ValueError("\\x1b[2J\\x1b[Hcleared your screen")
+'''
+
+
+def test_a_candidate_s_text_never_reaches_the_terminal_as_control_characters(tmp_path):
+    """Messages and prints of the candidate's are shown with their control characters (and
+    bidirectional overrides) written as escapes: no cleared screen, retitled terminal or hidden text."""
+    solution = tmp_path / "tricks.py"
+    solution.write_text(TERMINAL_TRICKS)
+    graded = kit("grade", "softmax", "--track", "numpy", "--file", str(solution), "-v", cwd=tmp_path)
+    assert graded.returncode == 1
+    shown = graded.stdout + graded.stderr
+    assert "\\x1b[2J\\x1b[Hcleared your screen" in shown and "\\u202eevil" in shown
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", shown)
