@@ -1,0 +1,17 @@
+"""Forbidden: SciPy (every torch-track kata forbids importing it), here for the router's softmax."""
+import torch
+from scipy.special import softmax
+
+
+def moe_forward(x, router_weight, experts, top_k):
+    num_tokens, num_experts = x.shape[0], router_weight.shape[0]
+    probs = torch.from_numpy(softmax((x @ router_weight.T).detach().numpy(), axis=-1))
+    top_probs, chosen = probs.topk(top_k, dim=-1)
+    weights = top_probs / top_probs.sum(dim=-1, keepdim=True)
+    out = torch.zeros_like(x)
+    for expert_id, expert in enumerate(experts):
+        tokens, slots = torch.where(chosen == expert_id)
+        if tokens.numel():
+            out = out.index_add(0, tokens, weights[tokens, slots].unsqueeze(-1) * expert(x[tokens]))
+    fraction = torch.bincount(chosen.flatten(), minlength=num_experts).to(x.dtype) / num_tokens
+    return out, num_experts * (fraction * probs.mean(dim=0)).sum()

@@ -1,0 +1,18 @@
+"""Classic bug: topk along dim 0, the tokens, where each token picks among the experts (dim -1)."""
+# expect-fail: moe_forward[as_many_experts_as_tokens] moe_forward[as_many_experts_as_tokens_top_one] moe_forward[top_two_of_four_experts]
+import torch
+from torch import nn
+
+
+def moe_forward(x, router_weight, experts, top_k):
+    num_tokens, num_experts = x.shape[0], router_weight.shape[0]
+    probs = torch.softmax(x @ router_weight.T, dim=-1)
+    top_probs, chosen = probs.topk(top_k, dim=0)
+    weights = top_probs / top_probs.sum(dim=-1, keepdim=True)
+    out = torch.zeros_like(x)
+    for expert_id, expert in enumerate(experts):
+        tokens, slots = torch.where(chosen == expert_id)
+        if tokens.numel():
+            out = out.index_add(0, tokens, weights[tokens, slots].unsqueeze(-1) * expert(x[tokens]))
+    fraction = torch.bincount(chosen.flatten(), minlength=num_experts).to(x.dtype) / num_tokens
+    return out, num_experts * (fraction * probs.mean(dim=0)).sum()
