@@ -3,8 +3,9 @@
 Applied in the forked sandbox, in this order: resource limits (address space, CPU time, file
 size, no core files); an empty network namespace; the unprivileged user `nobody` when running as
 root; Landlock (writes only below the sandbox's own folder, no TCP, no signals to processes
-outside it, where the ABI offers them); and a seccomp filter that refuses new processes, program
-execution, tracing other processes and (when no namespace could be made) network sockets.
+outside it, where the ABI offers them); every capability dropped; and a seccomp filter that
+refuses new processes, program execution, tracing other processes and network sockets, and kills
+the process on a system call of another ABI.
 Every step reports what it managed, so that the grader can say what held."""
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1
 
 PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_SET_PDEATHSIG = 38, 22, 1
 SECCOMP_MODE_FILTER = 2
-SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO = 0x7FFF0000, 0x00050000
+SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO, SECCOMP_RET_KILL_PROCESS = 0x7FFF0000, 0x00050000, 0x80000000
+X32_SYSCALL_BIT = 0x40000000  # x86-64's x32 ABI: the same table of numbers, offset by this bit
+PR_CAPBSET_DROP, CAPABILITY_VERSION_3, CAPSET = 24, 0x20080522, {"x86_64": 126, "aarch64": 91}
 EPERM, ENOSYS = 1, 38
 CLONE_THREAD, CLONE_NEWNET = 0x00010000, 0x40000000
 
@@ -170,6 +173,23 @@ def restrict_filesystem(scratch: Path, protections: Protections) -> None:
         protections.applied.append("signals: none to processes outside the sandbox (Landlock)")
 
 
+def drop_capabilities(protections: Protections) -> None:
+    """Every capability gone, from the bounding set and the effective, permitted and inheritable
+    sets: a sandbox that stays root (it could not become nobody) can then change nothing a user
+    could not, such as another process's limits, file attributes, the host name."""
+    machine = platform.machine()
+    if os.geteuid() != 0:
+        return  # an ordinary user has none to drop
+    for capability in range(64):
+        _libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)  # EINVAL past the last one the kernel knows
+    header = struct.pack("<Ii", CAPABILITY_VERSION_3, 0)
+    data = ctypes.create_string_buffer(24)  # two (effective, permitted, inheritable) words, all zero
+    if machine not in CAPSET or _libc.syscall(CAPSET[machine], ctypes.c_char_p(header), data) != 0:
+        protections.missing.append(_fail("dropping capabilities"))
+        return
+    protections.applied.append("capabilities: none, not even root's")
+
+
 def _bpf(code: int, k: int, jt: int = 0, jf: int = 0) -> bytes:
     return struct.pack("<HBBI", code, jt, jf, k)
 
@@ -188,12 +208,16 @@ def forbid_new_processes(protections: Protections) -> None:
     audit_arch, numbers = ARCHITECTURES[machine]
     deny = [numbers[name] for name in ("fork", "vfork", "execve", "execveat", "ptrace",
                                        "process_vm_readv", "process_vm_writev") if name in numbers]
+    # A system call of another ABI (x86-64's 32-bit int 0x80, or x32) would pass a filter written in
+    # this ABI's numbers: it ends the process instead.
     program = [
         _bpf(LD_W_ABS, 4),                                  # seccomp_data.arch
         _bpf(JEQ_K, audit_arch, 1, 0),
-        _bpf(RET_K, SECCOMP_RET_ALLOW),                     # another ABI: leave it alone
+        _bpf(RET_K, SECCOMP_RET_KILL_PROCESS),
         _bpf(LD_W_ABS, 0),                                  # seccomp_data.nr
     ]
+    if machine == "x86_64":
+        program += [_bpf(JSET_K, X32_SYSCALL_BIT, 0, 1), _bpf(RET_K, SECCOMP_RET_KILL_PROCESS)]
     for number in deny:
         program += [_bpf(JEQ_K, number, 0, 1), _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM)]
     program += [_bpf(JEQ_K, numbers["clone3"], 0, 1), _bpf(RET_K, SECCOMP_RET_ERRNO | ENOSYS)]
@@ -213,6 +237,7 @@ def forbid_new_processes(protections: Protections) -> None:
         protections.missing.append(_fail("seccomp"))
         return
     protections.applied.append("processes: none can be started (seccomp)")
+    protections.applied.append("system calls of another ABI: the process is killed (seccomp)")
     protections.applied.append("sockets: none can be opened, UNIX ones included (seccomp)")
     protections.network_blocked = True
 
@@ -224,6 +249,7 @@ def confine(scratch: Path, limits: Limits) -> Protections:
     leave_the_network(protections)
     become_nobody(scratch, protections)
     restrict_filesystem(scratch, protections)
+    drop_capabilities(protections)
     forbid_new_processes(protections)
     if not protections.network_blocked:
         protections.missing.append("network: nothing here could block it")
