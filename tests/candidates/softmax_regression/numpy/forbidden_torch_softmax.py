@@ -1,0 +1,24 @@
+"""Forbidden: torch's softmax inside the numpy track (the numpy track may not import torch)."""
+import numpy as np
+import torch
+
+
+def predict_proba(X, W, b):
+    return torch.softmax(torch.from_numpy(X @ W + b), dim=1).numpy()
+
+
+def predict(X, W, b):
+    return np.argmax(X @ W + b, axis=1)
+
+
+def fit_softmax_regression(X, y, num_classes, lr=0.1, epochs=100, l2=0.0):
+    n, d = X.shape
+    Y = np.eye(num_classes)[y]
+    W, b = np.zeros((d, num_classes)), np.zeros(num_classes)
+    W_history, b_history = [W], [b]
+    for _ in range(epochs):
+        R = predict_proba(X, W, b) - Y
+        W, b = W - lr * (X.T @ R / n + l2 * W), b - lr * R.mean(axis=0)
+        W_history.append(W)
+        b_history.append(b)
+    return np.stack(W_history), np.stack(b_history)

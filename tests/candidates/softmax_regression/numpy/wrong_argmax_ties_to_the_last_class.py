@@ -1,0 +1,27 @@
+"""Classic bug: the top class taken as the last column of argsort: among tied logits, the highest index wins, not the lowest."""
+# expect-fail: predict[zero_weights_tie_every_class_to_class_0] predict[equal_biases_tie_to_the_lower_class] predict[two_equal_columns_tie_to_the_lower_class]
+import numpy as np
+
+
+def predict_proba(X, W, b):
+    Z = X @ W + b
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return E / E.sum(axis=1, keepdims=True)
+
+
+def predict(X, W, b):
+    return np.argsort(X @ W + b, axis=1, kind="stable")[:, -1]
+
+
+
+def fit_softmax_regression(X, y, num_classes, lr=0.1, epochs=100, l2=0.0):
+    n, d = X.shape
+    Y = np.eye(num_classes)[y]
+    W, b = np.zeros((d, num_classes)), np.zeros(num_classes)
+    W_history, b_history = [W], [b]
+    for _ in range(epochs):
+        R = predict_proba(X, W, b) - Y
+        W, b = W - lr * (X.T @ R / n + l2 * W), b - lr * R.mean(axis=0)
+        W_history.append(W)
+        b_history.append(b)
+    return np.stack(W_history), np.stack(b_history)

@@ -1,0 +1,28 @@
+"""Classic bug: W and b updated in place and appended to the history: every entry is the same array, the final one."""
+# expect-fail: fit_softmax_regression[default_hyper_parameters] fit_softmax_regression[one_epoch] fit_softmax_regression[two_epochs_with_a_large_step]
+import numpy as np
+
+
+def predict_proba(X, W, b):
+    Z = X @ W + b
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return E / E.sum(axis=1, keepdims=True)
+
+
+def predict(X, W, b):
+    return np.argmax(X @ W + b, axis=1)
+
+
+def fit_softmax_regression(X, y, num_classes, lr=0.1, epochs=100, l2=0.0):
+    n, d = X.shape
+    Y = np.eye(num_classes)[y]
+    W, b = np.zeros((d, num_classes)), np.zeros(num_classes)
+    W_history, b_history = [W], [b]
+    for _ in range(epochs):
+        R = predict_proba(X, W, b) - Y
+        grad_W, grad_b = X.T @ R / n + l2 * W, R.mean(axis=0)
+        W -= lr * grad_W
+        b -= lr * grad_b
+        W_history.append(W)
+        b_history.append(b)
+    return np.stack(W_history), np.stack(b_history)

@@ -1,0 +1,27 @@
+"""Classic bug: b's gradient taken after W has moved, at the new W (not gradient descent on (W, b) any more)."""
+# expect-fail: fit_softmax_regression[one_epoch] fit_softmax_regression[one_epoch_in_float32] fit_softmax_regression[default_hyper_parameters]
+import torch
+
+
+def predict_proba(X, W, b):
+    Z = X @ W + b
+    E = torch.exp(Z - Z.max(dim=1, keepdim=True).values)
+    return E / E.sum(dim=1, keepdim=True)
+
+
+def predict(X, W, b):
+    return torch.argmax(X @ W + b, dim=1)
+
+
+def fit_softmax_regression(X, y, num_classes, lr=0.1, epochs=100, l2=0.0):
+    n, d = X.shape
+    Y = torch.nn.functional.one_hot(y, num_classes).to(X.dtype)
+    W, b = X.new_zeros(d, num_classes), X.new_zeros(num_classes)
+    W_history, b_history = [W], [b]
+    for _ in range(epochs):
+        R = predict_proba(X, W, b) - Y
+        W = W - lr * (X.T @ R / n + l2 * W)
+        b = b - lr * (predict_proba(X, W, b) - Y).mean(dim=0)
+        W_history.append(W)
+        b_history.append(b)
+    return torch.stack(W_history), torch.stack(b_history)
