@@ -66,7 +66,7 @@ def test_a_hostile_candidate_fails_safely(path, tmp_path):
     scratch.mkdir()
     marker = f"{path.stem}-{os.getpid()}"
     environment = {**os.environ, "HOME": str(home), "KIT_TEST_REAL_HOME": str(home), "PYTHONPATH": str(REPO),
-                   "KIT_WORKSPACE": str(work), "TMPDIR": str(scratch), MARKER: marker}
+                   "KIT_WORKSPACE": str(work), "TMPDIR": str(scratch), MARKER: marker, "KIT_TEST_REPO": str(REPO)}
     prepare(header(path, "setup"), work, environment)
     before = {entry.name for entry in work.iterdir()}
 

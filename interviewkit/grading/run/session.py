@@ -95,9 +95,10 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     time_limit = time_limit or kata.time_limit
     deadline = time.monotonic() + time_limit
     memory = memory_limit_mb or kata.memory_limit_mb
-    settings = SandboxSettings(memory_mb=memory, time_limit=time_limit, device=device, keep_torch=track_name == "torch")
     root = content_root()
     protected = [root / "reference_solutions", root / "graders"]
+    settings = SandboxSettings(memory_mb=memory, time_limit=time_limit, device=device, keep_torch=track_name == "torch",
+                               hidden=tuple(protected), readable=(file.resolve(),))
     sandbox = start_sandbox(settings)
     try:
         candidate = RemoteCandidate(sandbox, file.resolve(), deadline, time_limit)

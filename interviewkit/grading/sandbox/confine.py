@@ -26,7 +26,7 @@ _libc = ctypes.CDLL(None, use_errno=True)
 LANDLOCK_CREATE_RULESET, LANDLOCK_ADD_RULE, LANDLOCK_RESTRICT_SELF = 444, 445, 446
 LANDLOCK_CREATE_RULESET_VERSION = 1
 LANDLOCK_RULE_PATH_BENEATH = 1
-FS_WRITE_FILE, FS_REMOVE_DIR, FS_REMOVE_FILE = 1 << 1, 1 << 4, 1 << 5
+FS_WRITE_FILE, FS_READ_FILE, FS_READ_DIR, FS_REMOVE_DIR, FS_REMOVE_FILE = 1 << 1, 1 << 2, 1 << 3, 1 << 4, 1 << 5
 FS_MAKE = sum(1 << bit for bit in range(6, 13))  # char, dir, reg, sock, fifo, block, sym
 FS_REFER, FS_TRUNCATE = 1 << 13, 1 << 14
 NET_BIND_TCP, NET_CONNECT_TCP = 1 << 0, 1 << 1
@@ -134,24 +134,59 @@ def become_nobody(scratch: Path, protections: Protections) -> None:
     protections.applied.append("user: nobody")
 
 
-def restrict_filesystem(scratch: Path, protections: Protections) -> None:
+def readable_except(hidden: list[Path]) -> list[Path]:
+    """Paths whose subtrees hold everything but `hidden`: Landlock only allows, so every sibling of
+    each folder on the way down to a hidden one is allowed instead of that folder."""
+    hidden = [path.resolve() for path in hidden if path.exists()]
+    allowed: list[Path] = []
+
+    def visit(folder: Path) -> None:
+        try:
+            children = sorted(folder.iterdir())
+        except OSError:
+            return
+        for child in children:
+            if child in hidden:
+                continue
+            if any(path.is_relative_to(child) for path in hidden) and not child.is_symlink():
+                visit(child)
+            else:
+                allowed.append(child)
+
+    if hidden:
+        visit(Path("/"))
+    return allowed
+
+
+def restrict_filesystem(scratch: Path, protections: Protections, hidden: list[Path] = (),
+                        readable: list[Path] = ()) -> None:
+    """Writes only inside `scratch`; with `hidden` folders (kit's references and graders), no read of
+    them either, `readable` files (the candidate's own, wherever it is) excepted."""
     abi = _libc.syscall(LANDLOCK_CREATE_RULESET, None, 0, LANDLOCK_CREATE_RULESET_VERSION)
     if abi < 1:
         protections.missing.append(_fail("Landlock"))
         return
     write = FS_WRITE_FILE | FS_REMOVE_DIR | FS_REMOVE_FILE | FS_MAKE
     write |= (FS_REFER if abi >= 2 else 0) | (FS_TRUNCATE if abi >= 3 else 0)
+    read = FS_READ_FILE | FS_READ_DIR if hidden else 0
+    rules = [(scratch, write | read), (Path("/dev/null"), FS_WRITE_FILE | (FS_TRUNCATE if abi >= 3 else 0) | (read & FS_READ_FILE))]
+    if read:
+        rules += [(path, read if path.is_dir() else FS_READ_FILE) for path in readable_except(list(hidden))]
+        rules += [(path, FS_READ_FILE) for path in readable if path.is_file()]
     network = NET_BIND_TCP | NET_CONNECT_TCP if abi >= 4 else 0
     scoped = SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL if abi >= 6 else 0
-    attributes = struct.pack("<QQQ", write, network, scoped)
+    attributes = struct.pack("<QQQ", write | read, network, scoped)
     size = 8 if abi < 4 else 16 if abi < 6 else 24
     ruleset = _libc.syscall(LANDLOCK_CREATE_RULESET, attributes[:size], size, 0)
     if ruleset < 0:
         protections.missing.append(_fail("Landlock ruleset"))
         return
     try:
-        for path, rights in ((scratch, write), (Path("/dev/null"), FS_WRITE_FILE | (FS_TRUNCATE if abi >= 3 else 0))):
-            descriptor = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        for path, rights in rules:
+            try:
+                descriptor = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            except OSError:
+                continue  # gone since it was listed (a process's /proc entry)
             try:
                 rule = struct.pack("<Qi", rights, descriptor)
                 if _libc.syscall(LANDLOCK_ADD_RULE, ruleset, LANDLOCK_RULE_PATH_BENEATH, rule, 0) != 0:
@@ -166,6 +201,8 @@ def restrict_filesystem(scratch: Path, protections: Protections) -> None:
     finally:
         os.close(ruleset)
     protections.applied.append("files: writable only inside the sandbox's own folder (Landlock)")
+    if read:
+        protections.applied.append("files: kit's references and graders unreadable (Landlock)")
     if network:
         protections.applied.append("network: no TCP connections (Landlock)")
         protections.network_blocked = True
@@ -242,13 +279,13 @@ def forbid_new_processes(protections: Protections) -> None:
     protections.network_blocked = True
 
 
-def confine(scratch: Path, limits: Limits) -> Protections:
+def confine(scratch: Path, limits: Limits, hidden: list[Path] = (), readable: list[Path] = ()) -> Protections:
     protections = Protections()
     die_with_parent()
     set_resource_limits(limits, protections)
     leave_the_network(protections)
     become_nobody(scratch, protections)
-    restrict_filesystem(scratch, protections)
+    restrict_filesystem(scratch, protections, hidden, readable)
     drop_capabilities(protections)
     forbid_new_processes(protections)
     if not protections.network_blocked:

@@ -37,6 +37,8 @@ class SandboxSettings:
     time_limit: float = 60.0
     device: str = "cpu"
     keep_torch: bool = True  # the NumPy track's sandbox drops every handle on torch
+    hidden: tuple[Path, ...] = ()  # folders the sandbox may not even read (kit's references and graders)
+    readable: tuple[Path, ...] = ()  # files it may read all the same (the candidate's, wherever it is)
 
 
 @dataclass
@@ -132,7 +134,7 @@ def _become_sandbox(requests: int, replies: int, scratch: Path, settings: Sandbo
     _scrub_environment(scratch)
     limits = confine.Limits(memory_mb=settings.memory_mb, cpu_seconds=settings.time_limit,
                             limit_address_space=not settings.device.startswith("cuda"))
-    protections = confine.confine(scratch, limits)
+    protections = confine.confine(scratch, limits, list(settings.hidden), list(settings.readable))
     serve(requests, replies, protections)
 
 
