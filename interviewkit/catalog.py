@@ -92,6 +92,20 @@ class Catalog:
     def ids(self) -> list[str]:
         return sorted(self._katas)
 
+    def topics(self) -> list[tuple[str, list[str]]]:
+        """katas/topics.toml: each topic's name and its katas' ids, in the path's order; the katas of
+        this catalogue no topic names come last, under "Other"."""
+        path = self.root / "katas" / "topics.toml"
+        entries = _read_toml(path).get("topic", []) if path.is_file() else []
+        topics, named = [], set()
+        for entry in entries:
+            ids = [kata_id for kata_id in entry.get("katas", []) if kata_id in self._katas and kata_id not in named]
+            named.update(ids)
+            if ids:
+                topics.append((str(entry.get("name", "")), ids))
+        rest = [kata.id for kata in self.katas() if kata.id not in named]
+        return topics + ([("Other", rest)] if rest else [])
+
     def get(self, kata_id: str) -> Kata:
         """One kata, reading only its own folder when it is there and sound: `kit show`, `new` and
         `hint` cost the same in a catalogue of ten katas or of a hundred."""

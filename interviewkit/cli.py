@@ -62,12 +62,36 @@ def list_katas(
     ]
     store = open_store(find_workspace())
     progress = store.progress() if store else {}
+    topics = catalog.topics()
     if as_json:
-        sys.stdout.write(render.kata_list_json(katas, progress))
+        sys.stdout.write(render.kata_list_json(katas, progress, {i: name for name, ids in topics for i in ids}))
         return
-    render.console.print(render.kata_table(katas, progress))
+    render.console.print(render.kata_table(katas, progress, topics=topics))
     if not katas:
         render.note("No kata matches those filters.")
+
+
+@app.command("next")
+def next_kata() -> None:
+    """The next kata on the path: the first, in katas/topics.toml's order, you have not passed yet."""
+    catalog = Catalog()
+    store = open_store(find_workspace())
+    progress = store.progress() if store else {}
+    path = [(topic, kata_id) for topic, ids in catalog.topics() for kata_id in ids]
+    done = sum(1 for _, kata_id in path if kata_id in progress and progress[kata_id].status == "passed")
+    upcoming = next(((topic, kata_id) for topic, kata_id in path
+                     if kata_id not in progress or progress[kata_id].status != "passed"), None)
+    if upcoming is None:
+        render.note(f"You have passed all {len(path)} katas on the path. Practise again with a track you "
+                    "have not passed, or try `kit mock` for a timed interview.")
+        return
+    topic, kata_id = upcoming
+    kata = catalog.get(kata_id)
+    status = progress[kata_id].status if kata_id in progress else "new"
+    render.console.print(f"Next on the path ({done} of {len(path)} passed): [bold]{kata.id}[/] · "
+                         f"{escape(kata.title)} · {kata.difficulty}, about {kata.minutes} min · "
+                         f"[dim]{escape(topic)}[/]" + (" · [yellow]attempted[/]" if status == "attempted" else ""))
+    render.console.print(f"Read it with [bold]kit show {kata.id}[/], start with [bold]kit new {kata.id}[/].")
 
 
 @app.command()

@@ -270,3 +270,14 @@ def test_kit_solution_wraps_code_and_never_cuts_it(width, monkeypatch):
         assert position >= 0, f"code cut at {width} columns near {character!r}"
         position += 1
     assert "…" not in console.export_text()
+
+
+def test_every_kata_is_on_the_path_in_exactly_one_topic():
+    import tomllib
+
+    from interviewkit.catalog import Catalog, content_root
+
+    data = tomllib.loads((content_root() / "katas" / "topics.toml").read_text())
+    named = [kata_id for topic in data["topic"] for kata_id in topic["katas"]]
+    assert len(named) == len(set(named)), "a kata is in two topics"
+    assert set(named) == set(Catalog().ids()), "katas/topics.toml and the catalogue name different katas"

@@ -181,7 +181,7 @@ def test_readme_lists_every_kind_once():
     (["grade", "softmax", "--track", "fortran", "--file", "x.py"], "has no track 'fortran'"),
     (["grade", "softmax", "--track", "numpy", "--file", "missing.py"], "missing.py does not exist"),
     (["grade", "softmax", "--device", "tpu"], "--device must be cpu, cuda or auto"),
-    (["new", "atention"], "Did you mean attention?"),
+    (["new", "atention"], "Did you mean attention"),
     (["grade"], "no kata file found here"),
 ])
 def test_usage_errors_exit_2_with_a_next_step(tmp_path, args, message):
@@ -292,3 +292,22 @@ def test_a_candidate_s_text_never_reaches_the_terminal_as_control_characters(tmp
     shown = graded.stdout + graded.stderr
     assert "\\x1b[2J\\x1b[Hcleared your screen" in shown and "\\u202eevil" in shown
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", shown)
+
+
+def test_next_walks_the_path_of_topics_past_what_is_passed(tmp_path):
+    first = kit("next", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "Next on the path (0 of" in first.stdout and "softmax" in first.stdout and "kit new softmax" in first.stdout
+    graded = kit("grade", "softmax", "--track", "numpy", "--file", str(REFERENCE), cwd=tmp_path)
+    assert graded.returncode == 0, graded.stdout
+    after = kit("next", cwd=tmp_path)
+    assert "(1 of" in after.stdout and "cross_entropy" in after.stdout
+
+
+def test_list_groups_the_katas_by_topic_in_the_path_s_order(tmp_path):
+    listed = kit("list", "--json", cwd=tmp_path)
+    rows = json.loads(listed.stdout)
+    assert all(row["topic"] for row in rows)
+    table = kit("list", cwd=tmp_path).stdout
+    assert table.index("Foundations") < table.index("softmax") < table.index("Classic machine learning") \
+        < table.index("logistic_regression")
