@@ -1,0 +1,73 @@
+"""Grader for mlp, numpy track: TwoLayerMLP's logits, its loss and four gradients (held to autograd
+through the same network in float64), and sgd_step, followed over two steps, which must update the
+very arrays the constructor was given."""
+import numpy as np
+import pytest
+
+from interviewkit.grader import (
+    CheckFailed, Expected, Scale, Step, about, check_steps, expect_close, expect_scaled, expect_unmodified,
+    sibling, tolerance,
+)
+
+shared = sibling(__file__, "cases")
+SYMBOL = "TwoLayerMLP"
+
+
+def weights(values: dict) -> tuple:
+    return tuple(values[name] for name in shared.NAMES)
+
+
+@pytest.mark.parametrize("net", shared.nets(), ids=str)
+def test_forward(grading, net):
+    values = net.draw(grading.seed_offset)
+    twin = shared.ReferenceTwoLayerMLP(values)
+    check_steps(grading, SYMBOL, net, twin, [Step("forward", "forward", {"X": values["X"]})],
+                args=weights(values), dtype=net.dtype, call="model.forward(X)")
+
+
+@pytest.mark.parametrize("net", shared.nets(), ids=str)
+def test_loss_and_grads(grading, net):
+    values = net.draw(grading.seed_offset)
+    twin = shared.ReferenceTwoLayerMLP(values)
+    loss, grads, logits = twin.loss_and_grads(values["X"], values["y"])
+    floors = twin.gradient_floors(values["X"], values["y"])
+    condition = shared.conditioning(logits)
+    with about(net, grading, "model.loss_and_grads(X, y)"):
+        handle = grading.candidate.construct(SYMBOL, *weights(values))
+        result = handle.call("loss_and_grads", values["X"], values["y"])
+        expect_unmodified(result)
+        got_loss, got_grads = _unpack(result.output)
+        rtol, atol = tolerance(net.dtype, max(1.0, float(logits.abs().max())), condition)
+        expect_close(np.asarray(got_loss, dtype=np.float64), loss, Expected("numpy", "float64"), "loss",
+                     rtol=rtol, atol=atol)
+        like = grading.expected(net.dtype)
+        for name in shared.NAMES:
+            expect_scaled(got_grads[name], grads[name], like, f'grads["{name}"]', Scale(floor=floors[name]),
+                          condition)
+
+
+def _unpack(output) -> tuple:
+    if not isinstance(output, (tuple, list)) or len(output) != 2:
+        raise CheckFailed(f"loss_and_grads returned {output!r:.80}, expected a pair (loss, grads)")
+    loss, grads = output
+    if not isinstance(loss, float):
+        raise CheckFailed(f"the loss is a {type(loss).__name__}, expected a Python float: return float(loss)")
+    if not isinstance(grads, dict) or set(grads) != set(shared.NAMES):
+        keys = sorted(grads) if isinstance(grads, dict) else type(grads).__name__
+        raise CheckFailed(f"grads is {keys}, expected a dict with exactly the keys W1, b1, W2, b2")
+    return loss, grads
+
+
+@pytest.mark.parametrize("net", shared.nets(), ids=str)
+def test_sgd_step(grading, net):
+    """Two steps with the reference's gradients, the forward pass between them: the caller's arrays
+    hold the update after each (the same objects, their dtype kept)."""
+    values = net.draw(grading.seed_offset)
+    twin = shared.ReferenceTwoLayerMLP(values)
+    _, grads, _ = twin.loss_and_grads(values["X"], values["y"])
+    grads = {name: grad.numpy().astype(net.dtype) for name, grad in grads.items()}
+    steps = [Step("sgd_step(grads, lr=0.1)", "sgd_step", {"grads": grads, "lr": 0.1}),
+             Step("forward after the step", "forward", {"X": values["X"]}),
+             Step("sgd_step(grads, lr=0.5)", "sgd_step", {"grads": grads, "lr": 0.5})]
+    check_steps(grading, SYMBOL, net, twin, steps, args=weights(values), dtype=net.dtype, state=shared.NAMES,
+                call="model.sgd_step(grads, lr)")
