@@ -18,6 +18,7 @@ The known-wrong solutions that prove these graders (tests/candidates/batchnorm/)
   numpy/wrong_dgamma_summed_over_the_batch_only.py   dgamma and dbeta summed over N only
   numpy/wrong_cache_overwritten_in_eval.py           an evaluation-mode forward overwrites backward's cache
   numpy/wrong_gamma_cached_at_construction.py        reshapes gamma and beta in __init__, never reads them again
+  numpy/wrong_gamma_copied_on_the_first_forward.py   copies gamma and beta on the first forward, misses later ones
   numpy/wrong_returns_float64_in_eval.py             float64 running statistics turn a float32 output into float64
   numpy/wrong_one_pass_variance_in_float32.py        E[x²] - E[x]² in float32: no digit left on a channel far from 0
   torch/wrong_unbiased_variance_to_normalise.py      normalises with the unbiased variance
@@ -81,7 +82,7 @@ class per_channel(Recipe):
 @dataclass(frozen=True)
 class Planned:
     """A forward in "train" or "eval" mode on a batch `x`, or (numpy track) the "backward" of the
-    last training-mode forward."""
+    last training-mode forward, or (numpy track) "new" gamma and beta set between two calls."""
 
     mode: str
     x: Recipe | None = None
@@ -95,18 +96,24 @@ def evaluate(x: Recipe) -> tuple[Planned, ...]:
     return (Planned("eval", x),)
 
 
+NEW_PARAMETERS = (Planned("new"),)
+
+
 @dataclass
 class Event:
-    """A step with its values drawn: the batch, and the upstream gradient it is graded with."""
+    """A step with its values drawn: the batch, and the upstream gradient it is graded with (or the
+    new gamma and beta)."""
 
     number: int
     mode: str
-    x: np.ndarray | None
+    x: np.ndarray | dict | None
     upstream: np.ndarray | None
 
     def step(self) -> Step:
         """What check_steps runs: a forward in its mode (torch: with the upstream gradient), or
-        backward, after which dgamma and dbeta are compared."""
+        backward, after which dgamma and dbeta are compared, or new gamma and beta set."""
+        if self.mode == "new":
+            return Step("new gamma and beta", attributes=self.x, checked=False)
         if self.mode == "backward":
             return Step("backward", "backward", {"dout": self.upstream}, state=("dgamma", "dbeta"))
         return Step(f"{self.mode} forward", "forward", {"x": self.x}, {"training": self.mode == "train"},
@@ -154,6 +161,10 @@ class Scenario:
         """(number, mode, x recipe, upstream recipe) for every step the track runs, in draw order."""
         number, last_train = 0, None
         for step in self.steps:
+            if step.mode == "new":
+                if track == "numpy":
+                    yield number, "new", None, None
+                continue
             if step.mode == "backward":
                 if track == "numpy":
                     yield number, "backward", None, self._upstream_recipe(track, last_train.shape)
@@ -169,6 +180,10 @@ class Scenario:
         parameters = {name: recipe.build(rng) for name, recipe in self.parameter_recipes().items()}
         events = []
         for number, mode, x, upstream in self._walk(track):
+            if mode == "new":  # the same recipes as the first gamma and beta, drawn afresh
+                x_value = dict(zip(("gamma", "beta"), (r.build(rng) for r in self.parameter_recipes().values())))
+                events.append(Event(number, mode, x_value, None))
+                continue
             x_value = x.build(rng) if x is not None else None
             events.append(Event(number, mode, x_value, upstream.build(rng) if upstream is not None else None))
         return parameters, events
@@ -182,8 +197,8 @@ class Scenario:
         parts = [f"{names[name]} {recipe.describe()}" for name, recipe in self.parameter_recipes().items()]
         if not self.loaded:
             parts.append("the module's own initial values")
-        parts += [f"{step.mode} {step.x.describe()}" if step.x is not None else "backward"
-                  for step in self.steps]
+        parts += [f"{step.mode} {step.x.describe()}" if step.x is not None else
+                  {"new": "new gamma and beta, drawn as the first"}.get(step.mode, step.mode) for step in self.steps]
         return f"case {self.name} (seed {self.seed + seed_offset}): ({options}); " + "; ".join(parts)
 
     def snippet(self, symbol: str, library: str, seed_offset: int = 0) -> str:
@@ -204,6 +219,11 @@ class Scenario:
         elif recipes:
             lines += ["bn.gamma = weight", "bn.beta = bias"]
         for number, mode, x, upstream in self._walk(library):
+            if mode == "new":
+                for name, recipe in recipes.items():
+                    lines.extend(recipe.lines(name))
+                lines += ["bn.gamma = weight  # new gamma and beta between two calls", "bn.beta = bias"]
+                continue
             if mode == "backward":
                 lines.extend(upstream.lines("dout"))
                 lines.append("dx = bn.backward(dout)  # and bn.dgamma, bn.dbeta")
@@ -275,6 +295,10 @@ def scenarios(track: str) -> list[Scenario]:
                  train(batch(2, 3, 4, 4), backward=False) + evaluate(batch(2, 3, 4, 4)) + (Planned("backward"),)
                  + train(batch(3, 3, 2, 2), backward=False) + train(batch(2, 3, 4, 4)),
                  tracks=("numpy",)),
+        # The grader sets gamma and beta between calls: each forward and backward reads them anew.
+        Scenario("new_gamma_and_beta_between_calls", 3,
+                 train(batch(2, 3, 4, 4)) + NEW_PARAMETERS + train(batch(2, 3, 4, 4)) + NEW_PARAMETERS
+                 + evaluate(batch(2, 3, 4, 4)), tracks=("numpy",)),
     ]
     return [scenario for scenario in every if track in scenario.tracks]
 

@@ -48,10 +48,15 @@ class ReferenceNumpyBatchNorm:
         self.training = True
         self._last = None
 
-    gamma = property(lambda self: self.module.weight.detach())
-    beta = property(lambda self: self.module.bias.detach())
+    gamma = property(lambda self: self.module.weight.detach(), lambda self, value: self._load("weight", value))
+    beta = property(lambda self: self.module.bias.detach(), lambda self, value: self._load("bias", value))
     running_mean = property(lambda self: self.module.running_mean)
     running_var = property(lambda self: self.module.running_var)
+
+    def _load(self, name: str, value) -> None:
+        """gamma or beta set by the grader between calls, as the candidate's are."""
+        with torch.no_grad():
+            getattr(self.module, name).copy_(torch.as_tensor(np.asarray(value), dtype=torch.float64))
 
     def forward(self, x):
         self.module.train(self.training)

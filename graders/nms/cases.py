@@ -30,6 +30,7 @@ Known-wrong solutions (tests/candidates/nms/<track>/wrong_*.py), one bug each:
   wrong_suppressed_scores_zeroed             "zero the suppressed scores, loop while max > 0": fails on scores <= 0
   wrong_box_iou_detached (torch)             box_iou computed outside autograd (.tolist()): no gradient
   wrong_box_iou_from_nested_lists (numpy)    np.array of nested lists: no boxes give shape (0,), not (0, M)
+  wrong_capped_at_a_hundred_detections       keeps at most 100 boxes, as a detector's max_det: the rest are lost
 """
 from __future__ import annotations
 
@@ -329,6 +330,10 @@ def nms_cases() -> list[Case]:
         nms_case("pixel_coordinates", clustered_boxes(50, 8, 600, 30, 200, 12), uniform((50,), 0.0, 1.0), 0.5),
         nms_case("two_hundred_boxes", clustered_boxes(200, 20, 160, 16, 64, 6, step=0.5),
                  uniform((200,), 0.0, 1.0), 0.5),
+        # Detections of 150 objects spread wide: about 160 boxes are kept, and a result capped at a
+        # detector's usual 100 detections loses the last of them.
+        nms_case("more_than_a_hundred_boxes_kept", clustered_boxes(300, 150, 2000, 12, 40, 4),
+                 uniform((300,), 0.0, 1.0), 0.5),
         nms_case("float64_boxes", random_boxes(40, 4.0, 4.0, 8.0, dtype="float64"),
                  uniform((40,), 0.0, 1.0, dtype="float64"), 0.5),
         # IoU 0.5 + 2.5e-9 for the first pair (suppressed), 0.5 - 2.5e-9 for the second (kept);

@@ -204,6 +204,8 @@ def module_cases() -> list[ModuleCase]:
         module_case("a_single_vector", (6,), 16, bias=True),
         module_case("four_dimensions", (2, 3, 4, 6), 10),
         module_case("one_token", (1, 1, 8), 16, bias=True),
+        module_case("one_input_feature", (5, 1), 4, bias=True),
+        module_case("one_hidden_unit", (2, 3, 6), 1),
         module_case("empty_batch", (0, 8), 16, bias=True),
         module_case("float64_tokens_with_bias", (2, 4, 8), 16, bias=True, dtype="float64"),
         module_case("float64_by_default", (3, 8), 12, dtype="float64"),
