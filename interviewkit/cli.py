@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from interviewkit import render
+from interviewkit import listing, render
 from interviewkit.render import escape
 from interviewkit.catalog import Catalog
 from interviewkit.progress import STORE_NAME, open_store
@@ -64,9 +64,9 @@ def list_katas(
     progress = store.progress() if store else {}
     topics = catalog.topics()
     if as_json:
-        sys.stdout.write(render.kata_list_json(katas, progress, {i: name for name, ids in topics for i in ids}))
+        sys.stdout.write(listing.kata_list_json(katas, progress, {i: name for name, ids in topics for i in ids}))
         return
-    render.console.print(render.kata_table(katas, progress, topics=topics))
+    render.console.print(listing.kata_table(katas, progress, topics=topics))
     if not katas:
         render.note("No kata matches those filters.")
 

@@ -11,7 +11,6 @@ from rich.table import Table
 from interviewkit.catalog import Catalog, Hint, Kata
 from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult, GradeReport
 from interviewkit.grading.sandbox.kinds import Kind
-from interviewkit.progress import KataProgress
 
 # Control characters, and the bidirectional overrides that reorder what a line shows ("Trojan
 # source"): a candidate's message or print could clear the screen, retitle the terminal or hide
@@ -55,82 +54,6 @@ def minutes_seconds(seconds: float | None) -> str:
 
 # Columns whose words a narrow terminal must not cut: the id is what the user types next.
 UNBROKEN = {"kata", "difficulty", "attempts", "score"}
-
-
-def kata_list_json(katas: list[Kata], progress: dict[str, KataProgress], topics: dict[str, str] | None = None) -> str:
-    """`kit list --json`: one object per kata, with its topic, the user's status and best time."""
-    import json
-
-    rows = []
-    for kata in katas:
-        entry = progress.get(kata.id)
-        rows.append({
-            "id": kata.id, "title": kata.title, "topic": (topics or {}).get(kata.id), "difficulty": kata.difficulty,
-            "tags": list(kata.tags),
-            "tracks": list(kata.tracks), "minutes": kata.minutes,
-            "status": entry.status if entry else "new",
-            "passed_tracks": sorted(entry.passed_tracks) if entry else [],
-            "best_time_s": round(entry.best_time_s, 1) if entry and entry.best_time_s is not None else None,
-        })
-    return json.dumps(rows, indent=2) + "\n"
-
-
-# Below these widths `kit list` drops its tags column, then folds title, tracks and time into the
-# kata's and the status's cells: a narrow terminal still shows every kata whole, nothing cut.
-FULL_LIST_WIDTH, COMPACT_LIST_WIDTH = 130, 110
-
-
-def kata_table(katas: list[Kata], progress: dict[str, KataProgress], width: int | None = None,
-               topics: list[tuple[str, list[str]]] | None = None) -> Table:
-    """The katas, grouped under their topics (in the path's order) when `topics` are given."""
-    width = console.width if width is None else width
-    compact = width < COMPACT_LIST_WIDTH
-    if compact:
-        columns = ("kata", "difficulty", "status")
-    else:
-        columns = ("kata", "title", "difficulty", "tracks", *(("tags",) if width >= FULL_LIST_WIDTH else ()),
-                   "status", "best time")
-    table = Table(title="kit katas", title_justify="left")
-    longest_id = max((len(kata.id) for kata in katas), default=4)
-    for column in columns:
-        if compact and column == "kata":  # the id on a line of its own, never broken; the title wraps below it
-            table.add_column(column, min_width=longest_id, ratio=1, overflow="fold")
-        else:
-            table.add_column(column, no_wrap=column in UNBROKEN, overflow="fold", min_width=len(column))
-    by_id = {kata.id: kata for kata in katas}
-    groups = [(name, [by_id[i] for i in ids if i in by_id]) for name, ids in topics] if topics else [(None, katas)]
-    for topic, members in groups:
-        if not members:
-            continue
-        if topic is not None:  # in the widest column that wraps: the title, else the kata's own
-            heading = {column: "" for column in columns}
-            heading["title" if "title" in columns else "kata"] = f"[bold cyan]{escape(topic)}[/]"
-            table.add_row(*heading.values())
-        for kata in members:
-            table.add_row(*_kata_cells(kata, progress, columns, compact))
-        table.add_section()
-    return table
-
-
-def _kata_cells(kata: Kata, progress: dict[str, KataProgress], columns: tuple[str, ...], compact: bool) -> list[str]:
-    entry = progress.get(kata.id, KataProgress())
-    status = entry.status
-    if entry.passed_tracks:
-        status += f" ({', '.join(sorted(entry.passed_tracks))})"
-    cells = {
-        "kata": kata.id,
-        "title": kata.title,
-        "difficulty": f"[{DIFFICULTY_STYLE[kata.difficulty]}]{kata.difficulty}[/]",
-        "tracks": ", ".join(kata.tracks),
-        "tags": ", ".join(kata.tags),
-        "status": f"[{STATUS_STYLE[entry.status]}]{status}[/]",
-        "best time": minutes_seconds(entry.best_time_s),
-    }
-    if compact:
-        cells["kata"] = f"[bold]{kata.id}[/]\n[dim]{escape(kata.title)} · {', '.join(kata.tracks)}[/]"
-        if entry.best_time_s is not None:
-            cells["status"] += f"\nbest {minutes_seconds(entry.best_time_s)}"
-    return [cells[column] for column in columns]
 
 
 def statement(kata: Kata, catalog: Catalog) -> None:

@@ -236,11 +236,11 @@ def test_the_numpy_track_forbids_imports_only(kata_id):
 def test_kit_list_shows_every_kata_whole_at_60_80_and_120_columns(width):
     from rich.console import Console
 
-    from interviewkit import render
+    from interviewkit import listing
 
     katas = CATALOG.katas()
     console = Console(width=width, record=True, force_terminal=False)
-    console.print(render.kata_table(katas, {}, width=width))
+    console.print(listing.kata_table(katas, {}, width=width, topics=CATALOG.topics()))
     screen = console.export_text()
     assert "…" not in screen, screen
     assert all(line.rstrip() == line.rstrip()[:width] for line in screen.splitlines())
