@@ -27,6 +27,7 @@ Known-wrong solutions (tests/candidates/beam_search/torch/wrong_*.py), one slip 
   wrong_ties_to_the_higher_index        ascending argsort reversed: equal scores go higher index first
   wrong_topk_past_the_vocabulary        topk(beam_size) of n·V scores: raises when beam_size > n·V
   wrong_ranked_ascending_then_reversed  equal final scores come out latest first
+  wrong_equal_final_scores_ordered_by_tokens  equal final scores broken by the tokens, not the finishing order
   wrong_final_list_unsorted             the finished returned in finishing order
   wrong_every_finished_returned         every finished hypothesis returned, not the best beam_size
   wrong_scores_in_float32               scores kept in float32
@@ -136,6 +137,14 @@ def designed_cases() -> list[Case]:
         # Step 1 keeps [0,1] (-0.5) and [0,0] (eos, -1); step 2 extends [0,1] to [0,1,0] (eos,
         # -0.75 / 2) and [0,1,1] (-2.5 / 2).
         search("eos_is_also_bos", designed(2, 2, {(1, 0): [-1, -0.5], (2, 1): [-0.25, -2]}), 0, 0, 2, 2),
+        # Step 1 keeps all three: [0,0] (-0.5), [0,1] (-1) and [0,2] (eos, -4: finished). Step 2 keeps
+        # [0,0,0] (-1), [0,1,0] (-1.25) and, of the two at -1.5, [0,0,1] (lower flattened index): as
+        # many live hypotheses as tokens (n == V, where scores[None, :] broadcasts silently). Step 3:
+        # [0,0,0,2] (-1.5), then [0,1,0,2] and [0,0,1,2], both eos at -1.75, both -1.75 / 3: in beam
+        # order, not token order. [0,2] (-4) is left out.
+        search("equal_eos_finishes_keep_beam_order_with_as_many_live_as_tokens",
+               designed(3, 3, {(1, 0): [-0.5, -1, -4], (2, 0): [-0.5, -1, -8], (2, 1): [-0.25, -0.5, -8],
+                               (3, 0): [-1, -2, -0.5], (3, 1): [-2, -1, -0.25]}), 0, 2, 3, 3),
     ]
 
 

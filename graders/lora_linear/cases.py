@@ -20,6 +20,7 @@ The known-wrong solutions that prove these graders (tests/candidates/lora_linear
   wrong_merge_adds_the_transposed_product.py     base.weight += s · Aᵀ Bᵀ: transposed, or a shape error
   wrong_factors_in_default_dtype.py         lora_A and lora_B in float32 for a float64 base
   wrong_merged_flag_as_a_buffer.py          the merged flag a buffer: the state dict is not the contract's
+  wrong_dtype_fixed_at_construction.py     base.weight's dtype kept from __init__: a moved layer computes in float32
 """
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class Layer:
     tokens: tuple[int, ...] = (5,)  # the leading dimensions of x
     bias: bool = True
     dtype: str = "float32"
+    built: str = ""  # the base's dtype at construction, when the layer is then moved to `dtype`
     seed: int = field(init=False)
 
     def __post_init__(self):
@@ -107,8 +109,9 @@ class Layer:
 
     def describe(self, seed_offset: int = 0) -> str:
         parts = [f"{name} {recipe.describe()}" for name, recipe in self.recipes().items()]
+        moved = f", built on a {self.built} base, then .to(torch.{self.dtype})" if self.built else ""
         return (f"case {self.name} (seed {self.seed + seed_offset}): LoRALinear(nn.Linear({self.in_features}, "
-                f"{self.out_features}, bias={self.bias}), r={self.r}, alpha={self.alpha!r}); " + "; ".join(parts)
+                f"{self.out_features}, bias={self.bias}), r={self.r}, alpha={self.alpha!r}){moved}; " + "; ".join(parts)
                 + f"; then {', '.join(label for label, _ in SCRIPT)}, x {self._x().describe()}")
 
     def snippet(self, symbol: str, library: str = "torch", seed_offset: int = 0) -> str:
@@ -119,8 +122,10 @@ class Layer:
         for name, recipe in recipes.items():
             lines.extend(recipe.lines(name))
         lines.append(f"base = nn.Linear({self.in_features}, {self.out_features}, bias={self.bias}, "
-                     f"dtype=torch.{self.dtype})")
+                     f"dtype=torch.{self.built or self.dtype})")
         lines.append(f"layer = {symbol.split('.')[0]}(base, r={self.r}, alpha={self.alpha!r})")
+        if self.built:
+            lines.append(f"layer.to(torch.{self.dtype})  # built in {self.built}, moved as any module")
         state = {"base.weight": "weight", "base.bias": "bias", "lora_A": "lora_A", "lora_B": "lora_B"}
         loaded = ", ".join(f'"{key}": torch.from_numpy({value})' for key, value in state.items()
                            if value in recipes)
@@ -135,9 +140,12 @@ class Layer:
         return "\n".join(lines)
 
 
-def base(weights: dict[str, np.ndarray], device: str | None = None):
-    """The description of the base nn.Linear a constructor is given (on `device`, where named)."""
+def base(weights: dict[str, np.ndarray], device: str | None = None, dtype: str = ""):
+    """The description of the base nn.Linear a constructor is given (on `device` and in `dtype`,
+    where named)."""
     def placed(value):
+        if value is not None and dtype:
+            value = value.astype(dtype)
         return value if value is None or device is None else torch.from_numpy(value).to(device)
     return linear(placed(weights["weight"]), placed(weights.get("bias")))
 
@@ -153,22 +161,25 @@ def layers() -> list[Layer]:
         Layer("scaling_is_not_an_integer_on_one_token", 8, 6, r=3, alpha=5.0, tokens=(1,)),
         Layer("float64_layer", 7, 5, r=2, alpha=3.0, tokens=(3, 4), dtype="float64"),
         Layer("float64_square_layer_without_bias", 5, 5, r=3, alpha=7.0, bias=False, dtype="float64"),
+        # Built on a float32 base, then .to(float64): whatever the layer keeps must move with it.
+        Layer("built_in_float32_then_moved_to_float64", 6, 4, r=2, alpha=3.0, tokens=(2, 2), dtype="float64",
+              built="float32"),
     ]
 
 
 @dataclass(frozen=True)
 class Fresh:
     """New layers, straight from the constructor: their lora_A graded by its distribution, their
-    lora_B, scaling, dtypes and devices exactly. r differs from in_features (an A drawn with the
-    fan of the wrong side is caught), and the layers hold 30 944 draws of lora_A: the DKW bound at
-    a false-fail rate of 1e-6 is then 0.0153, while a normal draw of the same variance is 0.057
-    away, a = √6 instead of √5 0.037, and kaiming_uniform_'s default a = 0 (a √6 times wider
-    bound) 0.30."""
+    lora_B, scaling, dtypes and devices exactly. r differs from in_features in three layers (an A
+    drawn with the fan of the wrong side, or (in, r) for (r, in), is caught) and equals it, and
+    out_features, in one; the layers hold 31 520 draws of lora_A: the DKW bound at a false-fail
+    rate of 1e-6 is then 0.0152, while a normal draw of the same variance is 0.057 away, a = √6
+    instead of √5 0.037, and kaiming_uniform_'s default a = 0 (a √6 times wider bound) 0.30."""
 
     name: str
     # (in_features, out_features, r, alpha, bias, dtype)
     shapes: tuple = ((200, 7, 40, 16.0, True, "float32"), (64, 33, 96, 8.0, False, "float64"),
-                     (300, 5, 56, 5.0, True, "float32"))
+                     (300, 5, 56, 5.0, True, "float32"), (24, 24, 24, 6.0, True, "float32"))
     seed: int = 0
 
     def __str__(self) -> str:

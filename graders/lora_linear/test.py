@@ -20,8 +20,8 @@ TRAINED = {"lora_A", "lora_B"}
 def test_lora_linear(grading, layer):
     weights, steps = layer.draw(grading.seed_offset)
     twin = oracles.ReferenceLoRA(layer, weights)
-    check_steps(grading, SYMBOL, layer, twin, steps, args=(shared.base(weights),), init=layer.init(),
-                dtype=layer.dtype, load=True, state=layer.state_names())
+    check_steps(grading, SYMBOL, layer, twin, steps, args=(shared.base(weights, dtype=layer.built),),
+                init=layer.init(), dtype=layer.dtype, load=True, state=layer.state_names())
 
 
 TRAINING = [layer for layer in shared.layers()
