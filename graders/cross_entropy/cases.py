@@ -111,6 +111,8 @@ def cases(track: str) -> list[Case]:
         # An index that is a real class: targets equal to it are ignored, not merely negative ones.
         ignoring("custom_ignore_index_that_is_a_class", 9, 4, 2),
         ignoring("custom_negative_ignore_index", 8, 5, -1, reduction="none"),
+        # The sum over the kept rows only, the ignored ones marked by a real class: a hard-coded -100 adds them.
+        ignoring("sum_skips_rows_of_a_custom_ignore_index", 9, 5, 3, reduction="sum"),
         ignoring("rows_ignored_in_float64", 7, 3, -100, dtype="float64"),
         # One class: every kept row's loss is 0, and an ignored row's placeholder target must be a
         # valid class too (a placeholder of 1 gathers past the end of the row).
@@ -145,6 +147,10 @@ def every_row_ignored() -> list[Case]:
         Case("mean", logits=normal((4, 5)), targets=given((-100,) * 4, dtype="int64")),
         Case("mean_with_label_smoothing", logits=normal((3, 4)),
              targets=given((1, 1, 1), dtype="int64"), ignore_index=1, label_smoothing=0.1),
+        Case("mean_with_label_smoothing_and_the_default_index", logits=normal((4, 6)),
+             targets=given((-100,) * 4, dtype="int64"), label_smoothing=0.2),
+        Case("mean_with_a_custom_index_that_is_a_class", logits=normal((3, 4)),
+             targets=given((2, 2, 2), dtype="int64"), ignore_index=2),
     ]
 
 

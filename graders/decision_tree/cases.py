@@ -163,9 +163,13 @@ def predict_cases() -> list[Case]:
     ]
 
 
-# Fitted by the candidate, then predicted by the candidate on the same rows: the round trip.
+# Fitted by the candidate, then predicted by the candidate on the same rows: the round trip. Each
+# criterion meets a depth limit and none, and a min_samples_split above 2, where leaves stay mixed
+# (stopped early, or duplicate rows of different labels) so predictions differ from y.
 ROUND_TRIPS = ["example_from_the_statement", "max_depth_three_entropy", "duplicate_feature_values",
-               "int32_labels", "int32_labels_with_ties", "float32_features", "as_many_features_as_rows"]
+               "int32_labels", "int32_labels_with_ties", "float32_features", "as_many_features_as_rows",
+               "max_depth_two_with_tied_leaves", "min_samples_split_stops_small_nodes",
+               "gini_and_entropy_full_trees_entropy"]
 
 
 def round_trip_cases() -> list[Case]:

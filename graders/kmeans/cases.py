@@ -139,6 +139,10 @@ def given_center_cases() -> list[Case]:
         # The centers move by 0.5 and exactly 2 = tol, which is not more than tol: stop at (1.5, 7).
         Case("stops_when_the_largest_move_equals_tol", x=points((3,), (0,), (10,), (4,)), k=2,
              init_centers=points((2,), (5,)), tol=2.0),
+        # Both limits set, tol first: the second move, 5/6 <= 0.95, stops the run one iteration before
+        # max_iters would; running to max_iters gives (8.5, 4, 1).
+        Case("tol_stops_the_run_one_iteration_before_max_iters", x=given(LINE), k=3, init_centers=given(LINE_START),
+             tol=0.95, max_iters=3),
         Case("stops_after_one_iteration", x=given(LINE), k=3, init_centers=given(LINE_START), max_iters=1),
         Case("stops_after_two_iterations", x=given(LINE), k=3, init_centers=given(LINE_START), max_iters=2),
         # Still moving after two iterations, for every seed offset the proofs try.

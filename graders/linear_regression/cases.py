@@ -120,6 +120,8 @@ def closed_form_cases() -> list[Case]:
 def gradient_descent_cases() -> list[Case]:
     return [
         Case("default_step_and_epochs", **rows(30, 3)),
+        # A step five times the default over the default 100 epochs: near the least-squares fit, not at it.
+        Case("a_larger_step_over_the_default_epochs", **rows(30, 3), lr=0.05),
         Case("zero_epochs_return_zeros", **rows(10, 3), epochs=0),
         Case("zero_epochs_in_float32", **rows(10, 3, dtype="float32"), epochs=0),
         # One step from zero: r = y, so w = lr·(2/N)·Xᵀy and b = lr·2·mean(y), both from the old w = 0.

@@ -77,6 +77,8 @@ def fit_cases() -> list[Case]:
     rows = lambda n, d, dtype="float64": normal((n, d), dtype=dtype)  # noqa: E731
     return [
         Case("default_hyper_parameters", X=rows(32, 3), y=labels(32)),
+        # The default 100 epochs with lr and l2 set: the schedule's 100th step is lr / 10.
+        Case("a_larger_step_and_l2_over_the_default_epochs", X=rows(24, 3), y=labels(24, 0.7), lr=0.5, l2=0.1),
         Case("float32_rows_give_float64_histories", X=rows(24, 4, "float32"), y=labels(24, 0.6), lr=0.5, l2=0.1,
              epochs=40),
         # N == D: X.T @ pull and X @ pull have the same shape, only the numbers tell them apart.
@@ -134,6 +136,12 @@ def separation_cases() -> list[Case]:
     return [
         Case("separable_blobs_with_default_hyper_parameters", X=two_blobs(10, 2), y=blob_labels(10)),
         Case("separable_blobs_without_l2", X=two_blobs(12, 3), y=blob_labels(12), lr=0.5, l2=0.0, epochs=100),
+        # Each default meets the other options set: the default step without l2 for longer, the default
+        # l2 with a larger step for fewer epochs.
+        Case("separable_blobs_without_l2_at_the_default_step_for_300_epochs", X=two_blobs(10, 3),
+             y=blob_labels(10), l2=0.0, epochs=300),
+        Case("separable_blobs_at_the_default_l2_with_a_larger_step_for_50_epochs", X=two_blobs(10, 2),
+             y=blob_labels(10, negative=0), lr=0.5, epochs=50),
         Case("as_many_samples_as_features_in_float32_with_labels_in_zero_and_one",
              X=two_blobs(4, 8, shift=1.5, dtype="float32"), y=blob_labels(4, negative=0), lr=0.5, l2=0.1,
              epochs=200),

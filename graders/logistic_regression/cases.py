@@ -72,6 +72,7 @@ def blob_labels(n: int, dtype: str = "int64") -> given:
 def fit_cases() -> list[Case]:
     return [
         Case("default_hyper_parameters", X=normal((32, 3), dtype="float64"), y=labels(32)),
+        Case("a_larger_step_over_the_default_epochs", X=normal((24, 3), dtype="float64"), y=labels(24, 0.7), lr=0.5),
         Case("float32_rows_give_float64_weights", X=normal((24, 4)), y=labels(24, 0.6)),
         # N == D: X.T @ r and X @ r have the same shape, only the numbers tell them apart.
         Case("as_many_samples_as_features", X=normal((5, 5), dtype="float64"), y=labels(5, 0.6)),

@@ -73,6 +73,8 @@ def numpy_cases() -> list[Case]:
         Case("a_tight_tolerance", a=10.0, tol=1e-12),
         Case("a_larger_learning_rate", a=2.0, lr=0.02),
         Case("a_smaller_learning_rate_on_a_huge_a", a=1e8, lr=0.002, max_iters=5000),
+        # Every option set: the loose tolerance is met after 7 updates, one before max_iters runs out.
+        Case("a_loose_tolerance_met_one_update_before_max_iters", a=10.0, lr=0.02, tol=1e-2, max_iters=8),
     ]
 
 
@@ -97,6 +99,9 @@ def torch_cases() -> list[Case]:
         Case("a_tight_tolerance", a=given((10.0, 2.0), dtype="float64"), tol=1e-12),
         Case("a_larger_learning_rate", a=given((2.0, 3.0), dtype="float64"), lr=0.02),
         Case("a_larger_learning_rate_in_float32", a=given((2.0, 3.0, 0.7, 1e6), dtype="float32"), lr=0.02, tol=1e-4),
+        # Every option set: 10 and 3 meet the loose tolerance (after 7 and 6 updates), 2 and 1e8 run out at 9.
+        Case("some_elements_meet_the_tolerance_others_run_out_of_updates",
+             a=given((10.0, 3.0, 2.0, 1e8), dtype="float64"), lr=0.02, tol=1e-2, max_iters=9),
     ]
 
 
