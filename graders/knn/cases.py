@@ -160,6 +160,10 @@ def classify_cases() -> list[Case]:
                  normal((10, 5), dtype="float64"), 5),
         knn_case("as_many_test_points_as_training_points", normal((12, 3), dtype="float64"), labels(12, (0, 1, 2)),
                  normal((12, 3), dtype="float64"), 3),
+        # N == D and M == D: X_train or X_test read transposed keeps the distance matrix's shape.
+        knn_case("as_many_features_as_training_points", normal((6, 6), dtype="float64"), labels(6, (0, 1, 2)),
+                 normal((9, 6), dtype="float64"), 3),
+        knn_case("as_many_features_as_test_points", normal((25, 4)), labels(25, (0, 1, 2)), normal((4, 4)), 5),
         knn_case("a_single_test_point", normal((20, 4)), labels(20, (0, 1, 2)), normal((1, 4)), 5),
         knn_case("a_single_training_point", normal((1, 3), dtype="float64"), given((6,), dtype="int64"),
                  normal((4, 3), dtype="float64"), 1),

@@ -79,6 +79,8 @@ def calls() -> list[Shape]:
         Shape("multi_head_as_many_kv_heads_as_query_heads_in_float64", 2, 4, 32, 2, 2, 48, "float64"),
         Shape("sequence_as_long_as_a_head", 2, 8, 32, 4, 2, 48),
         Shape("batch_as_large_as_the_number_of_heads", 4, 5, 32, 4, 2, 48),
+        # B == T == num_heads: x read as (T, B, D), or heads and time mixed up, keeps every shape.
+        Shape("batch_sequence_and_heads_all_four", 4, 4, 32, 4, 2, 48),
         Shape("hidden_as_wide_as_the_model", 2, 5, 16, 4, 2, 16),
         Shape("heads_of_two_features", 2, 6, 8, 4, 2, 24),
         # 3 heads of 6 features in a model of width 20: q_proj is 20 -> 18 and o_proj 18 -> 20.

@@ -9,8 +9,8 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, about, build_module, check_module, expect_gradients, expect_outputs, expect_unmodified,
-    reference_gradients, sibling,
+    CheckFailed, about, build_module, check_module, expect_equal, expect_gradients, expect_outputs,
+    expect_unmodified, reference_gradients, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -21,6 +21,16 @@ SYMBOL = "LlamaBlock"
 def test_one_call_on_a_whole_sequence(grading, shape):
     check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(), condition=shared.score_condition,
                  locate=shared.LOCATE)
+
+
+def test_a_new_block_starts_its_norms_at_ones(grading):
+    """Every other check loads the grader's weights: this one reads a new block's own RMSNorm scales."""
+    shape = shared.calls()[0]
+    with about(shape.case(), grading, f"{SYMBOL}(**{shape.init()!r})"):
+        state = grading.candidate.construct(SYMBOL, **shape.init()).state_dict()
+        for name in ("input_layernorm.weight", "post_attention_layernorm.weight"):
+            expect_equal(state.get(name), torch.ones(shape.dim), grading.expected("float32"),
+                         f"a new block's {name} (RMSNorm's scale starts at ones)")
 
 
 @pytest.mark.parametrize("shape", shared.decodings(), ids=str)

@@ -110,6 +110,8 @@ def numpy_cases() -> list[Case]:
         case("every_dimension_the_same_size", 4, 4, 4),
         # B == 4H: db summed over the gate axis has db's shape.
         case("as_many_rows_as_the_four_gates_together", 8, 3, 2),
+        # I == 4H: w_ih read as (4H, I) and used transposed keeps every shape.
+        case("as_many_inputs_as_the_four_gates_together", 3, 8, 2),
         case("fewer_inputs_than_hidden_units", 4, 2, 7),
         case("one_hidden_unit", 4, 3, 1),
         case("one_row", 1, 5, 3),
@@ -225,6 +227,8 @@ def torch_cases() -> list[Case]:
         case("every_dimension_the_same_size_with_the_hidden_bias_in_float64", 4, 4, 4, "float64",
              biases="hh"),
         case("one_hidden_unit", 4, 3, 1),
+        # I == 4H: weight_ih used untransposed, as x @ weight_ih, keeps every shape.
+        case("as_many_inputs_as_the_four_gates_together", 3, 8, 2),
         case("one_row_without_biases", 1, 5, 3, biases=""),
         case("float64_with_both_biases", 4, 5, 3, "float64"),
         case("float64_with_only_the_input_bias", 3, 2, 4, "float64", biases="ih"),

@@ -73,6 +73,8 @@ def probability_cases() -> list[Case]:
         parameters_case("two_classes_unequal_priors", normal((8, 3), dtype="float64"), CLASSES2, PRIORS2, "float64"),
         parameters_case("as_many_classes_as_features", normal((9, 3), dtype="float64"), CLASSES3, PRIORS3, "float64"),
         parameters_case("as_many_points_as_features", normal((4, 4)), CLASSES3, PRIORS3, "float32"),
+        # M == C: scores laid out (C, M) instead of (M, C) keep their shape.
+        parameters_case("as_many_points_as_classes", normal((3, 5), dtype="float64"), CLASSES3, PRIORS3, "float64"),
         parameters_case("int32_labels", normal((10, 3), dtype="float64"), labels(2, 4, 7, dtype="int32"), PRIORS3,
                         "float64"),
         parameters_case("a_single_point", normal((1, 5), dtype="float64"), CLASSES2, PRIORS2, "float64"),

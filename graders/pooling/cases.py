@@ -87,7 +87,12 @@ def max_backward_cases() -> list[Case]:
 
 
 def avg_backward_cases() -> list[Case]:
-    return [Case(name, dout=_upstream(x, options), x_shape=tuple(x.shape), **options) for name, x, options in FORWARD]
+    # x_shape may also come as a list: `x_shape[:2] + (H, W)` breaks on one.
+    as_list = normal((2, 3, 5, 7))
+    return [*(Case(name, dout=_upstream(x, options), x_shape=tuple(x.shape), **options)
+              for name, x, options in FORWARD),
+            Case("x_shape_given_as_a_list", dout=_upstream(as_list, dict(kernel_size=2, padding=1)),
+                 x_shape=list(as_list.shape), kernel_size=2, padding=1)]
 
 
 # A larger case, for timing only (its correctness is what the cases above prove).
