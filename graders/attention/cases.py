@@ -34,6 +34,9 @@ def function_cases() -> list[Case]:
         Case("four_dims_with_a_full_mask", **attention_inputs((2, 3, 5, 4), (2, 3, 6, 4), (2, 3, 6, 5)),
              mask=mask((2, 3, 5, 6))),
         Case("mask_shared_by_every_batch", **batched, mask=mask((4, 6))),
+        # As many queries as batches: a (L, S) mask read as a (B, S) key-padding mask fits the shapes.
+        Case("mask_shared_by_every_batch_with_as_many_queries_as_batches",
+             **attention_inputs((3, 2, 3, 8), (3, 2, 5, 8), (3, 2, 5, 8)), mask=mask((3, 5))),
         Case("mask_per_batch_shared_by_heads", **batched, mask=mask((2, 1, 4, 6))),
         Case("key_padding_mask", **batched, mask=mask((2, 1, 1, 6), keep=0.5)),
         Case("causal_mask", **attention_inputs((1, 6, 8), (1, 6, 8), (1, 6, 8)), mask=causal_mask(6)),
@@ -111,10 +114,15 @@ def module_cases(bias_option: bool) -> list[ModuleCase]:
         ModuleCase(data("four_heads_attending_to_a_longer_memory", 2, 4, 7, 16), num_heads=4),
         ModuleCase(data("batch_of_one_with_a_single_query", 1, 1, 6, 12), num_heads=3),
         ModuleCase(data("mask_shared_by_batch_and_heads", 2, 4, 6, 8, mask((4, 6))), num_heads=2),
+        # L == B: a (L, S) mask read as a (B, S) key-padding mask fits the shapes and must still fail.
+        ModuleCase(data("mask_shared_by_batch_and_heads_with_as_many_queries_as_batches", 3, 3, 5, 8, mask((3, 5))),
+                   num_heads=2),
         ModuleCase(data("mask_per_batch_shared_by_heads", 2, 4, 6, 8, mask((2, 1, 4, 6))), num_heads=2),
         ModuleCase(data("mask_per_head", 2, 4, 6, 8, mask((2, 2, 4, 6))), num_heads=2),
         # Three dimensions broadcast as (H, L, S), not as (B, L, S) nor nn.MultiheadAttention's (B·H, L, S).
         ModuleCase(data("mask_per_head_shared_by_the_batch", 3, 4, 6, 8, mask((2, 4, 6))), num_heads=2),
+        # B == H: a (H, L, S) mask read as (B, L, S) fits the shapes and must still fail.
+        ModuleCase(data("mask_per_head_with_as_many_heads_as_batches", 2, 4, 6, 8, mask((2, 4, 6))), num_heads=2),
         ModuleCase(data("causal_mask", 2, 6, 6, 8, causal_mask(6)), num_heads=2),
         # Scores of a few hundred: exp overflows float32 unless each row's maximum is subtracted first.
         ModuleCase(data("large_scores", 2, 5, 5, 16), num_heads=2, score_scale=10.0),
