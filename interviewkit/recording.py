@@ -8,6 +8,7 @@ from pathlib import Path
 from interviewkit import mock
 from interviewkit.catalog import Catalog
 from interviewkit.grading.run.result import GradeReport
+from interviewkit.grading.sandbox.kinds import Kind
 from interviewkit.progress import Store
 
 
@@ -28,7 +29,8 @@ def record_grade(store: Store, catalog: Catalog, report: GradeReport, path: Path
     store.record_grade(
         kata=report.kata, track=report.track, path=path, passed=report.passed,
         checks_passed=sum(check.passed for check in report.checks), checks_total=len(report.checks),
-        duration_s=report.duration_s, device=report.device, failing_checks=[check.name for check in report.failing],
+        duration_s=report.duration_s, device=report.device, failing_checks=[check.name for check in report.failing
+                                                         if check.kind != Kind.NOT_IMPLEMENTED],
         session=session.id if session else None, counted=counted, efficiency=report.efficiency,
     )
     return note

@@ -311,3 +311,11 @@ def test_list_groups_the_katas_by_topic_in_the_path_s_order(tmp_path):
     table = kit("list", cwd=tmp_path).stdout
     assert table.index("Foundations") < table.index("softmax") < table.index("Classic machine learning") \
         < table.index("logistic_regression")
+
+
+def test_an_untouched_stub_gets_the_first_hint_not_one_aimed_at_a_check(tmp_path):
+    """A stub fails every check as not implemented: no check is the cause, so hints start at 1."""
+    kit("new", "softmax", cwd=tmp_path)
+    kit("grade", "softmax", cwd=tmp_path)
+    shown = kit("hint", "softmax", cwd=tmp_path).stdout
+    assert "hint 1 of" in shown and "for the failing check" not in shown
