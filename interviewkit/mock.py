@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewkit.catalog import Catalog, Kata
+from interviewkit.durations import duration
 from interviewkit.progress import GradeRecord, KataProgress, MockSession, Store
 
 # The score, out of 100 (README.md states it the same way): every kata is worth 100 / K points,
@@ -179,7 +180,7 @@ def report_markdown(session: MockSession, states: list[KataState], total: float,
     lines = [
         f"# Mock interview {session.id}",
         "",
-        f"Started {started}, {minutes:g} minutes, seed {session.seed}; ended after {clock(ended - session.started_at)}.",
+        f"Started {started}, {minutes:g} minutes, seed {session.seed}; ended after {duration(ended - session.started_at)}.",
         "",
         f"**Score: {total:g} / 100**",
         "",
@@ -191,7 +192,7 @@ def report_markdown(session: MockSession, states: list[KataState], total: float,
         checks = f"{state.checks_passed}/{state.checks_total}" if state.checks_total else "-"
         lines.append(
             f"| {state.kata} | {state.track} | {'yes' if state.passed_after_s is not None else 'no'} | {checks} | "
-            f"{clock(state.passed_after_s)} | {state.attempts} | {state.hints} | "
+            f"{duration(state.passed_after_s)} | {state.attempts} | {state.hints} | "
             f"{'yes' if state.solution_viewed else 'no'} | {efficiency} | {state.points:.1f} |"
         )
     lines += [

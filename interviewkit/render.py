@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from interviewkit.catalog import Catalog, Hint, Kata
+from interviewkit.durations import duration
 from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult, GradeReport
 from interviewkit.grading.sandbox.kinds import Kind
 
@@ -45,11 +46,7 @@ def note(message: str) -> None:
 
 
 def minutes_seconds(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    minutes, rest = divmod(int(round(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{rest:02d}" if hours else f"{minutes}:{rest:02d}"
+    return duration(seconds)
 
 
 # Columns whose words a narrow terminal must not cut: the id is what the user types next.
@@ -167,7 +164,7 @@ def markdown(text: str) -> None:
 
 def dashboard(session, states, now: float) -> Panel:
     """The live view of a mock session: time left, and where each kata stands."""
-    from interviewkit.mock import clock
+    from interviewkit.mock import clock  # a countdown reads as a clock
 
     left = max(0.0, session.deadline - now)
     table = Table(expand=True)
@@ -175,7 +172,7 @@ def dashboard(session, states, now: float) -> Panel:
         table.add_column(column, no_wrap=column in UNBROKEN)
     for state in states:
         if state.state == "passed":
-            shown = f"[green]passed at {clock(state.passed_after_s)}[/]"
+            shown = f"[green]passed at {duration(state.passed_after_s)}[/]"
         elif state.state == "failing":
             shown = f"[yellow]failing {state.checks_total - state.checks_passed} of {state.checks_total} checks[/]"
         else:

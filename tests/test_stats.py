@@ -26,7 +26,7 @@ def test_the_sparkline_maps_scores_to_bars():
 
 def test_shell_completion_offers_kata_ids():
     environment = {**os.environ, "PYTHONPATH": str(REPO), "_KIT_COMPLETE": "complete_bash",
-                   "COMP_WORDS": "kit new so", "COMP_CWORD": "2"}
+                   "COMP_WORDS": "kit new sof", "COMP_CWORD": "2"}
     completed = subprocess.run([sys.executable, "-m", "interviewkit"], env=environment, capture_output=True,
                                text=True, timeout=60)
-    assert completed.stdout.split() == ["softmax"]
+    assert completed.stdout.split() == ["softmax", "softmax_regression"]
