@@ -24,11 +24,20 @@ from interviewkit.grading.toolkit.sibling import sibling
 from interviewkit.grading.toolkit.state import Scale, expect_scaled
 from interviewkit.grading.toolkit.steps import Step, check_steps
 
+def transposed(recipe) -> "Made":
+    """The recipe's values with their last two axes swapped, handed over as a view that is not
+    contiguous (sandbox/made.py): the case a solution following memory layout (`rand_like`) fails.
+    A transposed (m, n) input is drawn as (n, m)."""
+    from interviewkit.grading.sandbox.made import Made
+
+    return Made("transposed", {"tensor": recipe})
+
+
 __all__ = [
     "CandidateError", "CheckFailed", "Case", "Recipe", "causal_mask", "given", "integers", "mask", "normal",
     "scaled_rows", "uniform", "Grading", "about", "build_module", "check_efficiency", "check_memory", "check_function",
     "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
     "reference_gradients", "track", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form",
     "tolerance", "sibling", "Scale", "expect_scaled", "Step", "check_steps", "check_traced_shapes",
-    "expect_same_usage", "FALSE_FAIL", "expect_distributed", "expect_frequencies", "linear", "mlp", "numpy_generator", "optimizer", "step_table", "torch_generator",
+    "expect_same_usage", "transposed", "FALSE_FAIL", "expect_distributed", "expect_frequencies", "linear", "mlp", "numpy_generator", "optimizer", "step_table", "torch_generator",
 ]

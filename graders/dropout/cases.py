@@ -20,7 +20,7 @@ import torch
 
 from interviewkit.grader import (
     Case, CheckFailed, Expected, Recipe, expect_close, expect_equal, expect_frequencies, mask, normal,
-    numpy_generator, torch_generator,
+    numpy_generator, torch_generator, transposed,
 )
 
 PROBABILITIES = (0.0, 0.1, 0.5, 1.0)
@@ -80,12 +80,20 @@ def torch_cases() -> list[Case]:
              generator=torch_generator(28)),
         Case("a_draw_exactly_equal_to_p_is_kept_in_float64", x=normal((3, 4), dtype="float64"),
              p=torch_draw(29, (3, 4), (2, 0), "float64"), generator=torch_generator(29)),
+        # A transposed view: torch.rand(x.shape) draws in x's shape, rand_like(x) in its memory layout.
+        Case("a_transposed_input_draws_in_its_shape_not_its_layout", x=transposed(normal((9, 6))), p=0.5,
+             generator=torch_generator(30)),
     ]
+
+
+def _dtype(case: Case) -> str:
+    x = case.inputs["x"]
+    return x.dtype if hasattr(x, "dtype") else x.spec["tensor"].dtype  # a transposed(recipe)
 
 
 def torch_reference(case: Case):
     """The contract's dropout, drawing its mask at the candidate's dtype."""
-    dtype = getattr(torch, case.inputs["x"].dtype)
+    dtype = getattr(torch, _dtype(case))
 
     def reference(x, p=0.5, training=True, generator=None):
         if not training or p == 0:

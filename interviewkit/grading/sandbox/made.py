@@ -51,7 +51,8 @@ class Made:
 GENERATOR_NAMES = {"torch_generator": "torch.Generator", "numpy_generator": "np.random.Generator"}
 DESCRIPTIONS = {"linear": "an nn.Linear with given weights", "mlp": "an nn.Sequential(Linear, ReLU, Linear)",
                 "optimizer": "a torch.optim optimizer over your module", "instance": "your instance",
-                "step_table": "a step function reading a log-probability table"}
+                "step_table": "a step function reading a log-probability table",
+                "transposed": "a transposed view (not contiguous)"}
 
 
 def _torch():
@@ -98,6 +99,14 @@ def make_mlp(weight1, bias1, weight2, bias2):
     torch = _torch()
     cls = type("Sequential", (_Recorded, torch.nn.Sequential), {})
     return cls(make_linear(weight1, bias1), torch.nn.ReLU(), make_linear(weight2, bias2))
+
+
+def make_transposed(tensor):
+    """The input with its last two axes swapped, as a view: a tensor or array that is not contiguous
+    (the wire carries contiguous ones), so code that follows memory layout (`rand_like`) shows it."""
+    if isinstance(tensor, np.ndarray):
+        return np.swapaxes(tensor, -1, -2)
+    return _tensor(tensor).transpose(-1, -2)
 
 
 class TableStep:
@@ -161,6 +170,7 @@ MAKERS = {
     "linear": make_linear,
     "mlp": make_mlp,
     "step_table": TableStep,
+    "transposed": make_transposed,
 }
 
 
