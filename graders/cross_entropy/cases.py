@@ -14,6 +14,7 @@ The known-wrong solutions these cases must reject, one line each (tests/candidat
   numpy/wrong_picks_a_matrix               logits[:, targets] picks an (N, N) matrix, not one entry per row
   numpy/wrong_sum_is_the_mean              reduction="sum" ignored: always the mean
   numpy/wrong_returns_float64              losses in a float64 buffer: float32 logits give a float64 result
+  numpy/wrong_two_classes_by_unshifted_softplus  C = 2 as log(1 + exp(x_other - x_target)): overflows on huge logits
   torch/wrong_log_of_softmax               log(softmax(x)): -inf on huge logits
   torch/wrong_no_max_subtraction           no maximum subtracted: exp overflows (inf - inf = NaN) or underflows
   torch/wrong_mean_over_classes            the mean over all N * C entries instead of over the rows
@@ -26,6 +27,7 @@ The known-wrong solutions these cases must reject, one line each (tests/candidat
   torch/wrong_returns_float64              computed in float64 and returned so: float32 logits give float64
   torch/wrong_detached                     the normaliser taken from detached logits: right value, wrong gradient
   torch/wrong_result_detached              computed under torch.no_grad(): the result is cut off from autograd
+  torch/wrong_two_classes_by_unshifted_softplus  C = 2 as log(1 + exp(z)) unshifted: inf and NaN gradients on huge logits
 """
 from __future__ import annotations
 
@@ -100,6 +102,15 @@ def cases(track: str) -> list[Case]:
         Case("rows_of_very_different_scale", logits=scaled_rows((5, 6), (1e-3, 1.0, 1e2, 1e3, 1e4)),
              targets=integers((5,), 0, 6), reduction="none"),
         classification("float64_logits", 6, 5, dtype="float64"),
+        # Every stability case again at the smallest class count: a two-class shortcut such as the
+        # softplus log(1 + exp(x_other - x_target)), unshifted, overflows only at these scales.
+        classification("huge_logits_two_classes", 7, 2, scale=1e4, reduction="none"),
+        classification("huge_logits_two_classes_float64", 6, 2, scale=1e4, dtype="float64", reduction="sum"),
+        classification("every_logit_very_negative_two_classes", 5, 2, scale=5.0, shift=-1e4),
+        Case("rows_of_very_different_scale_two_classes", logits=scaled_rows((5, 2), (1e-3, 1.0, 1e2, 1e3, 1e4)),
+             targets=integers((5,), 0, 2), reduction="none"),
+        # Two rows of two classes: N == C == 2, where a one-hot reading of `targets` broadcasts silently.
+        classification("as_many_rows_as_two_classes", 2, 2, scale=3.0, reduction="none"),
     ]
     if track == "numpy":
         return shared + [
@@ -135,6 +146,8 @@ def cases(track: str) -> list[Case]:
              targets=integers((6,), 0, 3), reduction="none", label_smoothing=0.2),
         Case("label_smoothing_with_huge_logits", logits=normal((5, 6), scale=1e4), targets=integers((5,), 0, 6),
              reduction="none", label_smoothing=0.1),
+        Case("label_smoothing_with_huge_logits_two_classes", logits=normal((6, 2), scale=1e4),
+             targets=integers((6,), 0, 2), reduction="none", label_smoothing=0.1),
         ignoring("label_smoothing_with_ignored_rows", 8, 5, label_smoothing=0.2),
         ignoring("label_smoothing_with_ignored_rows_none", 7, 4, 3, reduction="none", label_smoothing=0.25),
     ]

@@ -117,6 +117,10 @@ def given_center_cases() -> list[Case]:
         # of two points, so the means are exact however they are computed.
         Case("exact_ties_go_to_the_lowest_index", x=points((0, 4), (2, 1), (4, 4), (2, 3), (0, 1), (4, 3)), k=2,
              init_centers=points((1, 2), (1, 4))),
+        # N == D: four points in four dimensions, where a sum or a mean over the wrong axis of x keeps
+        # its shape. Clusters of two: the means are exact in float32.
+        Case("as_many_points_as_dimensions", x=points((0, 0, 0, 0), (1, 0, 0, 0), (6, 6, 6, 6), (6, 7, 6, 6)), k=2,
+             init_centers=points((1, 1, 0, 0), (5, 5, 5, 5))),
         Case("one_dimension", x=blobs(((-4.0,), (0.0,), (5.0,)), (10, 10, 10), spread=0.4), k=3,
              init_centers=points((-1,), (1,), (2,))),
         Case("many_dimensions", x=wide, k=3,

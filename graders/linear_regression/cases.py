@@ -131,6 +131,8 @@ def gradient_descent_cases() -> list[Case]:
         Case("as_many_samples_as_features", **rows(5, 5), lr=0.02, epochs=40),
         Case("fewer_samples_than_features", **rows(4, 7), lr=0.02, epochs=30),
         Case("one_sample", **rows(1, 3), lr=0.05, epochs=10),
+        # D = 1: w is still an array of shape (1,), X.T @ r still a matrix product.
+        Case("one_feature", **rows(15, 1), lr=0.05, epochs=20),
         Case("a_step_that_converges", X=normal((40, 3), dtype="float64"), y=normal((40,), shift=1.0,
                                                                                   dtype="float64"),
              lr=0.1, epochs=400),

@@ -113,6 +113,9 @@ def predict_cases() -> list[Case]:
         Case("float32_rows_with_float64_weights", X=normal((20, 3), scale=2.0), w=normal((3,), dtype="float64"),
              b=-0.7),
         Case("one_row", X=normal((1, 5), dtype="float64"), w=normal((5,), dtype="float64"), b=1.5),
+        # N == D: X.T @ w has the shape of X @ w, only the numbers tell them apart.
+        Case("as_many_rows_as_features", X=normal((4, 4), scale=2.0, dtype="float64"), w=normal((4,), dtype="float64"),
+             b=-0.2),
         Case("zero_logits_are_one_half", X=given(((0.0, 0.0), (0.0, 0.0)), dtype="float64"),
              w=normal((2,), dtype="float64"), b=0.0),
         # exp(40) is finite: the naive formula survives these, a sigmoid clipped at ±20 does not.
