@@ -1,0 +1,113 @@
+"""Grader for weight_init (torch track): the fans and the gains exactly as torch.nn.init computes
+them; each init by the distribution of the values it leaves (DKW, a false-fail rate below 1e-6 per
+check), filling the very tensor it was given, in place and without recording autograd; and every
+draw taken from its generator (the same seed twice fills the same values, another seed others)."""
+import math
+
+import pytest
+import torch
+
+from interviewkit.grader import (
+    CheckFailed, about, check_function, expect_distributed, expect_form, sibling,
+)
+
+shared = sibling(__file__, "cases")
+
+
+def expect_fans(actual, expected, like, condition):
+    if not (isinstance(actual, tuple) and len(actual) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in actual)):
+        raise CheckFailed(f"expected a tuple of two ints (fan_in, fan_out), got {actual!r}: "
+                          "return (int(fan_in), int(fan_out))")
+    if actual != tuple(expected):
+        raise CheckFailed(f"(fan_in, fan_out) = {actual}, expected {tuple(expected)}: fan_in is the size of "
+                          "dimension 1 and fan_out of dimension 0, each times the product of the kernel's sizes")
+
+
+def expect_gain(actual, expected, like, condition):
+    if not isinstance(actual, (int, float)) or isinstance(actual, bool):
+        raise CheckFailed(f"expected a Python float, got a {type(actual).__name__}: return float(...)")
+    if abs(actual - expected) > 1e-12 * abs(expected):
+        raise CheckFailed(f"gain {actual!r}, expected {expected!r}")
+
+
+@pytest.mark.parametrize("case", shared.fan_cases(), ids=str)
+def test_fan_in_and_fan_out(grading, case):
+    check_function(grading, "fan_in_and_fan_out", case, torch.nn.init._calculate_fan_in_and_fan_out,
+                   grad=False, compare=expect_fans)
+
+
+@pytest.mark.parametrize("case", shared.gain_cases(), ids=str)
+def test_calculate_gain(grading, case):
+    check_function(grading, "calculate_gain", case, torch.nn.init.calculate_gain, grad=False,
+                   compare=expect_gain)
+
+
+def cdf_of(kind: str, scale: float):
+    if kind == "uniform":
+        return lambda x: ((x + scale) / (2 * scale)).clip(0.0, 1.0)
+    return lambda x: 0.5 * (1 + torch.special.erf(torch.from_numpy(x) / (scale * math.sqrt(2))).numpy())
+
+
+def initialise(grading, symbol: str, case):
+    """One call of `symbol` on a tensor that requires grad (an nn.Parameter's situation): the values it
+    returned, checked to be the tensor given, filled in place, its dtype kept, no autograd recorded."""
+    inputs = grading.inputs(case)
+    shape = tuple(inputs["tensor"].shape)
+    args, kwargs = grading.split_arguments(symbol, inputs)
+    upstream = case.upstream(shape, grading.seed_offset)
+    result = grading.candidate.call(symbol, *args, upstream=upstream, **kwargs)
+    dtype = str(inputs["tensor"].dtype).removeprefix("torch.")
+    expect_form(result.output, shape, grading.expected(dtype), "output")
+    if "tensor" not in result.modified_inputs:
+        raise CheckFailed("`tensor` was left unchanged: fill it in place (tensor.uniform_(...), tensor.normal_(...) "
+                          "or tensor.copy_(...) under torch.no_grad()) and return it")
+    gradient = result.gradients.inputs.get("tensor") if result.gradients else None
+    if gradient is None or not torch.equal(gradient.cpu().double(), upstream.to(gradient.dtype).double()):
+        raise CheckFailed("the tensor returned is not the tensor given: return `tensor` itself, filled in place, "
+                          "not a copy or a new tensor")
+    return result.output
+
+
+def check_init(grading, symbol: str, case):
+    with about(case, grading, symbol):
+        values = initialise(grading, symbol, case)
+        kind, scale = shared.law(symbol, case)
+        described = f"U(-{scale:.4g}, {scale:.4g})" if kind == "uniform" else f"N(0, {scale:.4g}²)"
+        expect_distributed(values.cpu().double().numpy(), cdf_of(kind, scale), "values", described)
+
+
+@pytest.mark.parametrize("case", shared.xavier_cases(), ids=str)
+def test_xavier_uniform(grading, case):
+    check_init(grading, "xavier_uniform_", case)
+
+
+@pytest.mark.parametrize("case", shared.xavier_cases(), ids=str)
+def test_xavier_normal(grading, case):
+    check_init(grading, "xavier_normal_", case)
+
+
+@pytest.mark.parametrize("case", shared.kaiming_cases(), ids=str)
+def test_kaiming_uniform(grading, case):
+    check_init(grading, "kaiming_uniform_", case)
+
+
+@pytest.mark.parametrize("case", shared.kaiming_cases(), ids=str)
+def test_kaiming_normal(grading, case):
+    check_init(grading, "kaiming_normal_", case)
+
+
+@pytest.mark.parametrize("case", shared.usage_cases(), ids=str)
+def test_init_draws_only_from_its_generator(grading, case):
+    symbol, _ = shared.USAGE[case.name]
+    seed = case.inputs["generator"].spec["seed"]
+    with about(case, grading, symbol):
+        first, again = initialise(grading, symbol, case), initialise(grading, symbol, case)
+        other = initialise(grading, symbol, shared.reseeded(case, seed + 1000))
+        if not torch.equal(first, again):
+            raise CheckFailed("two calls with generators of the same seed filled different values: every draw must "
+                              "come from `generator` (tensor.uniform_(-b, b, generator=generator)), never from "
+                              "torch's global random state")
+        if torch.equal(first, other):
+            raise CheckFailed("generators of different seeds filled the very same values: draw from `generator`, "
+                              "not from a fixed seed")
