@@ -1,0 +1,28 @@
+"""Classic bug: the running maximum is updated but neither sum is rescaled when it
+grows: blocks measured against different maxima are added as if they were alike."""
+# expect-fail: flash_attention[blocks_that_divide_the_keys] flash_attention[remainder_block] flash_attention[large_scores_growing_along_the_keys]
+import math
+
+import numpy as np
+
+
+def flash_attention(q: np.ndarray, k: np.ndarray, v: np.ndarray, causal: bool = False,
+                    block_size: int = 64) -> np.ndarray:
+    L, S = q.shape[-2], k.shape[-2]
+    q = q / np.asarray(math.sqrt(q.shape[-1]), dtype=q.dtype)  # a float64 scalar would upcast float32
+    row_max = np.full(q.shape[:-1] + (1,), -np.inf, dtype=q.dtype)  # the largest score seen so far
+    row_sum = np.zeros_like(row_max)                                 # sum of exp(score - row_max) so far
+    out = np.zeros_like(q)                                           # sum of exp(score - row_max) * v so far
+    queries = np.arange(L)[:, None]
+    for start in range(0, S, block_size):
+        scores = q @ k[..., start:start + block_size, :].swapaxes(-1, -2)  # (B, H, L, block)
+        if causal:
+            keys = np.arange(start, start + scores.shape[-1])
+            scores = np.where(keys > queries, -np.inf, scores)  # only this block's (L, block) mask
+        new_max = np.maximum(row_max, scores.max(axis=-1, keepdims=True))
+        rescale = np.exp(row_max - new_max)  # what the old sums were measured against, now smaller
+        weights = np.exp(scores - new_max)
+        row_sum = row_sum + weights.sum(axis=-1, keepdims=True)
+        out = out + weights @ v[..., start:start + block_size, :]
+        row_max = new_max
+    return out / row_sum

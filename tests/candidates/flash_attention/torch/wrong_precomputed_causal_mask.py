@@ -1,0 +1,27 @@
+"""Classic bug: the whole L×S causal mask built once before the loop and sliced per block:
+right values, but an L·S intermediate (a bool counts)."""
+# expect-fail: no_score_matrix[long_causal_sequence]
+import math
+
+import torch
+
+
+def flash_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, causal: bool = False,
+                    block_size: int = 64) -> torch.Tensor:
+    L, S = q.shape[-2], k.shape[-2]
+    q = q / math.sqrt(q.shape[-1])
+    row_max = torch.full_like(q[..., :1], -math.inf)  # (B, H, L, 1): the largest score seen so far
+    row_sum = torch.zeros_like(q[..., :1])            # sum of exp(score - row_max) so far
+    out = torch.zeros_like(q)                         # sum of exp(score - row_max) * v so far
+    allowed = torch.ones(L, S, dtype=torch.bool, device=q.device).tril() if causal else None  # all at once
+    for start in range(0, S, block_size):
+        scores = q @ k[..., start:start + block_size, :].transpose(-2, -1)  # (B, H, L, block)
+        if causal:
+            scores = scores.masked_fill(~allowed[:, start:start + block_size], -math.inf)
+        new_max = torch.maximum(row_max, scores.amax(-1, keepdim=True))
+        rescale = torch.exp(row_max - new_max)  # what the old sums were measured against, now smaller
+        weights = torch.exp(scores - new_max)
+        row_sum = row_sum * rescale + weights.sum(-1, keepdim=True)
+        out = out * rescale + weights @ v[..., start:start + block_size, :]
+        row_max = new_max
+    return out / row_sum

@@ -1,0 +1,28 @@
+"""Classic bug: the running maximum starts at 0 instead of -inf: it never comes down to
+rows whose scores are all very negative, and their exponentials underflow to 0: 0 / 0."""
+# expect-fail: flash_attention[very_negative_scores] flash_attention[causal_very_negative_scores]
+import math
+
+import torch
+
+
+def flash_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, causal: bool = False,
+                    block_size: int = 64) -> torch.Tensor:
+    L, S = q.shape[-2], k.shape[-2]
+    q = q / math.sqrt(q.shape[-1])
+    row_max = torch.zeros_like(q[..., :1])  # (B, H, L, 1): the largest score seen so far
+    row_sum = torch.zeros_like(q[..., :1])            # sum of exp(score - row_max) so far
+    out = torch.zeros_like(q)                         # sum of exp(score - row_max) * v so far
+    queries = torch.arange(L, device=q.device)[:, None]
+    for start in range(0, S, block_size):
+        scores = q @ k[..., start:start + block_size, :].transpose(-2, -1)  # (B, H, L, block)
+        if causal:
+            keys = torch.arange(start, start + scores.shape[-1], device=q.device)
+            scores = scores.masked_fill(keys > queries, -math.inf)  # only this block's (L, block) mask
+        new_max = torch.maximum(row_max, scores.amax(-1, keepdim=True))
+        rescale = torch.exp(row_max - new_max)  # what the old sums were measured against, now smaller
+        weights = torch.exp(scores - new_max)
+        row_sum = row_sum * rescale + weights.sum(-1, keepdim=True)
+        out = out * rescale + weights @ v[..., start:start + block_size, :]
+        row_max = new_max
+    return out / row_sum
