@@ -1,0 +1,53 @@
+"""Classic bug: the SGD buffer accumulates lr * g and the parameters move by the buffer (the
+Sutskever form): the same while lr is constant, but a scheduler's new lr shows only gradually."""
+# expect-fail: sgd[lr_changed_between_steps_by_a_scheduler]
+import numpy as np
+
+
+class SGD:
+    def __init__(self, params, lr, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False):
+        if nesterov and (momentum <= 0 or dampening != 0):
+            raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+        self.params = params  # the caller's arrays: step() writes into them
+        self.lr, self.momentum, self.dampening = lr, momentum, dampening
+        self.weight_decay, self.nesterov = weight_decay, nesterov
+        self.buffers = [None] * len(params)  # one momentum buffer per array, made at the first step
+
+    def step(self, grads):
+        for i, (p, g) in enumerate(zip(self.params, grads)):
+            if self.weight_decay:
+                g = g + self.weight_decay * p  # a new array: the caller's gradient stays as it was
+            if self.momentum:
+                if self.buffers[i] is None:
+                    self.buffers[i] = self.lr * g
+                else:
+                    self.buffers[i] = self.momentum * self.buffers[i] + self.lr * (1 - self.dampening) * g
+                p -= self.lr * g + self.momentum * self.buffers[i] if self.nesterov else self.buffers[i]
+            else:
+                p -= self.lr * g
+
+
+class RMSprop:
+    def __init__(self, params, lr=0.01, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0, centered=False):
+        self.params = params
+        self.lr, self.alpha, self.eps = lr, alpha, eps
+        self.weight_decay, self.momentum, self.centered = weight_decay, momentum, centered
+        self.square_avg = [np.zeros_like(p) for p in params]
+        self.grad_avg = [np.zeros_like(p) for p in params]  # used when centered
+        self.buffers = [np.zeros_like(p) for p in params]  # used with momentum
+
+    def step(self, grads):
+        for p, g, v, mean, buf in zip(self.params, grads, self.square_avg, self.grad_avg, self.buffers):
+            if self.weight_decay:
+                g = g + self.weight_decay * p
+            v[...] = self.alpha * v + (1 - self.alpha) * g * g
+            if self.centered:
+                mean[...] = self.alpha * mean + (1 - self.alpha) * g
+                avg = np.sqrt(v - mean * mean) + self.eps  # the variance: the mean's square taken out
+            else:
+                avg = np.sqrt(v) + self.eps  # eps after the square root
+            if self.momentum > 0:
+                buf[...] = self.momentum * buf + g / avg
+                p -= self.lr * buf  # lr outside the buffer: a new lr applies at once
+            else:
+                p -= self.lr * g / avg
