@@ -1,0 +1,13 @@
+import torch
+import torch.nn.functional as F
+
+
+def reparameterize(mu, logvar, eps):
+    return mu + torch.exp(0.5 * logvar) * eps
+
+
+def vae_loss(x, x_recon_logits, mu, logvar, beta=1.0, reduction="mean"):
+    reconstruction = F.binary_cross_entropy_with_logits(x_recon_logits, x, reduction="none").sum(dim=1)
+    kl = -0.5 * (1 + logvar - mu**2 - torch.exp(logvar)).sum(dim=1)
+    loss = reconstruction + beta * kl
+    return loss.mean() if reduction == "mean" else loss.sum()

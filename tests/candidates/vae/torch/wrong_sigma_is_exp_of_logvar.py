@@ -1,0 +1,15 @@
+"""Classic bug: σ = exp(logvar) in the sample (logvar read as log σ), the loss right."""
+# expect-fail: reparameterize[batch_of_latent_codes] reparameterize[very_negative_logvar] reparameterize[very_positive_logvar]
+import torch
+import torch.nn.functional as F
+
+
+def reparameterize(mu, logvar, eps):
+    return mu + torch.exp(logvar) * eps
+
+
+def vae_loss(x, x_recon_logits, mu, logvar, beta=1.0, reduction="mean"):
+    recon = F.binary_cross_entropy_with_logits(x_recon_logits, x, reduction="none").sum(dim=1)
+    kl = -0.5 * (1 + logvar - mu**2 - torch.exp(logvar)).sum(dim=1)
+    loss = recon + beta * kl
+    return loss.mean() if reduction == "mean" else loss.sum()
