@@ -258,6 +258,10 @@ def scenarios(track: str) -> list[Scenario]:
         Scenario("two_dim_batches_then_eval", 4,
                  train(batch(6, 4)) + train(batch(5, 4)) + train(batch(6, 4)) + evaluate(batch(3, 4)),
                  tracks=("numpy",)),
+        # As many samples as channels: per-channel values laid along the wrong axis of (N, C) (gamma as a
+        # column, statistics per sample) fit the shapes here and raise an error in the case above.
+        Scenario("two_dim_batches_with_as_many_samples_as_channels", 4,
+                 train(batch(4, 4)) + train(batch(4, 4)) + evaluate(batch(4, 4)), tracks=("numpy",)),
         # Statistics over H and W matter most when N is 1.
         Scenario("batch_of_one_large_map", 3, train(batch(1, 3, 32, 32)) + evaluate(batch(1, 3, 32, 32))),
         # Square maps as wide as there are channels: a weight of shape (C,) broadcast against W

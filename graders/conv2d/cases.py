@@ -36,6 +36,8 @@ def cases() -> list[Case]:
         conv("one_input_channel_many_output_channels", (2, 1, 5, 5), (4, 1, 3, 3)),
         conv("many_input_channels_one_output_channel", (2, 4, 5, 5), (1, 4, 3, 3)),
         conv("many_channels", (2, 8, 5, 5), (6, 8, 3, 3), padding=1),
+        # C_in == C_out: a weight read as (C_in, C_out, KH, KW), ConvTranspose2d's layout, fits the shapes.
+        conv("as_many_output_channels_as_input_channels", (2, 3, 5, 5), (3, 3, 3, 3), padding=1),
         conv("one_by_one_kernel", (2, 3, 5, 6), (4, 3, 1, 1)),
         conv("one_by_one_kernel_with_stride_and_padding", (1, 3, 5, 5), (2, 3, 1, 1), stride=2, padding=1),
         conv("kernel_as_large_as_the_image", (2, 3, 4, 4), (2, 3, 4, 4)),

@@ -67,6 +67,10 @@ def calls() -> list[Shape]:
         Shape("multi_head_as_many_kv_heads_as_query_heads", 2, 5, 12, 3, 3),
         Shape("multi_head_as_many_kv_heads_as_query_heads_with_bias_in_float64", 2, 4, 16, 2, 2, True, "float64"),
         Shape("sequence_as_long_as_a_head", 2, 8, 32, 4, 2),
+        # B == T: x read as (T, B, E), nn.MultiheadAttention's default layout, keeps every shape.
+        Shape("batch_as_large_as_the_sequence", 5, 5, 16, 4, 2, True),
+        # T == H_kv: a cache returned as (B, T, H_kv, D) instead of (B, H_kv, T, D) keeps its shape.
+        Shape("as_many_tokens_as_kv_heads", 2, 3, 24, 6, 3),
         Shape("one_token", 3, 1, 16, 4, 2, True),
     ]
 

@@ -115,6 +115,9 @@ def torch_cases() -> list[Case]:
         torch_case("tokens_with_an_int_normalized_shape", normal((2, 5, 12)), 12),
         torch_case("tokens_with_a_one_element_tuple", normal((2, 5, 12)), (12,)),
         torch_case("two_trailing_dimensions", normal((2, 3, 4, 5)), (4, 5)),
+        # Every dimension of size 4: only the count of normalised dimensions tells them apart, and
+        # statistics of shape (4,) broadcast against (4, 4, 4) without an error.
+        torch_case("two_trailing_dimensions_of_equal_size", normal((4, 4, 4)), (4, 4)),
         torch_case("normalized_over_every_dimension", normal((3, 4)), (3, 4)),
         # A mean taken without keepdim, shape (6,), still broadcasts against (6, 6), along the
         # wrong axis: no error, wrong numbers. Likewise (1, 6) against (1, 6, 6).

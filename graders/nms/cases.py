@@ -192,6 +192,10 @@ def box_iou_cases() -> list[Case]:
         Case("mostly_disjoint_boxes", boxes1=random_boxes(7, 30.0, 1.0, 4.0), boxes2=random_boxes(8, 30.0, 1.0, 4.0)),
         Case("one_box_against_many", boxes1=random_boxes(1, 4.0, 2.0, 6.0), boxes2=random_boxes(9, 8.0, 1.0, 4.0)),
         Case("many_boxes_against_one", boxes1=random_boxes(9, 8.0, 1.0, 4.0), boxes2=random_boxes(1, 4.0, 2.0, 6.0)),
+        # Four boxes in each set: (4, N) coordinates read as (N, 4) rows (`x1, y1, x2, y2 = boxes`)
+        # fit the shapes here and raise nowhere else.
+        Case("four_boxes_against_four_boxes", boxes1=random_boxes(4, 10.0, 1.0, 5.0),
+             boxes2=random_boxes(4, 10.0, 1.0, 5.0)),
         Case("boxes_of_very_different_sizes", boxes1=random_boxes(6, 10.0, 0.1, 0.6),
              boxes2=random_boxes(5, 6.0, 4.0, 12.0)),
         # Each box of boxes2 lies strictly inside the box of boxes1 on its row, no edge shared.

@@ -6,7 +6,8 @@ GPT-NeoX and Hugging Face's Llama); the interleaved pairs (2j, 2j + 1) of Meta's
 different function. D = 2 is the one size where the two conventions agree.
 
 Misreadings that broadcast silently are given equal sizes: S == D (cos built (D, S)), S == D/2
-(angles built (D/2, S) and tiled along the wrong axis), B == H.
+(angles built (D/2, S) and tiled along the wrong axis), B == H, H == S and B == S (positions laid
+along the heads' or the batch's axis).
 """
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ def cases() -> list[Case]:
         Case("as_many_positions_as_features", x=normal((2, 8, 8))),
         # (D/2, S) angles tiled to (D/2, 2S) broadcast silently when S == D/2.
         Case("as_many_positions_as_pairs", x=normal((2, 4, 8))),
+        # H == S and B == S: the positions laid along the heads' (or the batch's) axis, as Meta's
+        # (B, S, H, D) layout puts them, broadcast silently; elsewhere the shapes raise.
+        Case("as_many_heads_as_positions", x=normal((2, 4, 4, 8)), positions=given((3, 0, 6, 1), dtype="int64")),
+        Case("as_many_sequences_as_positions", x=normal((5, 5, 8)), positions=given((2, 7, 0, 4, 1), dtype="int64")),
         Case("more_positions_than_features", x=normal((1, 2, 12, 4))),
         Case("fewer_positions_than_features", x=normal((2, 3, 32))),
         # D = 2: one pair, one frequency (1): both conventions agree here.
