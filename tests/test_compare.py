@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import torch
 
-from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, tolerance
+from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, higher_precision, tolerance
 from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.sandbox.values import Foreign
 
@@ -23,7 +23,12 @@ def test_kind_shape_dtype_and_device_come_before_values():
     assert "got None" in failure(None, expected)
     assert "got a MyTensor" in failure(Foreign("MyTensor"), expected, TORCH32)
     assert "has shape (3, 2), expected (2, 3)" in failure(np.zeros((3, 2), np.float32), expected)
-    assert "has dtype float64, expected float32" in failure(np.zeros((2, 3)), expected)
+    assert "has dtype int64, expected float32" in failure(np.zeros((2, 3), np.int64), expected)
+    higher_precision.strict = True
+    try:
+        assert "--strict holds results to the input's dtype" in failure(np.zeros((2, 3)), expected)
+    finally:
+        higher_precision.strict = False
     assert "is on meta, expected cuda" in failure(torch.zeros(2, 3, device="meta"), expected,
                                                   Expected("torch", "float32", "cuda"))
 
@@ -70,3 +75,13 @@ def test_exact_comparison_for_integers():
     expect_equal(np.array([1, 2, 3]), np.array([1, 2, 3]), Expected("numpy", "int64"))
     with pytest.raises(CheckFailed, match="differs at 1 of 3 entries; first at index 1: expected 2, got 5"):
         expect_equal(np.array([1, 5, 3]), np.array([1, 2, 3]), Expected("numpy", "int64"))
+
+
+def test_a_numpy_result_of_higher_precision_passes_with_a_note_unless_strict():
+    """float64 for float32 input (np.zeros(shape) gives it): graded at float32's tolerance, noted."""
+    higher_precision.take()
+    expect_close(np.zeros((2, 3)), torch.zeros(2, 3, dtype=torch.float64), NUMPY32)
+    assert "output is float64 for float32 input" in higher_precision.take()
+    assert higher_precision.take() is None
+    with pytest.raises(CheckFailed, match="has dtype float16, expected float32"):
+        expect_close(np.zeros((2, 3), np.float16), torch.zeros(2, 3, dtype=torch.float64), NUMPY32)
