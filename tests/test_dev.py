@@ -134,6 +134,7 @@ def test_a_failed_proof_names_its_kata_track_and_a_misused_check_exits_2():
 
 
 SCAFFOLD = ["katas/rms_norm/kata.toml", "katas/rms_norm/statement.md", "katas/rms_norm/hints.toml", "katas/rms_norm/explanation.md",
+            "katas/rms_norm/promises.toml",
             "graders/rms_norm/test.py", "graders/rms_norm/cases.py",
             *(f"{folder}/{track}{name}" for track in ("numpy", "torch") for folder, name in (
                 ("reference_solutions/rms_norm", ".py"),
@@ -161,7 +162,7 @@ def test_new_scaffolds_a_kata_that_is_listed_and_fails_check_saying_what_to_fill
     checked = kit("dev", "check", "rms_norm", "--no-mutation", root=root)
     assert checked.exit_code == 1
     output = " ".join(checked.output.split())  # Rich wraps long messages
-    assert "TODO markers left in 14 files" in output and "katas/rms_norm/kata.toml: lines" in output
+    assert "TODO markers left in 15 files" in output and "katas/rms_norm/kata.toml: lines" in output
     assert "has too few proofs: 1 right_*.py of 2; 1 wrong_*.py of 4" in output
     assert "kit dev manifest rms_norm" in output
     assert "TODO: write the numpy reference of rms_norm" in output or "the grader's oracle in graders/rms_norm/test.py" in output
