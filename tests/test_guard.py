@@ -145,3 +145,19 @@ def test_the_dispatcher_guard_alone_catches_an_operation_run_in_another_thread(g
                     pool.submit(torch.ops.aten._softmax, torch.ones(3), 0, False).result()
                 except Exception:
                     pass  # raised in the worker thread, swallowed: the guard still reports it
+
+
+def test_a_forbidden_library_the_grader_had_loaded_is_still_refused():
+    """A test run (or any grader process) may have imported scipy before forking the sandbox; an
+    import of a module already in sys.modules reaches no finder, so the sandbox forgets them first."""
+    import scipy.special  # noqa: F401  (loaded in the grader's process, as scikit-learn's tests do)
+
+    from pathlib import Path
+
+    from interviewkit.catalog import Catalog
+    from interviewkit.dev import proofs
+
+    kata = Catalog().get("softmax")
+    path = Path(__file__).parent / "candidates" / "softmax" / "numpy" / "forbidden_importlib_dunder_import.py"
+    verdict = proofs.forbidden_solution_is_caught(kata, "numpy", path)
+    assert verdict.ok, verdict.message

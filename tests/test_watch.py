@@ -20,6 +20,13 @@ REPO = Path(__file__).resolve().parent.parent
 CANDIDATES = REPO / "tests" / "candidates" / "softmax" / "numpy"
 
 
+def ctrl_c_as_in_a_terminal() -> None:
+    """A shell without job control starts background commands with SIGINT ignored, and children
+    inherit that: a test suite run with `&` would never see kit react to Ctrl-C. A terminal's
+    Ctrl-C is what these tests simulate, so the child starts with SIGINT's default disposition."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def read_until(process: subprocess.Popen, text: str, seen: str, timeout: float = 60) -> str:
     deadline = time.monotonic() + timeout
     while text not in seen and time.monotonic() < deadline:
@@ -37,7 +44,8 @@ def test_watch_regrades_on_every_save_until_interrupted(tmp_path):
     environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path), "COLUMNS": "200",
                    "PYTHONUNBUFFERED": "1"}
     watching = subprocess.Popen([sys.executable, "-m", "interviewkit", "watch", str(solution)], cwd=tmp_path,
-                                env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                preexec_fn=ctrl_c_as_in_a_terminal)
     try:
         seen = read_until(watching, "save to regrade", "")
         assert "✗ softmax[huge_magnitudes]" in seen, seen[-2000:]
@@ -46,7 +54,7 @@ def test_watch_regrades_on_every_save_until_interrupted(tmp_path):
         assert "all 16 checks passed" in seen, seen[-2000:]
         watching.send_signal(signal.SIGINT)
         seen = read_until(watching, "stopped watching", seen, timeout=20)
-        assert watching.wait(timeout=20) == 0
+        assert watching.wait(timeout=60) == 0
         assert "stopped watching" in seen
     finally:
         watching.kill()
@@ -85,7 +93,7 @@ def test_ctrl_c_during_a_grade_leaves_no_process_behind(tmp_path):
                    MARKER: marker}
     watching = subprocess.Popen([sys.executable, "-m", "interviewkit", "watch", str(solution), "--timeout", "60"],
                                 cwd=tmp_path, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+                                start_new_session=True, preexec_fn=ctrl_c_as_in_a_terminal)
     try:
         # The watcher, the worker, the grader and the sandbox spinning in the candidate's loop.
         deadline = time.monotonic() + 60
@@ -93,7 +101,7 @@ def test_ctrl_c_during_a_grade_leaves_no_process_behind(tmp_path):
             time.sleep(0.2)
         assert len(processes_marked(marker)) >= 4
         os.killpg(watching.pid, signal.SIGINT)
-        watching.wait(timeout=20)
+        watching.wait(timeout=60)
         assert not survivors(marker)
     finally:
         watching.kill()

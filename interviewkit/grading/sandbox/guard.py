@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
@@ -60,6 +61,7 @@ class Guard:
             imports=ALWAYS_FORBIDDEN_IMPORTS + self.forbidden.imports,
             protected_roots=self.protected_roots,
         )
+        _forget_loaded(self.forbidden.imports)
 
     @contextmanager
     def watching(self):
@@ -190,3 +192,14 @@ def _guard_forward(cls: type) -> None:
 
     forward._kit_watched = True
     cls.forward = forward
+
+
+def _forget_loaded(forbidden: tuple[str, ...]) -> None:
+    """Drops the forbidden libraries the grader's process had loaded before it forked the sandbox
+    (scipy, under scikit-learn in a test run): an import of a module already in sys.modules reaches
+    no finder, so the import hooks would never see it. Kit's own modules stay (its lazy imports
+    need them), and so does the NumPy track's placeholder for torch, which reports any use."""
+    tops = {name.split(".")[0] for name in forbidden}
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] in tops and not getattr(type(module), "forbidden_placeholder", False):
+            del sys.modules[name]
