@@ -5,7 +5,8 @@ from rich.table import Table
 
 from interviewkit.catalog import Kata
 from interviewkit.progress import KataProgress
-from interviewkit.render import DIFFICULTY_STYLE, STATUS_STYLE, UNBROKEN, console, escape, minutes_seconds
+from interviewkit.durations import duration
+from interviewkit.render import DIFFICULTY_STYLE, STATUS_STYLE, UNBROKEN, console, escape
 
 
 def kata_list_json(katas: list[Kata], progress: dict[str, KataProgress], topics: dict[str, str] | None = None) -> str:
@@ -66,8 +67,8 @@ def kata_table(katas: list[Kata], progress: dict[str, KataProgress], width: int 
 def _kata_cells(kata: Kata, progress: dict[str, KataProgress], columns: tuple[str, ...], compact: bool) -> list[str]:
     entry = progress.get(kata.id, KataProgress())
     status = entry.status
-    if entry.passed_tracks:
-        status += f" ({', '.join(sorted(entry.passed_tracks))})"
+    if entry.passed_tracks:  # on a line of its own when narrow: the status column stays short
+        status += ("\n" if compact else " ") + f"({', '.join(sorted(entry.passed_tracks))})"
     cells = {
         "kata": kata.id,
         "title": kata.title,
@@ -75,10 +76,10 @@ def _kata_cells(kata: Kata, progress: dict[str, KataProgress], columns: tuple[st
         "tracks": ", ".join(kata.tracks),
         "tags": ", ".join(kata.tags),
         "status": f"[{STATUS_STYLE[entry.status]}]{status}[/]",
-        "best time": minutes_seconds(entry.best_time_s),
+        "best time": duration(entry.best_time_s),
     }
     if compact:
         cells["kata"] = f"[bold]{kata.id}[/]\n[dim]{escape(kata.title)} · {', '.join(kata.tracks)}[/]"
         if entry.best_time_s is not None:
-            cells["status"] += f"\nbest {minutes_seconds(entry.best_time_s)}"
+            cells["status"] += f"\nbest {duration(entry.best_time_s)}"
     return [cells[column] for column in columns]

@@ -45,10 +45,6 @@ def note(message: str) -> None:
     console.print(message)
 
 
-def minutes_seconds(seconds: float | None) -> str:
-    return duration(seconds)
-
-
 # Columns whose words a narrow terminal must not cut: the id is what the user types next.
 UNBROKEN = {"kata", "difficulty", "attempts", "score"}
 
@@ -196,7 +192,7 @@ def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str)
             continue
         passed = ", ".join(sorted(entry.passed_tracks)) if entry and entry.passed_tracks else "-"
         table.add_row(kata.id, kata.difficulty, str(entry.attempts if entry else 0), passed,
-                      minutes_seconds(entry.best_time_s if entry else None), str(hints.get(kata.id, 0)))
+                      duration(entry.best_time_s if entry else None), str(hints.get(kata.id, 0)))
     console.print(table)
     for label, key in (("tag", lambda kata: kata.tags), ("difficulty", lambda kata: (kata.difficulty,))):
         totals = Table(title=f"by {label}", title_justify="left")

@@ -125,16 +125,8 @@ def usage(arguments: dict) -> dict:
 def arrays_by_path(value, path: str) -> dict[str, object]:
     """Every array and tensor in `value` (through lists, tuples and dicts), by path: "grads[1]"."""
     torch = torch_module()
-    if isinstance(value, np.ndarray) or (torch is not None and isinstance(value, torch.Tensor)):
-        return {path: value}
-    found = {}
-    if isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            found.update(arrays_by_path(item, f"{path}[{index}]"))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            found.update(arrays_by_path(item, f"{path}[{key!r}]"))
-    return found
+    kinds = (np.ndarray,) if torch is None else (np.ndarray, torch.Tensor)
+    return {where: item for where, item in _walk(value, path) if isinstance(item, kinds)}
 
 
 def modified(originals: dict, after: dict) -> list[str]:

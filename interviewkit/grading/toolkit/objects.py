@@ -116,8 +116,7 @@ def _expect_same_calls(path: str, got: list, want: list) -> None:
             raise CheckFailed(f"call {index + 1} of `{path}` was given prefixes {_prefixes(given)}; the "
                               f"reference gives it {_prefixes(expected)} at that call")
     if len(got) != len(want):
-        raise CheckFailed(f"`{path}` was called {len(got)} times; the reference calls it {len(want)} times "
-                          "(once per step, with every live prefix in one batch)")
+        raise CheckFailed(f"`{path}` was called {len(got)} times; the reference calls it {len(want)} times")
 
 
 def _expect_same_batches(path: str, got: list, want: list) -> None:
