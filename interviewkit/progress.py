@@ -97,10 +97,23 @@ class Store:
         self._connection.close()
 
     def _migrate(self) -> None:
-        version = self._connection.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self._connection:
-                self._connection.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+        """Brings the store to the latest schema. The version is read inside a write transaction: of
+        two kit commands opening a new store at once, one migrates and the other then finds it done."""
+        connection = self._connection
+        connection.isolation_level = None  # the transaction below is explicit
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in filter(str.strip, script.split(";")):  # executescript would commit first
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        finally:
+            connection.isolation_level = ""
 
     def _insert(self, table: str, **values) -> None:
         columns = ", ".join(["at", *values])

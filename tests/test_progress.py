@@ -83,3 +83,18 @@ time.sleep(60)
     assert reopened.progress()["softmax"].status == "passed"
     check = sqlite3.connect(reopened.path).execute("PRAGMA integrity_check").fetchone()[0]
     assert check == "ok"
+
+
+def test_commands_opening_a_new_store_at_once_migrate_it_once(tmp_path):
+    """Two kit commands started together in a new workspace: one creates the tables, the other waits
+    and finds them (reading the schema version outside the transaction failed with "table exists")."""
+    for attempt in range(5):
+        workspace = tmp_path / str(attempt)
+        workspace.mkdir()
+        script = ("import sys\nfrom pathlib import Path\nfrom interviewkit.progress import Store\n"
+                  "Store(Path(sys.argv[1])).record_stub('softmax', 'numpy', Path(sys.argv[2]))\n")
+        openers = [subprocess.Popen([sys.executable, "-c", script, str(workspace), f"softmax_{number}.py"],
+                                    stderr=subprocess.PIPE, text=True) for number in range(4)]
+        errors = [opener.communicate(timeout=60)[1] for opener in openers]
+        assert [opener.returncode for opener in openers] == [0] * 4, errors
+        assert len(Store(workspace).stub_files()) == 4
