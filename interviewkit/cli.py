@@ -14,6 +14,7 @@ from interviewkit.render import escape
 from interviewkit.catalog import Catalog
 from interviewkit.progress import STORE_NAME, open_store
 from interviewkit.mock_cli import mock_app
+from interviewkit.worker_cli import worker_app
 from interviewkit.dev.cli import dev_app
 from interviewkit.recording import active_session_for
 from interviewkit.usage import check_track, fail_usage, load_kata, workspace_store
@@ -28,6 +29,7 @@ app = typer.Typer(
 )
 app.add_typer(mock_app, name="mock")
 app.add_typer(dev_app, name="dev")
+app.add_typer(worker_app, name="worker")
 
 
 def complete_kata(incomplete: str) -> list[str]:
@@ -44,6 +46,8 @@ TimeoutOption = Annotated[Optional[float], typer.Option(help="Time limit in seco
 MemoryOption = Annotated[Optional[int], typer.Option(
     help="Memory your code may use, in MiB (default: the kata's, 4096 unless it says otherwise).")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")]
+ColdOption = Annotated[bool, typer.Option(
+    "--cold", help="Grade in a fresh process, without the workspace's warm worker (as KIT_WORKER=off does).")]
 
 
 @app.command("list")
@@ -138,13 +142,14 @@ def grade(
         help="Also fail when your code is slower than the kata's efficiency bound.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report, nothing else.")] = False,
     verbose: VerboseOption = False,
+    cold: ColdOption = False,
 ) -> None:
     """Grade your solution: outputs and gradients against the reference, every check explained."""
     from interviewkit.grade_view import grade_once
     from interviewkit.targets import build_request
 
     catalog, request = build_request(target, track, file, device, timeout, memory_limit, strict)
-    report = grade_once(catalog, request, verbose, as_json)
+    report = grade_once(catalog, request, verbose, as_json, cold)
     raise typer.Exit(0 if report.passed else 1)
 
 
@@ -157,13 +162,14 @@ def watch(
     timeout: TimeoutOption = None,
     memory_limit: MemoryOption = None,
     verbose: VerboseOption = False,
+    cold: ColdOption = False,
 ) -> None:
-    """Regrade on every save, until Ctrl-C (a warm grader answers in a fraction of a second)."""
+    """Regrade on every save, until Ctrl-C (a warm worker answers in a fraction of a second)."""
     from interviewkit import grade_view
     from interviewkit.targets import build_request
 
     catalog, request = build_request(target, track, file, device, timeout, memory_limit)
-    grade_view.watch(catalog, request, verbose)
+    grade_view.watch(catalog, request, verbose, cold)
 
 
 @app.command()

@@ -138,12 +138,13 @@ def _live(session: MockSession, store: Store, catalog: Catalog, device: str) -> 
 
     from interviewkit import live
     from interviewkit.grading.run.runner import GradeRequest
-    from interviewkit.grading.run.worker import WarmGrader
+    from interviewkit.grading.run.worker_client import WorkspaceGrader
 
     files = {Path(entry["file"]).resolve(): entry for entry in session.katas}
     view = lambda: render.dashboard(session, mock.kata_states(session, store, catalog), time.time())
     watcher = live.Watcher(session.folder, files=files, tick_seconds=1.0)
-    with WarmGrader() as warm, Live(view(), console=render.console, auto_refresh=False) as screen:
+    grader = WorkspaceGrader(store.path.parent)  # the workspace's .kit folder
+    with Live(view(), console=render.console, auto_refresh=False) as screen:
         try:
             for changed in watcher:
                 if time.time() >= session.deadline:
@@ -153,7 +154,7 @@ def _live(session: MockSession, store: Store, catalog: Catalog, device: str) -> 
                         entry = files[path]
                         kata = catalog.get(entry["kata"])
                         request = GradeRequest(kata.id, entry["track"], path, device, kata.time_limit)
-                        record_grade(store, catalog, warm.grade(request), path)
+                        record_grade(store, catalog, grader.grade(request)[0], path)
                 screen.update(view(), refresh=True)
         except KeyboardInterrupt:  # during a grade: the session goes on all the same
             pass

@@ -1,4 +1,4 @@
-"""`kit watch` regrades on every save, through the warm worker; each grade starts afresh."""
+"""`kit watch` regrades on every save, through the workspace's warm worker; each grade starts afresh."""
 from __future__ import annotations
 
 import os
@@ -12,7 +12,7 @@ from pathlib import Path
 from interviewkit.grading.run.events import Event, checked, decode, encode, event, started
 from interviewkit.grading.run.result import CheckResult
 from interviewkit.grading.run.runner import GradeRequest, ReportBuilder
-from interviewkit.grading.run.worker import WarmGrader
+from interviewkit.grading.run.worker_client import ask, grade_through_worker
 from interviewkit.grading.sandbox.kinds import Kind
 from processes import MARKER, processes_marked, survivors
 
@@ -42,7 +42,7 @@ def test_watch_regrades_on_every_save_until_interrupted(tmp_path):
     solution = tmp_path / "softmax_numpy.py"
     solution.write_text((CANDIDATES / "wrong_no_max_subtraction.py").read_text())
     environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path), "COLUMNS": "200",
-                   "PYTHONUNBUFFERED": "1"}
+                   "PYTHONUNBUFFERED": "1", "KIT_WORKER": "on"}
     watching = subprocess.Popen([sys.executable, "-m", "interviewkit", "watch", str(solution)], cwd=tmp_path,
                                 env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 preexec_fn=ctrl_c_as_in_a_terminal)
@@ -56,8 +56,10 @@ def test_watch_regrades_on_every_save_until_interrupted(tmp_path):
         seen = read_until(watching, "stopped watching", seen, timeout=20)
         assert watching.wait(timeout=60) == 0
         assert "stopped watching" in seen
+        assert ask(tmp_path / ".kit", "status")["served"] == 2  # both grades went through the worker
     finally:
         watching.kill()
+        ask(tmp_path / ".kit", "stop")
 
 
 def test_a_candidate_that_patches_libraries_leaves_nothing_for_the_next_grade(tmp_path):
@@ -69,28 +71,33 @@ def test_a_candidate_that_patches_libraries_leaves_nothing_for_the_next_grade(tm
         "def softmax(x, axis=-1):\n    return x\n"
     )
     reference = REPO / "reference_solutions" / "softmax"
-    with WarmGrader() as warm:
+    kit_dir = tmp_path / ".kit"
+    kit_dir.mkdir()
+    try:
         shown = []
-        report = warm.grade(GradeRequest("softmax", "numpy", meddler), shown.append)
+        report = grade_through_worker(GradeRequest("softmax", "numpy", meddler), kit_dir, shown.append)[0]
         assert not report.passed and shown == report.checks
-        assert warm.grade(GradeRequest("softmax", "numpy", reference / "numpy.py")).passed
+        assert grade_through_worker(GradeRequest("softmax", "numpy", reference / "numpy.py"), kit_dir)[0].passed
         torch_meddler = tmp_path / "softmax_torch.py"
         torch_meddler.write_text(
             "import torch\n\nsetattr(torch, 'exp', lambda x: x)\nsetattr(torch.Tensor, 'sum', lambda self, *a, **k: self)\n"
             "GLOBAL = []\n\ndef softmax(x, dim=-1):\n    GLOBAL.append(x)\n    return x\n"
         )
-        assert not warm.grade(GradeRequest("softmax", "torch", torch_meddler)).passed
-        assert warm.grade(GradeRequest("softmax", "torch", reference / "torch.py")).passed
+        assert not grade_through_worker(GradeRequest("softmax", "torch", torch_meddler), kit_dir)[0].passed
+        assert grade_through_worker(GradeRequest("softmax", "torch", reference / "torch.py"), kit_dir)[0].passed
+        assert ask(kit_dir, "status")["served"] == 4  # one worker, four grades
+    finally:
+        ask(kit_dir, "stop")
 
 
 def test_ctrl_c_during_a_grade_leaves_no_process_behind(tmp_path):
-    """A terminal's Ctrl-C reaches kit's process group; the warm worker and the grade in flight
-    run in sessions of their own, and kit must end them as it leaves."""
+    """A terminal's Ctrl-C reaches kit's process group; the workspace's worker and the grade in flight
+    run in sessions of their own: the grade must end with kit, the worker stays for the next grade."""
     solution = tmp_path / "softmax_numpy.py"
     solution.write_text("def softmax(x, axis=-1):\n    while True:\n        pass\n")
     marker = f"{tmp_path.name}-{os.getpid()}"
     environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path), "PYTHONUNBUFFERED": "1",
-                   MARKER: marker}
+                   MARKER: marker, "KIT_WORKER": "on"}
     watching = subprocess.Popen([sys.executable, "-m", "interviewkit", "watch", str(solution), "--timeout", "60"],
                                 cwd=tmp_path, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 start_new_session=True, preexec_fn=ctrl_c_as_in_a_terminal)
@@ -102,9 +109,13 @@ def test_ctrl_c_during_a_grade_leaves_no_process_behind(tmp_path):
         assert len(processes_marked(marker)) >= 4
         os.killpg(watching.pid, signal.SIGINT)
         watching.wait(timeout=60)
+        worker = str(ask(tmp_path / ".kit", "status")["pid"])
+        assert survivors(marker) == [worker]
+        ask(tmp_path / ".kit", "stop")
         assert not survivors(marker)
     finally:
         watching.kill()
+        ask(tmp_path / ".kit", "stop")
 
 
 

@@ -1,6 +1,6 @@
 """The one vocabulary of a grade's events and their one encoding: one JSON object per line, its name
 under "event". The grader process writes them (child.py, session.py, plugin.py); the runner reads
-them (runner.py), through the warm worker when there is one (worker.py)."""
+them (runner.py), through the workspace's warm worker when there is one (worker.py)."""
 from __future__ import annotations
 
 import json
@@ -20,6 +20,8 @@ class Event(StrEnum):
     GRADER = "grader"                  # a grade's grader process started: {"pid"}
     WORKER_TIMEOUT = "worker_timeout"  # the worker killed a grader that overran its time
     DONE = "done"                      # the grader ended: {"status": its wait status}
+    STALE = "stale"                    # the worker runs another kit installation: start a fresh one
+    STATUS = "status"                  # the worker's state: {"pid", "started", "served", "in_flight", ...}
     LOST = "lost"                      # never sent: the client's word for a worker gone or silent
 
 

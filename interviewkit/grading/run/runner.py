@@ -41,7 +41,7 @@ def child_environment() -> dict:
     return environment
 
 
-class _Tail:
+class Tail:
     """Keeps the last bytes a stream produced, reading it to the end so the writer never blocks."""
 
     def __init__(self, stream):
@@ -168,7 +168,7 @@ def grade_in_child(request: GradeRequest, on_check: OnCheck = lambda result: Non
         os.close(events_write)
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
-        output = _Tail(process.stdout)
+        output = Tail(process.stdout)
         timed_out = False
         try:
             process.wait(timeout=request.time_limit + GRACE_SECONDS)
