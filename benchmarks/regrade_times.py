@@ -46,7 +46,7 @@ def main() -> None:
         cold = []
         for _ in range(max(3, arguments.saves // 2)):
             started = time.monotonic()
-            subprocess.run([kit, "grade", str(solution)], cwd=workspace, env=environment, capture_output=True)
+            subprocess.run([kit, "grade", str(solution), "--cold"], cwd=workspace, env=environment, capture_output=True)
             cold.append(time.monotonic() - started)
         watching = subprocess.Popen([kit, "watch", str(solution)], cwd=workspace, env=environment,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -62,6 +62,7 @@ def main() -> None:
         finally:
             watching.terminate()
             watching.wait()
+            subprocess.run([kit, "worker", "stop"], cwd=workspace, env=environment, capture_output=True)
     print(f"softmax, {arguments.track} track, {os.cpu_count()} cores")
     print(f"cold `kit grade` (fresh process, imports torch):  median {statistics.median(cold):.3f} s "
           f"over {len(cold)} grades")
