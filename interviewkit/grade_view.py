@@ -3,8 +3,10 @@ the grade (against a mock session when its folder holds the file), then show the
 `--json` print the one versioned report and nothing else."""
 from __future__ import annotations
 
+import _thread
 import json
 import sys
+import threading
 from pathlib import Path
 
 
@@ -41,34 +43,68 @@ def grade_once(catalog: Catalog, request: GradeRequest, verbose: bool, as_json: 
 
 
 def watch(catalog: Catalog, request: GradeRequest, verbose: bool, cold: bool = False) -> None:
-    """Regrades on every save of the file through the workspace's warm worker, until Ctrl-C."""
+    """Regrades on every save of the file through the workspace's warm worker, until Ctrl-C. A save
+    during a grade cancels it: the new version is graded at once, not after the old one's time limit."""
     from interviewkit import live
 
-    workspace, store = workspace_store()
-    grader = WorkspaceGrader(workspace / KIT_DIR, cold)
+    workspace, _ = workspace_store()
     watched = Path(request.file).resolve()
     watcher = live.Watcher(watched.parent, files=[watched])
+    current = Regrade(workspace, catalog, request, verbose, cold)
     try:
-        _regrade(grader, store, catalog, request, verbose)
         for changed in watcher:
             if watched in changed and watched.exists():
-                _regrade(grader, store, catalog, request, verbose)
+                if current.cancel():
+                    render.note("[dim]saved again during the grade: that grade is dropped, the new version graded[/]")
+                current = Regrade(workspace, catalog, request, verbose, cold)
     except KeyboardInterrupt:  # in the middle of a grade: that grade is simply dropped
         pass
+    finally:
+        current.cancel()
+    if current.problem:
+        fail_usage(current.problem)
     render.note("stopped watching.")
 
 
-def _regrade(grader: WorkspaceGrader, store: Store, catalog: Catalog, request: GradeRequest, verbose: bool) -> None:
-    if render.console.is_terminal:
-        render.console.clear()
-    stream = _begin(request, verbose)
-    try:
-        report, printed = grader.grade(request, stream.check)
-    except UsageProblem as problem:
-        fail_usage(str(problem))
-    _end(report, printed, verbose, record_grade(store, catalog, report, request.file))
-    render.note(f"[dim]watching {escape(str(request.file))}: save to regrade, Ctrl-C to stop[/]")
-    render.console.file.flush()
+class Regrade:
+    """One grade of `kit watch`, in a thread of its own so that a save can cancel it; a cancelled
+    grade is neither shown nor recorded."""
+
+    def __init__(self, workspace: Path, catalog: Catalog, request: GradeRequest, verbose: bool, cold: bool):
+        self.grader = WorkspaceGrader(workspace / KIT_DIR, cold)
+        self.problem: str | None = None
+        self._arguments = (workspace, catalog, request, verbose)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> bool:
+        """Ends the grade; whether it was still running."""
+        running = self._thread.is_alive()
+        self.grader.cancel()
+        self._thread.join()
+        return running
+
+    def _run(self) -> None:
+        workspace, catalog, request, verbose = self._arguments
+        if render.console.is_terminal:
+            render.console.clear()
+        self._stream = _begin(request, verbose)
+        try:
+            report, printed = self.grader.grade(request, self._show)
+        except UsageProblem as problem:  # the same for every grade: watching ends
+            self.problem = str(problem)
+            _thread.interrupt_main()
+            return
+        if self.grader.cancelled:
+            return
+        note = record_grade(Store(workspace), catalog, report, request.file)  # a connection of this thread's own
+        _end(report, printed, verbose, note)
+        render.note(f"[dim]watching {escape(str(request.file))}: save to regrade, Ctrl-C to stop[/]")
+        render.console.file.flush()
+
+    def _show(self, result) -> None:
+        if not self.grader.cancelled:  # a cancelled grade's last check only says it was ended
+            self._stream.check(result)
 
 
 def _begin(request: GradeRequest, verbose: bool) -> render.GradeStream:

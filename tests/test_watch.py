@@ -134,3 +134,33 @@ def test_every_check_of_a_report_is_shown_once_even_those_the_runner_adds():
     assert [check.name for check in report.checks] == ["contract", "softmax[default_axis]"]
     assert report.checks[-1].kind == Kind.TIMEOUT and report.checks[-1].stops_grade
     assert shown == report.checks
+
+
+def test_a_save_during_a_grade_cancels_it_and_grades_the_new_version(tmp_path):
+    """A saved infinite loop, then a fix a moment later: the fix's verdict comes at once, not after
+    the loop's time limit, and the dropped grade is neither shown nor recorded."""
+    solution = tmp_path / "softmax_numpy.py"
+    solution.write_text("def softmax(x, axis=-1):\n    while True:\n        pass\n")
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(tmp_path), "COLUMNS": "200",
+                   "PYTHONUNBUFFERED": "1", "KIT_WORKER": "on"}
+    watching = subprocess.Popen([sys.executable, "-m", "interviewkit", "watch", str(solution), "--timeout", "120"],
+                                cwd=tmp_path, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                preexec_fn=ctrl_c_as_in_a_terminal)
+    try:
+        seen = read_until(watching, "✓ contract", "")  # the loop's grade is under way
+        assert "✓ contract" in seen, seen[-2000:]
+        time.sleep(1)
+        saved = time.monotonic()
+        solution.write_text((REPO / "reference_solutions" / "softmax" / "numpy.py").read_text())
+        seen = read_until(watching, "all 16 checks passed", seen)
+        assert "all 16 checks passed" in seen, seen[-2000:]
+        assert time.monotonic() - saved < 60  # not after the 120 s limit of the loop's grade
+        assert "that grade is dropped" in seen
+        assert "ended abruptly" not in seen and "did not finish" not in seen
+        watching.send_signal(signal.SIGINT)
+        assert watching.wait(timeout=60) == 0
+    finally:
+        watching.kill()
+        ask(tmp_path / ".kit", "stop")
+    from interviewkit.progress import Store
+    assert [grade.passed for grade in Store(tmp_path).grades()] == [True]

@@ -148,8 +148,10 @@ def read_events(stream, builder: ReportBuilder) -> None:
             builder.handle(event)
 
 
-def grade_in_child(request: GradeRequest, on_check: OnCheck = lambda result: None) -> tuple[GradeReport, str]:
-    """Runs one grade in a fresh grader process; returns the report and what the process printed."""
+def grade_in_child(request: GradeRequest, on_check: OnCheck = lambda result: None,
+                   on_start: Callable[[int], None] = lambda pid: None) -> tuple[GradeReport, str]:
+    """Runs one grade in a fresh grader process; returns the report and what the process printed.
+    `on_start` is given the grader's pid, the leader of its process group (end_group cancels it)."""
     builder = ReportBuilder(request, on_check)
     events_read, events_write = os.pipe()
     started = time.monotonic()
@@ -166,6 +168,7 @@ def grade_in_child(request: GradeRequest, on_check: OnCheck = lambda result: Non
             cwd=scratch, env=child_environment(), start_new_session=True, pass_fds=(events_write,),
         )
         os.close(events_write)
+        on_start(process.pid)
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
         output = Tail(process.stdout)

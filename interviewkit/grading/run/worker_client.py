@@ -16,6 +16,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 from interviewkit.grading.run.events import Event, decode
 from interviewkit.grading.run.fingerprint import installation_fingerprint
@@ -82,10 +83,11 @@ def ask(kit_dir: Path, operation: str) -> dict | None:
         return _receive(connection, time.monotonic() + ANSWER_SECONDS)
 
 
-def grade_through_worker(request: GradeRequest, kit_dir: Path,
-                         on_check: OnCheck = lambda result: None) -> tuple[GradeReport, str]:
+def grade_through_worker(request: GradeRequest, kit_dir: Path, on_check: OnCheck = lambda result: None,
+                         on_start: Callable[[int], None] = lambda pid: None) -> tuple[GradeReport, str]:
     """One grade through the workspace's worker, started first if need be; raises WorkerUnavailable
-    when no worker can be had, before anything was shown."""
+    when no worker can be had, before anything was shown. `on_start` is given the grader's pid, the
+    leader of its process group (end_group cancels the grade)."""
     for attempt in range(ATTEMPTS):
         # Computed afresh each time: kit's files may have changed since the last attempt's.
         message = json.dumps({"op": "grade", "fingerprint": installation_fingerprint(),
@@ -110,6 +112,7 @@ def grade_through_worker(request: GradeRequest, kit_dir: Path,
             os.close(events_read)
             os.close(output_read)
             continue
+        on_start(answer["pid"])
         with connection:
             return _follow(request, connection, answer["pid"], events_read, output_read, started, on_check)
     raise WorkerUnavailable(f"the grading worker did not take the grade ({ATTEMPTS} tries)")
@@ -213,19 +216,37 @@ def _is_a_worker(pid: int) -> bool:
 
 class WorkspaceGrader:
     """Grades through the workspace's warm worker, or in a fresh process when asked to (`--cold`,
-    KIT_WORKER=off) or when no worker can be had: the report is the same either way."""
+    KIT_WORKER=off) or when no worker can be had: the report is the same either way. `cancel`, from
+    another thread, ends the grade in flight or about to start (its report then says it crashed:
+    nobody should show it)."""
 
     def __init__(self, kit_dir: Path, cold: bool = False):
         self.kit_dir = kit_dir
         self.cold = cold or not worker_wanted()
         self.why_cold: str | None = None
+        self._grader: int | None = None
+        self.cancelled = False
 
     def grade(self, request: GradeRequest, on_check: OnCheck = lambda result: None) -> tuple[GradeReport, str]:
-        if not self.cold:
-            try:
-                return grade_through_worker(request, self.kit_dir, on_check)
-            except WorkerUnavailable as why:
-                self.why_cold = str(why)
-        from interviewkit.grading.run.runner import grade_in_child
+        try:
+            if not self.cold:
+                try:
+                    return grade_through_worker(request, self.kit_dir, on_check, self._started)
+                except WorkerUnavailable as why:
+                    self.why_cold = str(why)
+            from interviewkit.grading.run.runner import grade_in_child
 
-        return grade_in_child(request, on_check)
+            return grade_in_child(request, on_check, self._started)
+        finally:
+            self._grader = None
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        grader = self._grader
+        if grader is not None:
+            end_group(grader)
+
+    def _started(self, pid: int) -> None:
+        self._grader = pid
+        if self.cancelled:  # cancelled while it was starting
+            end_group(pid)
