@@ -1,0 +1,101 @@
+"""Grader for autoencoder, torch track: encode, decode and forward with the float64 oracle's weights
+loaded by name (encoder.<i>.weight, decoder.<i>.weight), their outputs and the gradients of the
+input and every parameter; then train_step, one or two steps with an optimizer kit builds over the
+candidate's own module, plain or denoising: its returned loss, every parameter afterwards and the
+generator's state held to the same steps taken in float64 on the same noise; and a short training
+run that must bring the loss down."""
+import pytest
+import torch
+
+from interviewkit.grader import (
+    CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_same_usage,
+    expect_scaled, expect_unmodified, optimizer, sibling, tolerance,
+)
+
+shared = sibling(__file__, "cases")
+SYMBOL = "AutoEncoder"
+# The gradients shrink layer by layer away from the output, and the deepest sum terms that cancel:
+# every parameter's gradient is compared at the scale of the largest one (shared_gradient_scale).
+
+
+@pytest.mark.parametrize("net", shared.nets(), ids=str)
+def test_encode(grading, net):
+    check_module(grading, SYMBOL, net.case("encode"), net.oracle, init=net.init(), method="encode",
+                 shared_gradient_scale=True)
+
+
+@pytest.mark.parametrize("net", shared.nets(), ids=str)
+def test_decode(grading, net):
+    check_module(grading, SYMBOL, net.case("decode"), net.oracle, init=net.init(), method="decode",
+                 shared_gradient_scale=True)
+
+
+@pytest.mark.parametrize("net", shared.nets(), ids=str)
+def test_forward(grading, net):
+    check_module(grading, SYMBOL, net.case("forward"), net.oracle, init=net.init(), method="forward",
+                 shared_gradient_scale=True)
+
+
+@pytest.mark.parametrize("training", shared.trainings(), ids=str)
+def test_train_step(grading, training):
+    case = training.case()
+    with about(case, grading, "train_step(model, optimizer, x, ...)"):
+        handle, reference = build_module(grading, SYMBOL, case, training.net.oracle, training.net.init())
+        like = grading.expected(training.dtype)
+        for number, (name, options) in enumerate(training.steps, start=1):
+            try:
+                result = _call(grading, case, handle, optimizer(name, handle, **options))
+                expect_unmodified(result)
+                # Fresh inputs: a fresh twin of the generator, as the candidate's is built afresh per call.
+                reference_inputs = case.reference_inputs(grading.seed_offset)
+                loss = shared.reference_step(reference, name, options, reference_inputs, training.dtype)
+                _expect_loss(result.output, loss, training.dtype)
+                expect_same_usage(result, reference_inputs, advice=(
+                    "draw the noise as one torch.randn(x.shape, generator=generator, ...), and nothing when "
+                    "noise_std is 0"))
+                state = handle.state_dict()
+                for parameter, want in reference.state_dict().items():
+                    expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale())
+            except CheckFailed as failure:
+                if len(training.steps) > 1:
+                    failure.args = (f"step {number} of {len(training.steps)}: {failure}",)
+                raise
+
+
+@pytest.mark.parametrize("run", shared.runs(), ids=str)
+def test_training(grading, run):
+    """Not draw for draw (train_step is graded so above): the loss of the last steps must be well
+    below the first: the reference's falls to about a fifth on this data, to 0.37 of it at worst
+    over 40 seeds, and this check asks for 0.7."""
+    first = run.case(0)
+    with about(first, grading, f"{run.steps} calls of train_step(model, optimizer, x, ...)"):
+        handle, _ = build_module(grading, SYMBOL, first, run.net.oracle, run.net.init())
+        name, options = run.optimizer
+        losses = []
+        for step in range(run.steps):
+            result = _call(grading, run.case(step), handle, optimizer(name, handle, **options))
+            if not isinstance(result.output, float):
+                raise CheckFailed(f"train_step returned {result.output!r:.80}, expected the loss as a Python float")
+            losses.append(result.output)
+        late = sum(losses[-5:]) / 5
+        if not late < 0.7 * losses[0]:
+            raise CheckFailed(f"after {run.steps} steps the loss went from {losses[0]:.4g} to {late:.4g} (the mean "
+                              f"of the last five); the reference brings it to about a fifth: is the target the clean x, "
+                              f"and does each step zero the gradients and call optimizer.step()?")
+
+
+def _call(grading, case, handle, optimizer_made):
+    inputs = grading.inputs(case)
+    options = {name: inputs[name] for name in ("noise_std", "generator") if name in inputs}
+    return grading.candidate.call("train_step", handle, optimizer_made, inputs["x"], **options)
+
+
+def _expect_loss(got, want: torch.Tensor, dtype: str) -> None:
+    if isinstance(got, torch.Tensor):
+        raise CheckFailed("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
+                          "keeps the whole autograd graph alive)")
+    if not isinstance(got, float):
+        raise CheckFailed(f"train_step returned {got!r:.80}, expected the loss as a Python float (loss.item())")
+    rtol, atol = tolerance(dtype, max(1.0, float(want.abs())), 1.0)
+    expect_close(torch.tensor(got, dtype=torch.float64), want, Expected("torch", "float64"),
+                 "the returned loss (computed before the step)", rtol=rtol, atol=atol)

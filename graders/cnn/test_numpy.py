@@ -1,0 +1,53 @@
+"""Grader for cnn, numpy track: LeNet's logits, then backward's gradients of every parameter and of x
+(compared from the logits back to the image, so the first failing name is the layer to look at),
+held to autograd through the same network in float64 on the same weights and dlogits."""
+import pytest
+
+from interviewkit.grader import CheckFailed, Scale, about, expect_scaled, expect_unmodified, sibling
+
+shared = sibling(__file__, "cases")
+SYMBOL = "LeNet"
+# From the logits back to the image: the first gradient that fails names the layer to look at.
+BACKWARD_ORDER = tuple(reversed(shared.NAMES)) + ("x",)
+
+
+def build(grading, net, values: dict):
+    params = {name: values[name] for name in shared.NAMES}
+    return grading.candidate.construct(SYMBOL, params, **({"padding": net.padding} if net.padding else {}))
+
+
+@pytest.mark.parametrize("net", shared.nets(), ids=str)
+def test_forward(grading, net):
+    values = net.draw(grading.seed_offset)
+    with about(net, grading, "logits"):
+        handle = build(grading, net, values)
+        result = handle.call("forward", values["x"])
+        expect_unmodified(result)
+        expect_scaled(result.output, shared.reference_forward(values, net.padding), grading.expected(net.dtype),
+                      "logits", Scale())
+
+
+@pytest.mark.parametrize("net", shared.nets(), ids=str)
+def test_backward(grading, net):
+    values = net.draw(grading.seed_offset)
+    expected = shared.reference_gradients(values, net.padding)
+    with about(net, grading, "grads = model.backward(dlogits)"):
+        handle = build(grading, net, values)
+        if net.forwards == 2:
+            handle.call("forward", values["x_before"])
+        expect_unmodified(handle.call("forward", values["x"]))
+        result = handle.call("backward", values["dlogits"])
+        expect_unmodified(result)
+        grads = _gradients(result.output)
+        like = grading.expected(net.dtype)
+        for name in BACKWARD_ORDER:
+            expect_scaled(grads[name], expected[name], like, f'grads["{name}"]', Scale())
+
+
+def _gradients(output) -> dict:
+    wanted = set(BACKWARD_ORDER)
+    if not isinstance(output, dict) or set(output) != wanted:
+        keys = sorted(output) if isinstance(output, dict) else type(output).__name__
+        raise CheckFailed(f"backward returned {keys}, expected a dict with exactly the keys of params "
+                          f"({', '.join(shared.NAMES)}) and \"x\"")
+    return output
