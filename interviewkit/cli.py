@@ -11,7 +11,7 @@ import typer
 
 from interviewkit import listing, render
 from interviewkit.render import escape
-from interviewkit.catalog import Catalog
+from interviewkit.catalog import DIFFICULTIES, Catalog
 from interviewkit.progress import STORE_NAME, open_store
 from interviewkit.mock_cli import mock_app
 from interviewkit.worker_cli import worker_app
@@ -37,7 +37,12 @@ def complete_kata(incomplete: str) -> list[str]:
 
 
 KataArgument = Annotated[str, typer.Argument(help="The kata's id, e.g. softmax.", autocompletion=complete_kata)]
-TrackOption = Annotated[Optional[str], typer.Option("--track", "-t", help="numpy or torch (default: the kata's).")]
+def complete_track(incomplete: str) -> list[str]:
+    return sorted({name for kata in Catalog().katas() for name in kata.tracks if name.startswith(incomplete)})
+
+
+TrackOption = Annotated[Optional[str], typer.Option("--track", "-t", help="numpy or torch (default: the kata's).",
+                                                    autocompletion=complete_track)]
 TargetArgument = Annotated[Optional[str], typer.Argument(
     help="A kata id or a file; default: your most recently changed kata file.", autocompletion=complete_kata)]
 FileOption = Annotated[Optional[Path], typer.Option("--file", "-f", help="The kata file.")]
@@ -60,6 +65,11 @@ def list_katas(
     catalog = Catalog()
     for problem in catalog.problems():
         render.error(f"a kata was left out, its files are damaged: {problem}")
+    if difficulty is not None and difficulty not in DIFFICULTIES:
+        fail_usage(f"--difficulty must be {', '.join(DIFFICULTIES[:-1])} or {DIFFICULTIES[-1]}, not {difficulty!r}.")
+    known_tags = sorted({each for kata in catalog.katas() for each in kata.tags})
+    if tag is not None and tag not in known_tags:
+        fail_usage(f"no kata has the tag {tag!r}; the tags are: {', '.join(known_tags)}.")
     katas = [
         kata for kata in catalog.katas()
         if (tag is None or tag in kata.tags) and (difficulty is None or kata.difficulty == difficulty)
@@ -70,9 +80,10 @@ def list_katas(
     if as_json:
         sys.stdout.write(listing.kata_list_json(katas, progress, {i: name for name, ids in topics for i in ids}))
         return
-    render.console.print(listing.kata_table(katas, progress, topics=topics))
     if not katas:
-        render.note("No kata matches those filters.")
+        render.note(f"No kata is both {difficulty} and tagged {tag}: drop one of the filters.")
+        return
+    render.console.print(listing.kata_table(katas, progress, topics=topics))
 
 
 @app.command("next")
@@ -110,14 +121,15 @@ def new(
     kata: KataArgument,
     track: TrackOption = None,
     directory: Annotated[Path, typer.Option("--dir", "-d", help="Where to write the file.")] = Path("."),
-    force: Annotated[bool, typer.Option(help="Replace an existing file (the old one is backed up).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file (the old one is backed up).")] = False,
 ) -> None:
     """Write a stub to fill in: DIR/{kata}_{track}.py."""
     chosen = load_kata(Catalog(), kata)
     track_name = check_track(chosen, track)
     workspace, store = workspace_store()
+    backed_up: list[Path] = []
     try:
-        path = write_stub(chosen, track_name, directory, force=force, workspace=workspace)
+        path = write_stub(chosen, track_name, directory, force=force, workspace=workspace, backed_up=backed_up)
     except StubExists as problem:
         fail_usage(str(problem))
     except OSError as error:
@@ -126,6 +138,8 @@ def new(
     store.record_stub(chosen.id, track_name, path)
     shown = escape(str(path))
     render.note(f"Wrote [bold]{shown}[/] ({escape(chosen.title)}, {track_name} track, about {chosen.minutes} min).")
+    for backup in backed_up:
+        render.note(f"Your previous {escape(path.name)} is kept in [bold]{escape(str(backup))}[/].")
     render.note(f"Read the task with [bold]kit show {chosen.id}[/], fill in the stub, then run "
                 f"[bold]kit grade {shown}[/].")
 
@@ -139,7 +153,7 @@ def grade(
     timeout: TimeoutOption = None,
     memory_limit: MemoryOption = None,
     strict: Annotated[bool, typer.Option(
-        help="Also fail when your code is slower than the kata's efficiency bound.")] = False,
+        "--strict", help="Also fail when your code is slower than the kata's efficiency bound.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report, nothing else.")] = False,
     verbose: VerboseOption = False,
     cold: ColdOption = False,
@@ -196,8 +210,11 @@ def hint(
         render.note(f"Every hint for {chosen_kata.id} is revealed (`kit hint {chosen_kata.id} --all` shows them "
                     f"again). Still stuck? `kit solution {chosen_kata.id}` shows the reference.")
         return
+    revealed = set(store.revealed_hints(chosen_kata.id))
     store.record_hint(chosen_kata.id, chosen.id, session)
-    render.hint(chosen_kata, chosen, hints.index(chosen) + 1, len(hints), tied_to)
+    position = hints.index(chosen) + 1
+    skipped = [number for number, each in enumerate(hints[:position - 1], start=1) if each.id not in revealed]
+    render.hint(chosen_kata, chosen, position, len(hints), tied_to, skipped)
     if session:
         render.note(f"[dim]recorded against mock session {session}[/]")
 
@@ -206,15 +223,16 @@ def hint(
 def solution(
     kata: KataArgument,
     track: TrackOption = None,
-    force: Annotated[bool, typer.Option(help="Show it even before your first graded attempt.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Show it even before your first graded attempt.")] = False,
 ) -> None:
-    """Show the reference solution (after at least one graded attempt)."""
+    """Show the reference solution (after at least one graded attempt), of the track you worked on."""
     chosen = load_kata(Catalog(), kata)
-    track_name = check_track(chosen, track)
     _, store = workspace_store()
-    if not force and not store.has_graded(chosen.id, track_name):
-        fail_usage(f"grade an attempt first (`kit grade {chosen.id}`), or pass --force to see the "
-                   f"{track_name} reference now.")
+    last = store.last_grade(chosen.id)
+    track_name = check_track(chosen, track or (last.track if last else None))
+    if not force and not store.has_attempted(chosen.id, track_name):
+        fail_usage(f"grade an attempt first (`kit grade {chosen.id}`: an untouched stub does not count), or "
+                   f"pass --force to see the {track_name} reference now.")
     session = active_session_for(store, chosen.id)
     if session and not force:
         fail_usage(f"mock session {session} is running and includes {chosen.id}: viewing its solution now scores "

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 
-from interviewkit import render
+from interviewkit import grade_screen, render
 from interviewkit.render import escape
 from interviewkit.catalog import Catalog
 from interviewkit.grading.run.result import GradeReport
@@ -26,11 +26,14 @@ def grade_once(catalog: Catalog, request: GradeRequest, verbose: bool, as_json: 
     """One grade through the workspace's warm worker (or cold), shown (or printed as JSON) and recorded."""
     workspace, store = workspace_store()
     grader = WorkspaceGrader(workspace / KIT_DIR, cold)
-    stream = None if as_json else _begin(request, verbose)
+    stream = None if as_json else _begin(catalog, request, verbose)
     try:
-        report, printed = grader.grade(request, stream.check if stream else lambda result: None)
+        report, printed = grader.grade(request, stream.check, stream.running) if stream else grader.grade(request)
     except UsageProblem as problem:
         fail_usage(str(problem))
+    finally:
+        if stream:
+            stream.stop_progress()
     if grader.why_cold and not as_json:
         render.note(f"[dim]graded without the warm worker: {escape(grader.why_cold)}[/]")
     in_mock = active_session_for(store, report.kata) is not None
@@ -38,7 +41,7 @@ def grade_once(catalog: Catalog, request: GradeRequest, verbose: bool, as_json: 
     if as_json:
         sys.stdout.write(json.dumps(report.to_json()) + "\n")
     else:
-        _end(report, printed, verbose, note, in_mock)
+        _end(report, printed, verbose, note, in_mock, stream.expected)
     return report
 
 
@@ -88,17 +91,19 @@ class Regrade:
         workspace, catalog, request, verbose = self._arguments
         if render.console.is_terminal:
             render.console.clear()
-        self._stream = _begin(request, verbose)
+        self._stream = _begin(catalog, request, verbose)
         try:
-            report, printed = self.grader.grade(request, self._show)
+            report, printed = self.grader.grade(request, self._show, self._stream.running)
         except UsageProblem as problem:  # the same for every grade: watching ends
             self.problem = str(problem)
             _thread.interrupt_main()
             return
+        finally:
+            self._stream.stop_progress()
         if self.grader.cancelled:
             return
         note = record_grade(Store(workspace), catalog, report, request.file)  # a connection of this thread's own
-        _end(report, printed, verbose, note)
+        _end(report, printed, verbose, note, expected=self._stream.expected)
         render.note(f"[dim]watching {escape(str(request.file))}: save to regrade, Ctrl-C to stop[/]")
         render.console.file.flush()
 
@@ -107,12 +112,23 @@ class Regrade:
             self._stream.check(result)
 
 
-def _begin(request: GradeRequest, verbose: bool) -> render.GradeStream:
-    render.grade_header(request.kata, request.track, str(request.file), request.device, request.time_limit)
-    return render.GradeStream(verbose)
+def _begin(catalog: Catalog, request: GradeRequest, verbose: bool) -> grade_screen.GradeStream:
+    grade_screen.grade_header(request.kata, request.track, str(request.file), request.device, request.time_limit)
+    stream = grade_screen.GradeStream(verbose, expected_checks(catalog, request))
+    stream.start_progress()
+    return stream
 
 
-def _end(report: GradeReport, printed: str, verbose: bool, note: str | None, in_mock: bool = False) -> None:
-    render.grade_summary(report, printed, verbose, in_mock)
+def expected_checks(catalog: Catalog, request: GradeRequest) -> int | None:
+    """How many checks a full grade has: the contract and every case of the kata's manifest."""
+    from interviewkit.contract import read_manifest
+
+    checks = read_manifest(catalog.get(request.kata)).get(request.track)
+    return 1 + sum(max(1, len(check.cases)) for check in checks) if checks else None
+
+
+def _end(report: GradeReport, printed: str, verbose: bool, note: str | None, in_mock: bool = False,
+         expected: int | None = None) -> None:
+    grade_screen.grade_summary(report, printed, verbose, in_mock, expected)
     if note:
         render.note(f"[dim]{escape(note)}[/]")

@@ -87,9 +87,8 @@ def status() -> None:
     """Show where the running session stands, once."""
     _, store, catalog = _open()
     session = mock.active_session(store)
-    if session is None:
-        render.note("No mock session is running. Start one with `kit mock start`; `kit mock report` shows the last.")
-        return
+    if session is None:  # as resume and finish: nothing to act on is a usage error (exit 2)
+        fail_usage("no mock session is running; `kit mock start` begins one, `kit mock report` shows the last one's.")
     render.console.print(render.dashboard(session, mock.kata_states(session, store, catalog), time.time()))
 
 

@@ -159,8 +159,11 @@ class Store:
         at, kata_id, track, path, passed, failing = row
         return GradeRecord(at, kata_id, track, path, bool(passed), json.loads(failing))
 
-    def has_graded(self, kata: str, track: str | None = None) -> bool:
-        query = "SELECT 1 FROM grades WHERE kata = ?" + (" AND track = ?" if track else "")
+    def has_attempted(self, kata: str, track: str | None = None) -> bool:
+        """Whether a grade of real work was recorded: one that passed or failed a check, not the grade of
+        an untouched stub (its only failures, "not implemented", are not recorded as failing checks)."""
+        query = "SELECT 1 FROM grades WHERE kata = ? AND (passed = 1 OR failing_checks != '[]')"
+        query += " AND track = ?" if track else ""
         parameters = (kata, track) if track else (kata,)
         return self._connection.execute(query + " LIMIT 1", parameters).fetchone() is not None
 

@@ -1,4 +1,4 @@
-"""Rich output: tables, statements, grade lines and summaries, hints, solutions."""
+"""Rich output: tables, statements, hints, solutions, the mock dashboard (a grade's screen: grade_screen.py)."""
 from __future__ import annotations
 
 import re
@@ -10,8 +10,6 @@ from rich.table import Table
 
 from interviewkit.catalog import Catalog, Hint, Kata
 from interviewkit.durations import duration
-from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult, GradeReport
-from interviewkit.grading.sandbox.kinds import Kind
 
 # Control characters, and the bidirectional overrides that reorder what a line shows ("Trojan
 # source"): a candidate's message or print could clear the screen, retitle the terminal or hide
@@ -41,6 +39,11 @@ def error(message: str) -> None:
     errors.print(f"[bold red]error:[/] {escape(message)}")
 
 
+def error_note(message: str) -> None:
+    """A warning on stderr: it never mixes with `--json` output."""
+    errors.print(f"[yellow]note:[/] {escape(message)}")
+
+
 def note(message: str) -> None:
     console.print(message)
 
@@ -63,82 +66,18 @@ def statement(kata: Kata, catalog: Catalog) -> None:
                   f"--track to choose, {kata.default_track} by default)")
 
 
-class GradeStream:
-    """Prints one line per check as the child reports it; a failure gets its message below."""
-
-    def __init__(self, verbose: bool):
-        self.verbose = verbose
-        self._last_message = None
-        self._last_note = None
-        self.shown: list[tuple[str, str]] = []  # (name, message) of every check printed
-
-    def check(self, result: CheckResult) -> None:
-        self.shown.append((result.name, result.message))
-        if result.passed:
-            if result.ratio is not None or not result.message or result.name == CONTRACT_CHECK:
-                note = f"  [dim]{escape(result.message)}[/]" if result.ratio is not None else ""
-                console.print(f"  [green]✓[/] {escape(result.name)}{note}")
-            elif result.message == self._last_note and not self.verbose:
-                console.print(f"  [green]✓[/] {escape(result.name)} [dim](with the same note)[/]")
-            else:  # passed with a note a user should read (a float64 result for float32 input)
-                console.print(f"  [green]✓[/] {escape(result.name)}")
-                console.print(f"      [yellow]note:[/] {escape(result.message)}")
-            self._last_note = result.message
-            return
-        if result.message == self._last_message and not self.verbose:
-            console.print(f"  [red]✗ {escape(result.name)}[/] [dim](same as above)[/]")
-            return
-        console.print(f"  [red]✗ {escape(result.name)}[/]")
-        self._last_message = result.message
-        for line in result.message.splitlines():
-            console.print(f"      {escape(line)}")
-        if result.case:
-            console.print(f"      [dim]{escape(result.case)}[/]")
-        if self.verbose and result.snippet:
-            console.print("      [dim]rebuild the input:[/]")
-            for line in result.snippet.splitlines():
-                console.print(f"        [cyan]{escape(line)}[/]")
-        if self.verbose and result.output:
-            console.print("      [dim]your code printed:[/]")
-            for line in result.output.rstrip().splitlines()[-10:]:
-                console.print(f"        {escape(line)}")
-
-
-def grade_header(kata: str, track: str, file: str, device: str, time_limit: float) -> None:
-    on = f" on {device}" if track == "torch" else ""
-    console.print(f"[bold]kit grade {kata}[/] ({track} track{on}) · {escape(file)} "
-                  f"[dim]· time limit {time_limit:g} s[/]")
-
-
-def grade_summary(report: GradeReport, printed: str, verbose: bool, in_mock: bool = False) -> None:
-    total = len(report.checks)
-    failing = report.failing
-    took = f"{report.duration_s:.1f} s"
-    if not failing:
-        # In a mock interview, viewing the reference scores the kata zero: do not suggest it there.
-        after = "On to the next kata: [bold]kit mock status[/]" if in_mock else \
-            f"Compare with the reference: [bold]kit solution {report.kata}[/]"
-        console.print(f"[bold green]✓ all {total} checks passed[/] in {took}. {after}")
-        return
-    if all(check.kind == Kind.NOT_IMPLEMENTED for check in failing):
-        console.print(f"[bold yellow]{report.kata} is not implemented yet[/]: fill in the stub in "
-                      f"{escape(report.file)}, then run [bold]kit grade[/] again.")
-        return
-    console.print(f"[bold red]✗ {len(failing)} of {total} checks failed[/] in {took}. "
-                  f"Fix and run [bold]kit grade[/] again; stuck? [bold]kit hint {report.kata}[/]"
-                  + ("" if verbose else "; -v shows the code that rebuilds a failing input."))
-    if verbose and printed.strip():
-        console.print("[dim]output of the grading process:[/]")
-        console.print(escape(printed.rstrip()[-3000:]))
-
-
-def hint(kata: Kata, chosen: Hint, position: int, total: int, tied_to: str | None) -> None:
+def hint(kata: Kata, chosen: Hint, position: int, total: int, tied_to: str | None,
+         skipped: list[int] = ()) -> None:
+    """A hint in a panel; `skipped`: the numbers of the lower hints still hidden that it jumped over."""
     from rich.markdown import Markdown
 
     title = f"hint {position} of {total} · {chosen.tier}"
     if tied_to:
         title += f" · for the failing check {tied_to}"
     console.print(Panel(Markdown(chosen.text), title=escape(title), title_align="left"))
+    if skipped:
+        console.print(f"[dim]Chosen for your failing check, ahead of hint {', '.join(map(str, skipped))}: "
+                      f"`kit hint {kata.id}` again goes back to {'it' if len(skipped) == 1 else 'them'}.[/]")
 
 
 def solution(kata: Kata, track: str, code: str) -> None:

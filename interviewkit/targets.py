@@ -2,8 +2,10 @@
 disk, and the grade request their options describe; anything that does not fit is a usage error."""
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
+from interviewkit import render
 from interviewkit.catalog import Catalog, Kata
 from interviewkit.progress import open_store
 from interviewkit.usage import check_track, fail_usage, load_kata
@@ -27,9 +29,11 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
         kata_id = kata_id or (known.kata if known else None)
         track = track or (known.track if known and known.kata == kata_id else None)
         if kata_id is None:
-            fail_usage(f"cannot tell which kata {file} is for: name it, as in `kit grade softmax --file {file}`.")
+            kata_id, track = _by_definitions(catalog, file, track)
         kata = load_kata(catalog, kata_id)
-        return kata, check_track(kata, track), file
+        track = check_track(kata, track or _by_imports(kata, file))
+        _warn_if_other_library(file, track)
+        return kata, track, file
     if kata_id is None:
         workspace = find_workspace() or Path.cwd()
         store = open_store(find_workspace())
@@ -51,6 +55,76 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
     if latest is None:
         fail_usage(f"no file for {kata.id} here. Start one with `kit new {kata.id}`, or pass --file PATH.")
     return kata, latest.track, latest.path
+
+
+def _source_facts(file: Path) -> tuple[set[str], set[str]] | None:
+    """The names a file defines at its top level, and the top-level modules it imports; None when it
+    does not parse (the grade will say why)."""
+    try:
+        tree = ast.parse(file.read_text(encoding="utf-8", errors="replace"))
+    except (SyntaxError, ValueError, OSError):
+        return None
+    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            imported.add(node.module.split(".")[0])
+    return defined, imported
+
+
+def _required_names(kata: Kata, track: str) -> set[str]:
+    """The top-level functions and classes a track's API asks for: `softmax`, `MultiHeadAttention`."""
+    names = set()
+    for line in kata.track(track).api:
+        head = line.removeprefix("class ").split("(")[0]
+        if "." not in head:
+            names.add(head)
+    return names
+
+
+def _by_definitions(catalog: Catalog, file: Path, track: str | None) -> tuple[str, str | None]:
+    """The kata whose API a file defines (`slow_conv.py` defining `conv2d`), when exactly one fits."""
+    facts = _source_facts(file)
+    fits = []
+    if facts:
+        defined, imported = facts
+        for kata in catalog.katas():
+            tracks = [name for name in kata.tracks if track in (None, name)]
+            matching = [name for name in tracks if _required_names(kata, name) <= defined]
+            if matching:
+                fits.append((kata.id, matching))
+    if len(fits) != 1:
+        which = f" (it fits {', '.join(kata_id for kata_id, _ in fits)})" if fits else ""
+        fail_usage(f"cannot tell which kata {file} is for{which}: name it, as in `kit grade softmax --file {file}`.")
+    kata_id, tracks = fits[0]
+    return kata_id, tracks[0] if len(tracks) == 1 else None
+
+
+def _by_imports(kata: Kata, file: Path) -> str | None:
+    """torch for a file that imports torch, numpy for one that imports numpy only, when the kata has both."""
+    facts = _source_facts(file)
+    if not facts:
+        return None
+    imported = facts[1]
+    if "torch" in imported and "torch" in kata.tracks:
+        return "torch"
+    if "numpy" in imported and "numpy" in kata.tracks:
+        return "numpy"
+    return None
+
+
+def _warn_if_other_library(file: Path, track: str) -> None:
+    """A NumPy solution graded on the torch track (or the reverse) fails for a reason worth saying first."""
+    facts = _source_facts(file)
+    if not facts:
+        return
+    imported = facts[1]
+    other = {"torch": "numpy", "numpy": "torch"}.get(track)
+    if other and other in imported and track not in imported:
+        render.error_note(f"{file} imports {other} but not {track}, and is graded on the {track} track: "
+                          f"pass --track {other} if it is a {other} solution.")
 
 
 def build_request(target: str | None, track: str | None, file: Path | None, device: str, timeout: float | None,

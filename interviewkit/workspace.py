@@ -75,8 +75,10 @@ def render_stub(kata: Kata, track: str) -> str:
     return f"{header}\n# {kata.title}: edit this file, then run `kit grade`.\n{body}"
 
 
-def write_stub(kata: Kata, track: str, directory: Path, force: bool = False, workspace: Path | None = None) -> Path:
-    """Writes the stub; an existing file is refused, or backed up and replaced under `force`."""
+def write_stub(kata: Kata, track: str, directory: Path, force: bool = False, workspace: Path | None = None,
+               backed_up: list[Path] | None = None) -> Path:
+    """Writes the stub; an existing file is refused, or backed up and replaced under `force` (the
+    backup's path is appended to `backed_up`)."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / stub_filename(kata.id, track)
     text = render_stub(kata, track)
@@ -90,7 +92,10 @@ def write_stub(kata: Kata, track: str, directory: Path, force: bool = False, wor
     if path.exists():
         backup_dir = (workspace or directory) / KIT_DIR / "backups"
         backup_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, _unused(backup_dir / f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}"))
+        backup = _unused(backup_dir / f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}")
+        shutil.copy2(path, backup)
+        if backed_up is not None:
+            backed_up.append(backup)
     _write_atomically(path, text)
     return path
 

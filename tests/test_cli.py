@@ -53,6 +53,8 @@ def test_new_grade_hint_grade_list(tmp_path):
     assert hint.returncode == 0, hint.stderr
     assert "for the failing check softmax[huge_magnitudes]" in hint.stdout
     assert "maximum" in hint.stdout
+    assert "ahead of hint 1" in " ".join(hint.stdout.split())  # a jump up the ladder says so
+    assert "hint 1 of 3" in kit("hint", "softmax", cwd=tmp_path).stdout  # and the ladder resumes
 
     solution.write_text(REFERENCE.read_text())
     right = kit("grade", "softmax", cwd=tmp_path)
@@ -80,6 +82,52 @@ def test_new_never_overwrites_without_force(tmp_path):
     assert "raise NotImplementedError" in mine.read_text()
     backups = list((tmp_path / ".kit" / "backups").iterdir())
     assert [backup.read_text() for backup in backups] == ["# my work\n"]
+    assert str(backups[0]) in "".join(forced.stdout.split())  # it says where the old file went
+
+
+def test_list_refuses_filters_that_cannot_match(tmp_path):
+    expert = kit("list", "--difficulty", "expert", cwd=tmp_path)
+    assert expert.returncode == 2 and "easy, medium or hard" in expert.stderr and "┏" not in expert.stdout
+    unknown = kit("list", "--tag", "no_such_tag", cwd=tmp_path)
+    assert unknown.returncode == 2 and "the tags are: " in unknown.stderr
+    neither = kit("list", "--tag", "clustering", "--difficulty", "easy", cwd=tmp_path)
+    assert neither.returncode == 0 and "drop one of the filters" in neither.stdout and "┏" not in neither.stdout
+
+
+def test_mock_status_resume_and_finish_with_no_session_all_exit_2(tmp_path):
+    for command in ("status", "resume", "finish"):
+        result = kit("mock", command, cwd=tmp_path)
+        assert result.returncode == 2 and "no mock session is running" in result.stderr, command
+
+
+def test_flags_are_shown_as_flags_in_help(tmp_path):
+    shown = kit("grade", "--help", cwd=tmp_path).stdout
+    assert "--strict" in shown and "--no-strict" not in shown and "--json" in shown and "--cold" in shown
+    assert "--no-force" not in kit("solution", "--help", cwd=tmp_path).stdout
+
+
+def test_a_file_is_matched_to_its_kata_by_what_it_defines(tmp_path):
+    """`kit grade slow_conv.py`: no header, no telling name, but it defines conv2d (and imports numpy)."""
+    solution = tmp_path / "slow_conv.py"
+    solution.write_text((REPO / "reference_solutions" / "conv2d" / "numpy.py").read_text())
+    graded = kit("grade", str(solution), "--json", cwd=tmp_path, timeout=300)
+    report = json.loads(graded.stdout)
+    assert (report["kata"], report["track"], report["passed"]) == ("conv2d", "numpy", True), graded.stderr
+    torch_one = tmp_path / "mine.py"
+    torch_one.write_text((REPO / "reference_solutions" / "softmax" / "torch.py").read_text())
+    assert json.loads(kit("grade", str(torch_one), "--json", cwd=tmp_path).stdout)["track"] == "torch"
+    vague = tmp_path / "vague.py"
+    vague.write_text("def helper():\n    pass\n")
+    refused = kit("grade", str(vague), cwd=tmp_path)
+    assert refused.returncode == 2 and "cannot tell which kata" in refused.stderr
+
+
+def test_a_numpy_file_graded_on_the_torch_track_is_warned_about(tmp_path):
+    solution = tmp_path / "mine.py"
+    solution.write_text((REPO / "reference_solutions" / "softmax" / "numpy.py").read_text())
+    graded = kit("grade", "softmax", "--file", str(solution), "--track", "torch", "--json", cwd=tmp_path)
+    assert "imports numpy but not torch" in graded.stderr and "--track numpy" in graded.stderr
+    assert json.loads(graded.stdout)["track"] == "torch"  # the JSON report stays alone on stdout
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -319,3 +367,16 @@ def test_an_untouched_stub_gets_the_first_hint_not_one_aimed_at_a_check(tmp_path
     kit("grade", "softmax", cwd=tmp_path)
     shown = kit("hint", "softmax", cwd=tmp_path).stdout
     assert "hint 1 of" in shown and "for the failing check" not in shown
+
+
+def test_the_solution_waits_for_real_work_and_shows_the_track_worked_on(tmp_path):
+    """Grading an untouched stub unlocks nothing; a real attempt on the torch track shows the torch reference."""
+    kit("new", "softmax", "--track", "torch", cwd=tmp_path)
+    kit("grade", "softmax", cwd=tmp_path)
+    refused = kit("solution", "softmax", cwd=tmp_path)
+    assert refused.returncode == 2 and "untouched stub" in refused.stderr
+    attempt = tmp_path / "softmax_torch.py"
+    attempt.write_text(attempt.read_text().replace("raise NotImplementedError", "return x"))
+    assert kit("grade", "softmax", cwd=tmp_path).returncode == 1
+    shown = kit("solution", "softmax", cwd=tmp_path)
+    assert shown.returncode == 0 and "softmax · torch reference" in shown.stdout

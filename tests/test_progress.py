@@ -34,7 +34,9 @@ def test_status_attempts_and_best_time(tmp_path):
     assert progress.status == "passed" and progress.attempts == 3
     assert progress.passed_tracks == {"numpy", "torch"}
     assert 0.05 <= progress.best_time_s < 5
-    assert store.has_graded("softmax", "torch") and not store.has_graded("conv2d")
+    assert store.has_attempted("softmax", "torch") and not store.has_attempted("conv2d")
+    grade(store, tmp_path / "conv2d_numpy.py", False, kata="conv2d")  # an untouched stub: nothing failed but "not implemented"
+    assert not store.has_attempted("conv2d")
 
 
 def test_hints_are_remembered_in_order_once(tmp_path):

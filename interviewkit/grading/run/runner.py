@@ -79,17 +79,19 @@ class GradeRequest:
 
 
 OnCheck = Callable[[CheckResult], None]
+OnRunning = Callable[[str], None]  # a check's name as it starts
 
 
 class ReportBuilder:
     """Turns the grader's events into a report; says what happened when the events stop short. Every
     check of the report, the ones it adds itself included, goes through `on_check` once, in order."""
 
-    def __init__(self, request: GradeRequest, on_check: OnCheck):
+    def __init__(self, request: GradeRequest, on_check: OnCheck, on_running: OnRunning = lambda name: None):
         self.request = request
         self.report = GradeReport(kata=request.kata, track=request.track, file=str(request.file),
                                   device=request.device)
         self._on_check = on_check
+        self._on_running = on_running
         self.running: str | None = None
         self.finished = False
         self.usage: str | None = None
@@ -101,6 +103,7 @@ class ReportBuilder:
         try:
             if name == Event.START:
                 self.running = event["check"]
+                self._on_running(str(self.running))
             elif name == Event.CHECK:
                 result = CheckResult.from_json(event["result"])
             elif name == Event.FINISHED:
@@ -149,10 +152,11 @@ def read_events(stream, builder: ReportBuilder) -> None:
 
 
 def grade_in_child(request: GradeRequest, on_check: OnCheck = lambda result: None,
-                   on_start: Callable[[int], None] = lambda pid: None) -> tuple[GradeReport, str]:
+                   on_grader: Callable[[int], None] = lambda pid: None,
+                   on_running: OnRunning = lambda name: None) -> tuple[GradeReport, str]:
     """Runs one grade in a fresh grader process; returns the report and what the process printed.
-    `on_start` is given the grader's pid, the leader of its process group (end_group cancels it)."""
-    builder = ReportBuilder(request, on_check)
+    `on_grader` is given the grader's pid, the leader of its process group (end_group cancels it)."""
+    builder = ReportBuilder(request, on_check, on_running)
     events_read, events_write = os.pipe()
     started = time.monotonic()
 
@@ -168,7 +172,7 @@ def grade_in_child(request: GradeRequest, on_check: OnCheck = lambda result: Non
             cwd=scratch, env=child_environment(), start_new_session=True, pass_fds=(events_write,),
         )
         os.close(events_write)
-        on_start(process.pid)
+        on_grader(process.pid)
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
         output = Tail(process.stdout)

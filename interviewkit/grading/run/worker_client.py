@@ -22,7 +22,7 @@ from interviewkit.grading.run.events import Event, decode
 from interviewkit.grading.run.fingerprint import installation_fingerprint
 from interviewkit.grading.run.result import GradeReport
 from interviewkit.grading.run.runner import (
-    GRACE_SECONDS, GradeRequest, OnCheck, ReportBuilder, Tail, child_environment, end_group, read_events,
+    GRACE_SECONDS, GradeRequest, OnCheck, OnRunning, ReportBuilder, Tail, child_environment, end_group, read_events,
 )
 from interviewkit.grading.run.worker import MESSAGE_BYTES, SOCKET_NAME, peer_credentials, socket_path
 
@@ -84,9 +84,10 @@ def ask(kit_dir: Path, operation: str) -> dict | None:
 
 
 def grade_through_worker(request: GradeRequest, kit_dir: Path, on_check: OnCheck = lambda result: None,
-                         on_start: Callable[[int], None] = lambda pid: None) -> tuple[GradeReport, str]:
+                         on_grader: Callable[[int], None] = lambda pid: None,
+                         on_running: OnRunning = lambda name: None) -> tuple[GradeReport, str]:
     """One grade through the workspace's worker, started first if need be; raises WorkerUnavailable
-    when no worker can be had, before anything was shown. `on_start` is given the grader's pid, the
+    when no worker can be had, before anything was shown. `on_grader` is given the grader's pid, the
     leader of its process group (end_group cancels the grade)."""
     for attempt in range(ATTEMPTS):
         # Computed afresh each time: kit's files may have changed since the last attempt's.
@@ -112,15 +113,15 @@ def grade_through_worker(request: GradeRequest, kit_dir: Path, on_check: OnCheck
             os.close(events_read)
             os.close(output_read)
             continue
-        on_start(answer["pid"])
+        on_grader(answer["pid"])
         with connection:
-            return _follow(request, connection, answer["pid"], events_read, output_read, started, on_check)
+            return _follow(request, connection, answer["pid"], events_read, output_read, started,
+                           ReportBuilder(request, on_check, on_running))
     raise WorkerUnavailable(f"the grading worker did not take the grade ({ATTEMPTS} tries)")
 
 
 def _follow(request: GradeRequest, connection: socket.socket, grader: int, events_read: int, output_read: int,
-            started: float, on_check: OnCheck) -> tuple[GradeReport, str]:
-    builder = ReportBuilder(request, on_check)
+            started: float, builder: ReportBuilder) -> tuple[GradeReport, str]:
 
     def read() -> None:
         with os.fdopen(events_read, encoding="utf-8", errors="replace") as stream:
@@ -227,16 +228,17 @@ class WorkspaceGrader:
         self._grader: int | None = None
         self.cancelled = False
 
-    def grade(self, request: GradeRequest, on_check: OnCheck = lambda result: None) -> tuple[GradeReport, str]:
+    def grade(self, request: GradeRequest, on_check: OnCheck = lambda result: None,
+              on_running: OnRunning = lambda name: None) -> tuple[GradeReport, str]:
         try:
             if not self.cold:
                 try:
-                    return grade_through_worker(request, self.kit_dir, on_check, self._started)
+                    return grade_through_worker(request, self.kit_dir, on_check, self._started, on_running)
                 except WorkerUnavailable as why:
                     self.why_cold = str(why)
             from interviewkit.grading.run.runner import grade_in_child
 
-            return grade_in_child(request, on_check, self._started)
+            return grade_in_child(request, on_check, self._started, on_running)
         finally:
             self._grader = None
 

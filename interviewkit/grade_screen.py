@@ -1,0 +1,160 @@
+"""A grade on the screen: one line per check as it ends, the first failure in full and one line for
+each later one, a progress line while a check runs, and the summary."""
+from __future__ import annotations
+
+import time
+
+from rich.cells import cell_len
+from rich.live import Live
+from rich.text import Text
+
+from interviewkit import render
+from interviewkit.durations import duration
+from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult, GradeReport
+from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.render import escape, visible
+
+
+class GradeStream:
+    """Prints one line per check as the grader reports it. The first failure gets its whole message;
+    later ones one line each (every one in full when verbose), so that a wrong solution's grade fits
+    a screen and starts with what to fix first."""
+
+    def __init__(self, verbose: bool, expected: int | None = None):
+        self.verbose = verbose
+        self.expected = expected  # how many checks the grade has, from the kata's manifest
+        self._running: str | None = None
+        self._began = time.monotonic()
+        self._live: Live | None = None
+        self._last_message = None
+        self._last_note = None
+        self.failures = 0
+        self.condensed = 0  # failures shown on one line
+        self.shown: list[tuple[str, str]] = []  # (name, message) of every check printed
+
+    def check(self, result: CheckResult) -> None:
+        self.shown.append((result.name, result.message))
+        self._running = None
+        if result.passed:
+            if result.ratio is not None or not result.message or result.name == CONTRACT_CHECK:
+                note = f"  [dim]{escape(result.message)}[/]" if result.ratio is not None else ""
+                render.console.print(f"  [green]✓[/] {escape(result.name)}{note}")
+            elif result.message == self._last_note and not self.verbose:
+                render.console.print(f"  [green]✓[/] {escape(result.name)} [dim](with the same note)[/]")
+            else:  # passed with a note a user should read (a float64 result for float32 input)
+                render.console.print(f"  [green]✓[/] {escape(result.name)}")
+                render.console.print(f"      [yellow]note:[/] {escape(result.message)}")
+            self._last_note = result.message
+            return
+        self.failures += 1
+        if self.failures > 1 and not self.verbose:
+            self._one_line(result)
+            return
+        if result.message == self._last_message:
+            render.console.print(f"  [red]✗ {escape(result.name)}[/] [dim](same as above)[/]")
+            return
+        render.console.print(f"  [red]✗ {escape(result.name)}[/]")
+        self._last_message = result.message
+        for line in result.message.splitlines():
+            render.console.print(f"      {escape(line)}")
+        if result.case:
+            render.console.print(f"      [dim]{escape(result.case)}[/]")
+        if self.verbose and result.snippet:
+            render.console.print("      [dim]rebuild the input:[/]")
+            for line in result.snippet.splitlines():
+                render.console.print(f"        [cyan]{escape(line)}[/]")
+        self._printed(result.output)
+
+    def start_progress(self) -> None:
+        """On a terminal, a line below the checks says which one runs and for how long."""
+        if render.console.is_terminal:
+            self._live = Live(self, console=render.console, transient=True, refresh_per_second=4)
+            self._live.start()
+
+    def stop_progress(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+    def running(self, name: str) -> None:
+        self._running = name
+
+    def __rich__(self) -> Text:
+        position = len(self.shown) + 1
+        of = f"/{max(self.expected, position)}" if self.expected else ""
+        running = f" {visible(self._running)}" if self._running else ""
+        line = f"  … check {position}{of}{running} · {duration(time.monotonic() - self._began)}"
+        return Text(_cut(line, render.console.width), style="dim")
+
+    def _one_line(self, result: CheckResult) -> None:
+        """`✗ name  first line of the message`, the message cut to the width with a mark."""
+        self.condensed += 1
+        line = Text("  ✗ " + visible(result.name), style="red")
+        first = visible(result.message.splitlines()[0]) if result.message.strip() else ""
+        if result.message == self._last_message:
+            first = "(same as the first)"
+        room = render.console.width - line.cell_len - 2
+        if first and room < 20:  # a long name: the message goes below it
+            render.console.print(line, soft_wrap=True)
+            line, room = Text("      "), render.console.width - 6
+        if first:
+            line.append(("  " if line.plain.strip() else "") + _cut(first, room), style="dim")
+        render.console.print(line, soft_wrap=True)
+
+    def _printed(self, output: str) -> None:
+        lines = output.rstrip().splitlines()
+        if not lines:
+            return
+        if not self.verbose:
+            render.console.print(f"      [dim]your code printed {len(lines)} line{'s' * (len(lines) != 1)} (-v shows them)[/]")
+            return
+        shown = lines[-10:]
+        left_out = f" (the last 10 of {len(lines)})" if len(lines) > len(shown) else ""
+        render.console.print(f"      [dim]your code printed{left_out}:[/]")
+        for line in shown:
+            render.console.print(f"        {escape(line)}")
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` in at most `width` cells, ending with a mark when it was cut."""
+    if cell_len(text) <= width:
+        return text
+    while text and cell_len(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def grade_header(kata: str, track: str, file: str, device: str, time_limit: float) -> None:
+    on = f" on {device}" if track == "torch" else ""
+    render.console.print(f"[bold]kit grade {kata}[/] ({track} track{on}) · {escape(file)} "
+                  f"[dim]· time limit {time_limit:g} s[/]")
+
+
+def grade_summary(report: GradeReport, printed: str, verbose: bool, in_mock: bool = False,
+                  expected: int | None = None) -> None:
+    total = len(report.checks)
+    failing = report.failing
+    took = f"{report.duration_s:.1f} s"
+    if not failing:
+        # In a mock interview, viewing the reference scores the kata zero: do not suggest it there.
+        after = "On to the next kata: [bold]kit mock status[/]" if in_mock else \
+            f"Compare with the reference: [bold]kit solution {report.kata}[/]"
+        render.console.print(f"[bold green]✓ all {total} checks passed[/] in {took}. {after}")
+        return
+    if all(check.kind == Kind.NOT_IMPLEMENTED for check in failing):
+        render.console.print(f"[bold yellow]{report.kata} is not implemented yet[/]: fill in the stub in "
+                      f"{escape(report.file)}, then run [bold]kit grade[/] again.")
+        return
+    last = report.checks[-1]
+    if last.kind == Kind.TIMEOUT:  # the checks after it never ran: "1 of 2 failed" would mislead
+        of = f" of {max(expected, total)}" if expected else ""
+        render.console.print(f"[bold red]✗ stopped at check {total}{of}: the time limit ran out[/] after {took}. "
+                      f"Fix and run [bold]kit grade[/] again; stuck? [bold]kit hint {report.kata}[/]")
+        return
+    condensed = "" if verbose or len(failing) == 1 else " (the first in full: -v shows every one)"
+    render.console.print(f"[bold red]✗ {len(failing)} of {total} checks failed[/]{condensed} in {took}. "
+                  f"Fix and run [bold]kit grade[/] again; stuck? [bold]kit hint {report.kata}[/]"
+                  + ("" if verbose else "; -v shows the code that rebuilds a failing input."))
+    if verbose and printed.strip():
+        render.console.print("[dim]output of the grading process:[/]")
+        render.console.print(escape(printed.rstrip()[-3000:]))
