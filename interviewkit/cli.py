@@ -87,10 +87,19 @@ def list_katas(
 
 
 @app.command("next")
-def next_kata() -> None:
+def next_kata(
+    review: Annotated[bool, typer.Option("--review", help=(
+        "Instead, the kata most due for practice again: failed, hinted, slow or never passed, spaced "
+        "1, 3, 7, 14, then 30 days after your last clean pass."))] = False,
+) -> None:
     """The next kata on the path: the first, in katas/topics.toml's order, you have not passed yet."""
     catalog = Catalog()
     store = open_store(find_workspace())
+    if review:
+        from interviewkit.review import show_next_review
+
+        show_next_review(catalog, store)
+        return
     progress = store.progress() if store else {}
     path = [(topic, kata_id) for topic, ids in catalog.topics() for kata_id in ids]
     done = sum(1 for _, kata_id in path if kata_id in progress and progress[kata_id].status == "passed")
@@ -251,10 +260,16 @@ def stats() -> None:
     if store is None:
         render.note("No practice recorded here yet: start with `kit new softmax`.")
         return
+    import time
+
+    from interviewkit.review import reviews
+
     sessions = store.sessions()
     scores = [session.score for session in sessions if session.score is not None]
-    render.stats_tables(Catalog().katas(), store.progress(), store.hint_counts(), sessions,
-                        figures.streak(store.practice_days()), figures.sparkline(scores))
+    katas = Catalog().katas()
+    due = [entry for entry in reviews(store, katas, time.time()) if entry.due_at <= time.time()]
+    render.stats_tables(katas, store.progress(), store.hint_counts(), sessions,
+                        figures.streak(store.practice_days()), figures.sparkline(scores), due)
 
 
 def main() -> None:

@@ -182,6 +182,14 @@ class Store:
         query = "SELECT kata, COUNT(DISTINCT hint_id) FROM hints" + (" WHERE session = ?" if session else "")
         return dict(self._connection.execute(query + " GROUP BY kata", (session,) if session else ()))
 
+    def hint_times(self) -> list[tuple[float, str]]:
+        """(when, kata) of every hint revealed, oldest first."""
+        return list(self._connection.execute("SELECT at, kata FROM hints ORDER BY at, id"))
+
+    def solution_times(self) -> list[tuple[float, str]]:
+        """(when, kata) of every reference solution viewed, oldest first."""
+        return list(self._connection.execute("SELECT at, kata FROM solutions ORDER BY at, id"))
+
     def solutions_viewed(self, session: int) -> set[str]:
         rows = self._connection.execute("SELECT DISTINCT kata FROM solutions WHERE session = ?", (session,))
         return {kata for (kata,) in rows}

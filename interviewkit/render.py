@@ -121,7 +121,7 @@ def dashboard(session, states, now: float) -> Panel:
                  subtitle_align="right")
 
 
-def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str) -> None:
+def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str, due=()) -> None:
     table = Table(title="your practice", title_justify="left")
     for column in ("kata", "difficulty", "attempts", "passed", "best time", "hints"):
         table.add_column(column, no_wrap=column in UNBROKEN)
@@ -148,6 +148,9 @@ def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str)
                            str(sum(e.attempts for e in entries if e)))
         console.print(totals)
     console.print(f"practice streak: [bold]{streak_days}[/] day{'s' if streak_days != 1 else ''}")
+    if due:
+        console.print(f"due for review ([bold]kit next --review[/]): " + "; ".join(
+            f"[bold]{entry.kata}[/] ({escape(', '.join(entry.reasons))})" for entry in due))
     finished = [session for session in sessions if session.finished_at is not None]
     if finished:
         history = Table(title="mock interviews", title_justify="left")
