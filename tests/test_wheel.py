@@ -29,10 +29,15 @@ def test_a_wheel_installed_in_a_fresh_environment_lists_and_grades(tmp_path):
                      "interviewkit/grading/run/pytest.ini"):
         assert expected in names
 
-    # The environment borrows the installed dependencies (torch is large); kit itself comes from the wheel.
+    # The environment borrows the dependencies of the interpreter running the tests (torch is large),
+    # through a .pth file: system_site_packages would borrow the base interpreter's instead, which
+    # inside a virtual environment lacks them. kit itself comes from the wheel.
     environment = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(environment)
+    venv.EnvBuilder(with_pip=False).create(environment)
     python = environment / "bin" / "python"
+    own_site = run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=tmp_path).stdout.strip()
+    borrowed = [path for path in sys.path if path.endswith("site-packages") and Path(path).is_dir()]
+    (Path(own_site) / "borrowed_dependencies.pth").write_text("\n".join(borrowed) + "\n")
     run(sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel),
         cwd=tmp_path)
     workspace = tmp_path / "workspace"
