@@ -107,9 +107,10 @@ def kata_states(session: MockSession, store: Store, catalog: Catalog) -> list[Ka
 def _count(state: KataState, grade: GradeRecord, session: MockSession) -> None:
     state.attempts += 1
     if state.passed_after_s is None:
+        if grade.efficiency is not None or grade.passed:  # the last measured until the first pass, then the pass's
+            state.efficiency = grade.efficiency
         if grade.passed:
             state.passed_after_s = grade.at - session.started_at
-            state.efficiency = grade.efficiency
         else:
             state.failed_before_pass += 1
     if grade.checks_passed >= state.checks_passed:  # the best grade's checks

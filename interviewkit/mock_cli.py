@@ -72,13 +72,15 @@ def start(
     number = store.create_session(started_at=now, deadline=now + minutes * 60, seed=seed, folder=folder,
                                   katas=entries)
     session = next(s for s in store.sessions() if s.id == number)
-    for each, _ in chosen:
-        render.statement(each, catalog)
+    for (each, _), entry in zip(chosen, entries):
+        render.statement(each, catalog, written=entry["file"])
     render.note(f"\n[bold]Mock interview {number}[/]: {len(chosen)} kata{'s' if len(chosen) > 1 else ''}, "
                 f"{minutes:g} minutes, ends at [bold]{_hour(session.deadline)}[/] (seed {seed}).")
-    render.note(f"Your files are in {escape(str(folder))}. Grade with `kit grade FILE` (or just save, in the live "
-                "view); `kit hint KATA` counts against the score; `kit mock finish` ends early.")
-    if not no_live and render.console.is_terminal:
+    live = not no_live and render.console.is_terminal
+    grading = "save a file and the live view grades it" if live else "grade with `kit grade FILE`, see where you stand with `kit mock status`"
+    render.note(f"Your files are in {escape(str(folder))}: {grading}; `kit hint KATA` counts against the score; "
+                "`kit mock finish` ends early.")
+    if live:
         _live(session, store, catalog, device)
 
 
@@ -140,7 +142,7 @@ def _live(session: MockSession, store: Store, catalog: Catalog, device: str) -> 
     from interviewkit.grading.run.worker_client import WorkspaceGrader
 
     files = {Path(entry["file"]).resolve(): entry for entry in session.katas}
-    view = lambda: render.dashboard(session, mock.kata_states(session, store, catalog), time.time())
+    view = lambda: render.dashboard(session, mock.kata_states(session, store, catalog), time.time(), live=True)
     watcher = live.Watcher(session.folder, files=files, tick_seconds=1.0)
     grader = WorkspaceGrader(store.path.parent)  # the workspace's .kit folder
     with Live(view(), console=render.console, auto_refresh=False) as screen:

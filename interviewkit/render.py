@@ -52,7 +52,9 @@ def note(message: str) -> None:
 UNBROKEN = {"kata", "difficulty", "attempts", "score"}
 
 
-def statement(kata: Kata, catalog: Catalog) -> None:
+def statement(kata: Kata, catalog: Catalog, written: str | None = None) -> None:
+    """The statement; it ends by saying how to start, or, given the stub already `written` (a mock
+    interview writes them), where it is."""
     from rich.markdown import Markdown
 
     from interviewkit.contract import block
@@ -62,6 +64,9 @@ def statement(kata: Kata, catalog: Catalog) -> None:
     console.print(Panel(facts, title=kata.id, title_align="left"))
     # One Markdown for both: the numeric contract (with each track's forbidden names) ends the statement.
     console.print(Markdown(kata.statement().rstrip() + "\n\n" + block(kata)))
+    if written:
+        console.print(f"\nYour file: [bold]{escape(written)}[/]")
+        return
     console.print(f"\nStart with: [bold]kit new {kata.id}[/] (tracks: {', '.join(kata.tracks)}; "
                   f"--track to choose, {kata.default_track} by default)")
 
@@ -97,7 +102,7 @@ def markdown(text: str) -> None:
     console.print(Markdown(text))
 
 
-def dashboard(session, states, now: float) -> Panel:
+def dashboard(session, states, now: float, live: bool = False) -> Panel:
     """The live view of a mock session: time left, and where each kata stands."""
     from interviewkit.mock import clock  # a countdown reads as a clock
 
@@ -116,7 +121,8 @@ def dashboard(session, states, now: float) -> Panel:
             shown += " [red](solution viewed)[/]"
         table.add_row(state.kata, state.track, shown, str(state.hints), escape(state.file.name))
     style = "red" if left < 300 else "bold"
-    title = f"mock interview {session.id} · [{style}]{clock(left)} left[/] · save a file to grade it"
+    how = "save a file to grade it" if live else "kit grade FILE to grade"
+    title = f"mock interview {session.id} · [{style}]{clock(left)} left[/] · {how}"
     return Panel(table, title=title, title_align="left", subtitle="Ctrl-C leaves the session running",
                  subtitle_align="right")
 

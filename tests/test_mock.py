@@ -59,11 +59,25 @@ def test_points_follow_the_stated_formula(state, expected):
     assert mock.points(kata_state, kata_count=2) == pytest.approx(expected)
 
 
+def test_a_measured_efficiency_shows_before_a_pass_and_the_pass_then_decides():
+    from interviewkit.progress import GradeRecord, MockSession
+
+    session = MockSession(1, 0.0, 3600.0, 5, Path("mock"), [], None, None, None)
+    state = mock.KataState("k", "K", "numpy", Path("k.py"))
+    mock._count(state, GradeRecord(10.0, "k", "numpy", "k.py", False, ["k[a]"], 3, 4, True, 31.0), session)
+    assert state.efficiency == 31.0  # a failing grade that measured it: the report shows it, not "-"
+    mock._count(state, GradeRecord(20.0, "k", "numpy", "k.py", True, [], 4, 4, True, 2.5), session)
+    mock._count(state, GradeRecord(30.0, "k", "numpy", "k.py", True, [], 4, 4, True, 40.0), session)
+    assert state.efficiency == 2.5 and state.passed_after_s == 20.0  # the first pass's, kept
+
+
 def test_a_session_end_to_end(tmp_path):
     started = kit("mock", "start", "--kata", "softmax", "--track", "numpy", "--seed", "5", "--minutes", "30",
                   "--no-live", workspace=tmp_path)
     assert started.returncode == 0, started.stderr
     assert "Mock interview 1" in started.stdout and "Numerically stable softmax" in started.stdout
+    assert "Start with" not in started.stdout and "Your file:" in started.stdout  # the stub is written already
+    assert "kit mock status" in started.stdout and "save a file" not in started.stdout  # no live view here
     solution = next((tmp_path / "mock").glob("*/softmax_numpy.py"))
     again = kit("mock", "start", "--no-live", workspace=tmp_path)
     assert again.returncode == 2 and "mock session 1 is running" in again.stderr
