@@ -192,7 +192,10 @@ def test_a_worker_of_another_installation_makes_way_for_a_fresh_one(kit_dir, tmp
 def test_a_client_that_hangs_up_cancels_its_grade(kit_dir, tmp_path):
     spinning = write(tmp_path, "softmax_numpy.py", "def softmax(x, axis=-1):\n    while True:\n        pass\n")
     marker = f"{tmp_path.name}-{os.getpid()}"
-    environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(kit_dir.parent), MARKER: marker}
+    scratch = tmp_path / "scratch"  # the worker's temporary folder, where each grade's scratch goes
+    scratch.mkdir()
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(kit_dir.parent), MARKER: marker,
+                   "TMPDIR": str(scratch)}
     client = subprocess.Popen([sys.executable, "-m", "interviewkit", "grade", "--file", str(spinning), "--timeout",
                                "120"], env=environment, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -207,6 +210,7 @@ def test_a_client_that_hangs_up_cancels_its_grade(kit_dir, tmp_path):
             time.sleep(0.2)
         assert ask(kit_dir, "status")["in_flight"] == 0
         assert survivors(marker) == [str(worker_pid(kit_dir))]  # the grader and its sandbox are gone
+        assert list(scratch.iterdir()) == []  # and so are their folders, the sandbox's inside the grade's
     finally:
         client.kill()
 

@@ -41,6 +41,12 @@ def child_environment() -> dict:
     return environment
 
 
+def grader_environment(scratch: str, environment: dict | None = None) -> dict:
+    """A grader's environment: its temporary files (the sandbox's folder among them) go in the grade's
+    scratch folder, which whoever started the grader removes, however the grader ended."""
+    return {**(environment if environment is not None else child_environment()), "TMPDIR": scratch}
+
+
 class Tail:
     """Keeps the last bytes a stream produced, reading it to the end so the writer never blocks."""
 
@@ -169,7 +175,7 @@ def grade_in_child(request: GradeRequest, on_check: OnCheck = lambda result: Non
             # -P: the grader's sys.path never holds the folder it starts in.
             [sys.executable, "-P", "-m", "interviewkit.grading.run.child", json.dumps(request.to_json(events_fd=events_write))],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            cwd=scratch, env=child_environment(), start_new_session=True, pass_fds=(events_write,),
+            cwd=scratch, env=grader_environment(scratch), start_new_session=True, pass_fds=(events_write,),
         )
         os.close(events_write)
         on_grader(process.pid)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewkit.grading.run.events import Event, encode, event
-from interviewkit.grading.run.runner import GRACE_SECONDS, end_group
+from interviewkit.grading.run.runner import GRACE_SECONDS, end_group, grader_environment
 
 SOCKET_NAME = "worker.sock"
 MESSAGE_BYTES = 1 << 20
@@ -219,8 +219,8 @@ def _grade_in_this_process(request: dict, environment: dict, scratch: str, event
     os.dup2(output, 2)
     os.close(output)
     os.environ.clear()
-    os.environ.update(environment)
-    tempfile.tempdir = None  # chosen again from the client's TMPDIR
+    os.environ.update(grader_environment(scratch, environment))
+    tempfile.tempdir = None  # chosen again, from TMPDIR: the grade's scratch folder
     emit, stream = event_writer(events)
     run_request(request, emit)
     stream.close()
