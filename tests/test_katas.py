@@ -7,7 +7,8 @@
 - known-wrong solutions (wrong_*.py) fail, and on the checks their `# expect-fail:` line names;
 - solutions that reach a forbidden API (forbidden_*.py) fail with a message naming it;
 - every mutant of the reference that is not equivalent is killed; the case manifest is current;
-- the options are covered pairwise and every promise of the statement is graded by a named case.
+- the options are covered pairwise, every promise of the statement is graded by a named case, and
+  randomness taken from the caller is graded by its distribution (or its draws pinned by the contract).
 Grades run in this process, so torch is imported once.
 """
 from __future__ import annotations
@@ -84,7 +85,8 @@ def test_no_todo_is_left_and_the_case_manifest_is_current(kata_id):
 
 
 @pytest.mark.parametrize("kata_id", [kata.id for kata in CATALOG.katas()])
-def test_options_are_covered_pairwise_and_every_promise_is_graded(kata_id):
+def test_options_are_covered_pairwise_every_promise_is_graded_and_randomness_by_distribution(kata_id):
     kata = CATALOG.get(kata_id)
     holds(proofs.options_covered_pairwise(kata))
     holds(proofs.promises_graded(kata))
+    holds(proofs.randomness_graded(kata))

@@ -90,7 +90,9 @@ def check_kata_wide(kata: Kata) -> Report:
                                   single("case manifest current", _guarded(lambda: proofs.manifest_is_fresh(kata))),
                                   single("options covered pairwise",
                                          _guarded(lambda: proofs.options_covered_pairwise(kata))),
-                                  single("promises graded", _guarded(lambda: proofs.promises_graded(kata)))])
+                                  single("promises graded", _guarded(lambda: proofs.promises_graded(kata))),
+                                  single("randomness by distribution",
+                                         _guarded(lambda: proofs.randomness_graded(kata)))])
 
 
 def check_track(kata: Kata, track: str, options: Options, progress: Progress | None = None) -> Report:

@@ -46,16 +46,45 @@ def dtypes_of(value, depth: int = DEPTH) -> set[str]:
 
 
 def plain_options(params: dict) -> dict:
-    """The plain-valued inputs (numbers, strings, booleans, None) of the Case among a check's
-    parameters: what the pairwise rule looks at (interviewkit/dev/pairwise.py)."""
-    from interviewkit.grader import Case
-
+    """The plain-valued settings (numbers, strings, booleans, None) a check's parameters give: a
+    Case's inputs, and a case object's (a dataclass holding a Case, constructor arguments in a dict
+    such as `init`, or plain fields); what the pairwise rule looks at (interviewkit/dev/pairwise.py),
+    which keeps only the names the contract gives a default."""
     found = {}
     for value in params.values():
-        if isinstance(value, Case):
-            found.update({name: item for name, item in value.inputs.items()
-                          if item is None or type(item) in (bool, int, float, str)})
+        _gather(value, found, depth=3)
     return found
+
+
+def _plain(item) -> bool:
+    """A setting the pairwise rule can compare: a number, string, boolean, None, or a tuple of them."""
+    if isinstance(item, tuple):
+        return all(_plain(each) and not isinstance(each, tuple) for each in item)
+    return item is None or type(item) in (bool, int, float, str)
+
+
+def _gather(value, found: dict, depth: int) -> None:
+    from interviewkit.grader import Case
+
+    if depth == 0:
+        return
+    if isinstance(value, Case):
+        found.update({name: item for name, item in value.inputs.items() if _plain(item)})
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            item = getattr(value, field.name)
+            if item is None:  # a case object's None field means "not given": the default applies
+                continue
+            if _plain(item):
+                found.setdefault(field.name, item)
+            else:
+                _gather(item, found, depth - 1)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            if isinstance(name, str) and _plain(item):
+                found.setdefault(name, item)
+            elif isinstance(name, str):
+                _gather(item, found, depth - 1)
 
 
 class _Collector:

@@ -1,8 +1,9 @@
 """The pairwise rule: a kata's options are graded in combination, not one at a time.
 
 An option is a parameter the contract gives a default (`reduction="mean"`, `label_smoothing=0.0`,
-`dim=-1`) that a check's cases set to a plain value. A string, boolean or None option takes each of
-its values; a number is either at its default or set to another value (every epoch count need not
+`dim=-1`) that a check's cases set to a plain value, in a Case's inputs or in a case object's fields
+and constructor arguments (`init`). A string, boolean or None option takes each of its values; a
+number or a tuple is either at its default or set to another value (every epoch count need not
 meet every learning rate, but a set label smoothing must meet a set ignore_index). For each check,
 every setting of an option that some case uses (its default where a case leaves it out) must meet
 every setting of every other option in some case: `reduction="sum"` with `label_smoothing` set, and
@@ -47,16 +48,21 @@ class Numeric:
 
 
 def setting(value, default):
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    """A number or a tuple (a size, a pair of widths) counts as at its default or set; a string,
+    boolean or None by its value."""
+    if isinstance(value, (int, float, tuple)) and not isinstance(value, bool):
         return Numeric(default, value != default)
     return value
 
 
-def defaults(kata: Kata, track: str) -> dict[str, object]:
-    """Every parameter of the track's API that has a default, with it (the first entry that names it)."""
+def defaults(kata: Kata, track: str, check: str | None = None) -> dict[str, object]:
+    """Every parameter of the track's API that has a default, with it: from the entry named like the
+    check first (adamw's weight_decay=1e-2, not adam's 0.0), then from the first entry naming it."""
     found: dict[str, object] = {}
-    for line in kata.track(track).api:
-        for parameter in parse_api(line).parameters:
+    signatures = [parse_api(line) for line in kata.track(track).api]
+    own = [signature for signature in signatures if check and signature.name.split(".")[0].lower() == check.lower()]
+    for signature in own + signatures:
+        for parameter in signature.parameters:
             if parameter.has_default:
                 found.setdefault(parameter.name, parameter.default)
     return found
@@ -89,10 +95,10 @@ def gaps(kata: Kata) -> list[Gap]:
     found = []
     skipped = exempt(kata)
     for track, checks in case_options(kata).items():
-        defaulted = defaults(kata, track)
         for check, cases in checks.items():
             if check in skipped:
                 continue
+            defaulted = defaults(kata, track, check)
             names = sorted({name for options in cases for name in options if name in defaulted})
             if len(names) < 2:
                 continue

@@ -268,6 +268,19 @@ def options_covered_pairwise(kata: Kata) -> Verdict:
     return Verdict(True, "every pair of options combined" + (f" ({len(skipped)} checks exempt)" if skipped else ""))
 
 
+def randomness_graded(kata: Kata) -> Verdict:
+    """Randomness a kata takes from its caller is graded by distribution, or pinned by the contract
+    (interviewkit/dev/randomness.py)."""
+    from interviewkit.dev.randomness import graded_by_distribution, pinned, problems, random_parameters
+
+    found = problems(kata)
+    if found:
+        return Verdict(False, "\n".join(found))
+    if not random_parameters(kata):
+        return Verdict(True, "takes no randomness")
+    return Verdict(True, "graded by distribution" if graded_by_distribution(kata) else "draws pinned by the contract")
+
+
 def promises_graded(kata: Kata) -> Verdict:
     """Every promise of the statement is graded by a named case (interviewkit/dev/promises.py)."""
     from interviewkit.dev.promises import problems, read_promises
