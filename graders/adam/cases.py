@@ -150,6 +150,13 @@ def cases(symbol: str) -> list[OptimizerCase]:
         case("strong_weight_decay", hyperparameters={"lr": 0.05, "weight_decay": 0.5}),
         case("other_lr_betas_and_eps", dtype="float64",
              hyperparameters={"lr": 0.03, "betas": (0.8, 0.95), "eps": 1e-6, "weight_decay": 0.05}),
+        # With the two below, every argument at its default meets every other one set, and set meets
+        # set: betas alone at the default lr (steps of ~1e-3, far above float32's rounding) ...
+        case("other_betas_with_every_other_argument_at_its_default", hyperparameters={"betas": (0.7, 0.99)}),
+        # ... then eps and weight decay at the default lr: gradients x1e-2 so that eps = 1e-3 shows in
+        # sqrt(v_hat) + eps, and Adam's L2 term (0.05 * p) weighs as much as the gradient.
+        case("eps_and_weight_decay_set_at_the_default_lr", dtype="float64", arrays=matrix_vector_scalar(1e-2),
+             hyperparameters={"eps": 1e-3, "weight_decay": 0.05}),
         # The first two steps see no gradient at all: t still counts them, and the moments decay.
         case("zero_gradients_at_some_steps", dtype="float64", zero_steps=(1, 2, 8, 9, 10, 11, 12),
              hyperparameters={"lr": 1e-2}),
