@@ -4,8 +4,10 @@ A request for anything the table does not declare is refused; the sandbox never 
 from __future__ import annotations
 
 import io
+import os
 import sys
 import threading
+import time
 import traceback
 import warnings
 from pathlib import Path
@@ -114,6 +116,30 @@ def _print_warning(message, category, filename, lineno, file=None, line=None) ->
     sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
+def _tasks() -> dict[int, str]:
+    """The kernel's threads of this process, id -> name: every thread, however it was started
+    (`threading`, `_thread`, a C library), which threading.enumerate() would not all show."""
+    found = {}
+    for entry in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{entry}/comm") as name:
+                found[int(entry)] = name.read().strip()
+        except OSError:
+            continue  # ended since it was listed
+    return found
+
+
+def _threads_left(baseline: set[int], settle_seconds: float = 0.1) -> list[str]:
+    """Threads started since the sandbox began that still run; one that returned just now is given a
+    moment to end (a Python thread's kernel task outlives its function by a little)."""
+    deadline = time.monotonic() + settle_seconds
+    while True:
+        left = [name for task, name in _tasks().items() if task not in baseline]
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.005)
+
+
 def serve(requests: int, replies: int, protections: Protections) -> None:
     """Answers requests until the grader closes the channel."""
     install_audit_hook()
@@ -124,7 +150,7 @@ def serve(requests: int, replies: int, protections: Protections) -> None:
     warnings.resetwarnings()
     warnings.simplefilter("always")
     warnings.showwarning = _print_warning
-    baseline = {thread.ident for thread in threading.enumerate()}
+    baseline = set(_tasks())
     sandbox = Sandbox(protections)
     while True:
         try:
@@ -144,8 +170,7 @@ def serve(requests: int, replies: int, protections: Protections) -> None:
         except BaseException as error:  # a bug of kit's own, reported rather than hidden
             reply["error"] = (Kind.INTERNAL.value, f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}")
         reply["printed"] = printed.take()
-        reply["threads"] = [thread.name for thread in threading.enumerate()
-                            if thread.ident not in baseline and thread.is_alive()]
+        reply["threads"] = _threads_left(baseline)
         try:
             wire.send(replies, reply)
         except OSError:
