@@ -195,6 +195,27 @@ def watch(
     grade_view.watch(catalog, request, verbose, cold)
 
 
+@app.command("run")
+def run_example(
+    target: TargetArgument = None,
+    track: TrackOption = None,
+    file: FileOption = None,
+    example: Annotated[str, typer.Option("--input", "-i", help=(
+        "example (the kata's own) or a FILE.py of yours defining example(track): the steps to run"))] = "example",
+    device: DeviceOption = "cpu",
+    timeout: TimeoutOption = None,
+    cold: ColdOption = False,
+) -> None:
+    """Run your code on the kata's example (or inputs of your own) and see its results beside the
+    reference's, before grading: nothing is graded or recorded."""
+    from interviewkit import grade_view
+    from interviewkit.targets import build_request, example_file
+
+    catalog, request = build_request(target, track, file, device, timeout, None)
+    request.example = str(example_file(catalog.get(request.kata), example))
+    raise typer.Exit(0 if grade_view.run_example(request, cold) else 1)
+
+
 @app.command()
 def hint(
     kata: KataArgument,

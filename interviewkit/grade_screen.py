@@ -158,3 +158,17 @@ def grade_summary(report: GradeReport, printed: str, verbose: bool, in_mock: boo
     if verbose and printed.strip():
         render.console.print("[dim]output of the grading process:[/]")
         render.console.print(escape(printed.rstrip()[-3000:]))
+
+
+def run_step(result: CheckResult) -> None:
+    """One step of `kit run`: its call, then both results in full, whatever the outcome."""
+    mark = "[green]✓[/]" if result.passed else "[red]✗[/]"
+    render.console.print(f"  {mark} {escape(result.name)}")
+    if result.name != CONTRACT_CHECK or not result.passed:
+        for line in result.message.splitlines():
+            render.console.print(f"      {escape(line)}")
+    lines = result.output.rstrip().splitlines() if result.output else []
+    if lines:
+        render.console.print(f"      [dim]your code printed:[/]")
+        for line in lines[-20:]:
+            render.console.print(f"        {escape(line)}")

@@ -69,6 +69,26 @@ def watch(catalog: Catalog, request: GradeRequest, verbose: bool, cold: bool = F
     render.note("stopped watching.")
 
 
+def run_example(request: GradeRequest, cold: bool = False) -> bool:
+    """`kit run`: the example's steps on the candidate's code and the reference's, shown in full;
+    nothing recorded. Whether every step ran and matched the reference."""
+    workspace, _ = workspace_store()
+    grader = WorkspaceGrader(workspace / KIT_DIR, cold)
+    render.console.print(f"[bold]kit run {request.kata}[/] ({request.track} track) · {escape(str(request.file))} "
+                         f"[dim]· {escape(str(request.example))}[/]")
+    try:
+        report, _ = grader.grade(request, grade_screen.run_step)
+    except UsageProblem as problem:
+        fail_usage(str(problem))
+    render.note("[dim]A run compares a few inputs, and grades nothing: `kit grade` checks every case.[/]")
+    if report.passed:
+        render.note(f"Every step matches the reference. Now grade it on every case: [bold]kit grade {request.kata}[/]")
+    else:
+        render.note("[yellow]Not the reference's results above[/]: fix, run again, or see every case with "
+                    f"[bold]kit grade {request.kata}[/].")
+    return report.passed
+
+
 class Regrade:
     """One grade of `kit watch`, in a thread of its own so that a save can cancel it; a cancelled
     grade is neither shown nor recorded."""

@@ -127,6 +127,20 @@ def _warn_if_other_library(file: Path, track: str) -> None:
                           f"pass --track {other} if it is a {other} solution.")
 
 
+def example_file(kata: Kata, given: str) -> Path:
+    """`kit run --input`: the kata's own example, or a file of the user's defining example(track)."""
+    if given == "example":
+        path = kata.folder / "example.py"
+        if not path.is_file():
+            fail_usage(f"{kata.id} has no example yet: pass --input FILE.py, a file defining example(track) that "
+                       "returns the steps to run (see `kit run --help`).")
+        return path
+    path = Path(given)
+    if not path.is_file():
+        fail_usage(f"{given} does not exist: --input takes `example` or a FILE.py defining example(track).")
+    return path.resolve()
+
+
 def build_request(target: str | None, track: str | None, file: Path | None, device: str, timeout: float | None,
                   memory_limit: int | None, strict: bool = False):
     """The catalogue, and the grade request that `kit grade` and `kit watch` arguments describe."""

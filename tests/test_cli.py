@@ -380,3 +380,28 @@ def test_the_solution_waits_for_real_work_and_shows_the_track_worked_on(tmp_path
     assert kit("grade", "softmax", cwd=tmp_path).returncode == 1
     shown = kit("solution", "softmax", cwd=tmp_path)
     assert shown.returncode == 0 and "softmax · torch reference" in shown.stdout
+
+
+def test_run_shows_results_beside_the_reference_and_records_nothing(tmp_path):
+    solution = tmp_path / "softmax_numpy.py"
+    solution.write_text("import numpy as np\n\ndef softmax(x, axis=-1):\n    e = np.exp(x)\n"
+                        "    return e / e.sum(axis=axis, keepdims=True)\n")
+    wrong = kit("run", "softmax", "--track", "numpy", "--file", str(solution), cwd=tmp_path)
+    assert wrong.returncode == 1, wrong.stdout + wrong.stderr
+    shown = wrong.stdout
+    assert "yours:" in shown and "reference:" in shown and "differs from the reference" in shown and "nan" in shown
+    solution.write_text(REFERENCE.read_text())
+    right = kit("run", "softmax", "--track", "numpy", "--file", str(solution), cwd=tmp_path)
+    assert right.returncode == 0 and "Every step matches the reference" in right.stdout
+    own = tmp_path / "mine.py"
+    own.write_text("def example(track):\n    import numpy as np\n"
+                   "    return [{'call': 'softmax', 'args': {'x': np.array([[0.0, 0.5]], dtype=np.float32)}}]\n")
+    mine = kit("run", "softmax", "--track", "numpy", "--file", str(solution), "--input", str(own), cwd=tmp_path)
+    assert mine.returncode == 0 and "0.377541" in mine.stdout  # softmax([0, 0.5])
+    missing = kit("run", "softmax", "--file", str(solution), "--input", "nowhere.py", cwd=tmp_path)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    broken = tmp_path / "broken.py"
+    broken.write_text("def example(track):\n    return 'not a list'\n")
+    refused = kit("run", "softmax", "--file", str(solution), "--input", str(broken), cwd=tmp_path)
+    assert refused.returncode == 2 and "list of steps" in refused.stderr
+    assert json.loads(kit("list", "--json", cwd=tmp_path).stdout)[0]["status"] == "new"  # nothing recorded

@@ -3,6 +3,7 @@
 
 - the reference passes, over several seeds;
 - the untouched stub meets the contract and fails every check as "not implemented";
+- the example `kit run` starts from runs the reference to its own results;
 - correct solutions in other styles (tests/candidates/<kata>/<track>/right_*.py) pass, over several seeds;
 - known-wrong solutions (wrong_*.py) fail, and on the checks their `# expect-fail:` line names;
 - solutions that reach a forbidden API (forbidden_*.py) fail with a message naming it;
@@ -43,6 +44,13 @@ def holds(verdict: proofs.Verdict) -> None:
 def test_reference_passes(kata_id, track, seed_offset):
     # Efficiency is timed once (tests/test_efficiency.py proves the timing itself).
     holds(proofs.reference_passes(CATALOG.get(kata_id), track, seed_offset, measure_efficiency=seed_offset == 0))
+
+
+@pytest.mark.parametrize("kata_id, track", kata_tracks())
+def test_the_example_kit_run_shows_runs_the_reference_to_its_own_results(kata_id, track):
+    from interviewkit.dev.examples import example_runs
+
+    holds(example_runs(CATALOG.get(kata_id), track))
 
 
 @pytest.mark.parametrize("kata_id, track", kata_tracks())

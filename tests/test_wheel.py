@@ -24,6 +24,7 @@ def test_a_wheel_installed_in_a_fresh_environment_lists_and_grades(tmp_path):
     wheel = next(tmp_path.glob("interviewkit-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     for expected in ("interviewkit/_content/katas/softmax/kata.toml", "interviewkit/_content/katas/tracks.toml",
+                     "interviewkit/_content/katas/softmax/example.py",
                      "interviewkit/_content/graders/softmax/test.py",
                      "interviewkit/_content/reference_solutions/softmax/numpy.py",
                      "interviewkit/grading/run/pytest.ini"):

@@ -112,6 +112,9 @@ def check_track(kata: Kata, track: str, options: Options, progress: Progress | N
     report.rows.append(files_row("forbidden_* caught", [
         _guarded(lambda path=path: proofs.forbidden_solution_is_caught(kata, track, path))
         for path in proofs.candidates(kata, track, "forbidden_")]))
+    from interviewkit.dev.examples import example_runs
+
+    report.rows.append(single("example runs (kit run)", _guarded(lambda: example_runs(kata, track))))
     enough = single("enough proof files", proofs.enough_candidates(kata, track))
     enough.files = sum(len(proofs.candidates(kata, track, prefix)) for prefix in proofs.PREFIXES)
     report.rows.append(enough)

@@ -19,7 +19,7 @@ ARRAY_TYPES = {"numpy": "np.ndarray", "torch": "torch.Tensor"}
 # (template, where it goes): once per kata, then once per track.
 KATA_FILES = (("kata.toml.j2", "katas/{id}/kata.toml"), ("statement.md.j2", "katas/{id}/statement.md"),
               ("hints.toml.j2", "katas/{id}/hints.toml"), ("explanation.md.j2", "katas/{id}/explanation.md"),
-              ("promises.toml.j2", "katas/{id}/promises.toml"),
+              ("promises.toml.j2", "katas/{id}/promises.toml"), ("example.py.j2", "katas/{id}/example.py"),
               ("cases.py.j2", "graders/{id}/cases.py"),
               ("grader.py.j2", "graders/{id}/test.py"))
 TRACK_FILES = (("reference.py.j2", "reference_solutions/{id}/{track}.py"),

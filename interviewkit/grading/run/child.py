@@ -17,13 +17,19 @@ def run_request(request: dict, emit) -> None:
     from interviewkit.catalog import Catalog
     from interviewkit.grading.run.session import DeviceUnavailable, run_grade
 
+    from interviewkit.grading.run.trial import ExampleError, run_trial
+
     try:
         kata = Catalog().get(request["kata"])
-        run_grade(kata, request["track"], Path(request["file"]), request["device"], emit,
-                  time_limit=request["time_limit"], memory_limit_mb=request.get("memory_limit_mb"),
-                  strict=request.get("strict", False))
+        if request.get("example"):  # `kit run`: the example's steps, shown beside the reference's
+            run_trial(kata, request["track"], Path(request["file"]), request["device"], emit, Path(request["example"]),
+                      request["time_limit"], request.get("memory_limit_mb"))
+        else:
+            run_grade(kata, request["track"], Path(request["file"]), request["device"], emit,
+                      time_limit=request["time_limit"], memory_limit_mb=request.get("memory_limit_mb"),
+                      strict=request.get("strict", False))
         emit(event(Event.FINISHED))
-    except DeviceUnavailable as error:
+    except (DeviceUnavailable, ExampleError) as error:
         emit(event(Event.USAGE_ERROR, message=str(error)))
     except BaseException:  # a bug in kit: report it rather than die silently
         emit(event(Event.INTERNAL_ERROR, message=traceback.format_exc(limit=8)))

@@ -79,6 +79,7 @@ class GradeRequest:
     time_limit: float = 60.0
     memory_limit_mb: int | None = None
     strict: bool = False
+    example: str | None = None  # `kit run`: the example file whose steps run instead of a grade
 
     def to_json(self, **extra) -> dict:
         return {**asdict(self), "file": str(Path(self.file).resolve()), **extra}
