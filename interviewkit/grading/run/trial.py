@@ -5,10 +5,16 @@ candidate's code runs in the sandbox as in a grade; nothing is graded or recorde
 An example file defines `example(track)`, returning the steps to run, in order:
   {"call": "softmax", "args": {...}}                 a function of the track's API
   {"construct": "MultiHeadAttention", "args": {...}}  an instance, which the steps after it use
-  {"method": "forward", "args": {...}}               a method of the last instance built
-Arguments are NumPy arrays, torch tensors or plain values, by parameter name, or objects by
-description from interviewkit.grader (torch_generator(seed), numpy_generator(seed), step_table(...)):
-each side gets its own, built alike."""
+  {"method": "forward", "args": {...}}               a method of the last instance built ("train"
+                                                    and "eval" switch a module's mode; a method
+                                                    that returns None shows the constructor's
+                                                    arrays, as updated in place)
+A step may add "output": i to compare and show only item i of its result (not a cache).
+Arguments are NumPy arrays, torch tensors or plain values, by parameter name; objects by description
+from interviewkit.grader (torch_generator(seed), numpy_generator(seed), step_table(...)), each side
+getting its own, built alike; {"result_of": n, "item": i}: each side's own result of step n (its
+item i); {"instance": True}: the instance built last; {"optimizer": "SGD", "options": {...}}: an
+optimizer over it."""
 from __future__ import annotations
 
 import copy
@@ -34,9 +40,12 @@ class ExampleError(Exception):
 def load_steps(path: Path, track: str) -> list[dict]:
     """The steps an example file gives for a track, checked for shape."""
     try:
-        steps = runpy.run_path(str(path))["example"](track)
-    except KeyError:
-        raise ExampleError(f"{path} defines no example(track) function") from None
+        namespace = runpy.run_path(str(path))
+        if not callable(namespace.get("example")):
+            raise ExampleError(f"{path} defines no example(track) function")
+        steps = namespace["example"](track)
+    except ExampleError:
+        raise
     except Exception as error:
         raise ExampleError(f"{path} failed: {type(error).__name__}: {error}") from None
     if not isinstance(steps, list) or not all(isinstance(step, dict) and len(set(step) & {"call", "construct",
@@ -81,13 +90,12 @@ def run_trial(kata: Kata, track_name: str, file: Path, device: str, emit: Callab
                                      output=candidate.take_printed())))
             return
         emit(checked(CheckResult(CONTRACT_CHECK, True, "; ".join(track.api), output=candidate.take_printed())))
-        reference = _module(track.reference)
-        yours = theirs = None
+        trial = _Trial(candidate, _module(track.reference))
         for step in steps:
             name = _describe(step)
             emit(started(name))
             try:
-                yours, theirs, shown = _step(step, candidate, reference, yours, theirs)
+                shown = trial.step(step)
             except CandidateError as error:
                 emit(checked(CheckResult(name, False, str(error), kind=error.kind, output=candidate.take_printed())))
                 if error.kind in (Kind.TIMEOUT, Kind.CRASH):
@@ -98,38 +106,83 @@ def run_trial(kata: Kata, track_name: str, file: Path, device: str, emit: Callab
         sandbox.stop()
 
 
-def _built(value):
-    """The reference's own copy of an argument: objects by description (a seeded generator, a
-    step table: interviewkit.grader's torch_generator, numpy_generator, step_table...) built here,
-    the same as the sandbox builds the candidate's."""
-    from interviewkit.grading.sandbox.made import Made
+class _Trial:
+    """The two sides of a run: the candidate's instance (a handle) and results, and the reference's."""
 
-    if isinstance(value, Made):
-        return value.build()
-    if isinstance(value, (list, tuple)):
-        return type(value)(_built(item) for item in value)
-    if isinstance(value, dict):
-        return {key: _built(item) for key, item in value.items()}
-    return copy.deepcopy(value)
+    def __init__(self, candidate, reference):
+        self.candidate, self.reference = candidate, reference
+        self.yours = self.theirs = None
+        self.theirs_arguments: dict = {}
+        self.results: list[tuple] = []  # (yours, theirs) of every step, for {"result_of": n}
+
+    def step(self, step: dict) -> tuple[bool, str]:
+        mine, own = self._arguments(step.get("args", {}), yours=True), self._arguments(step.get("args", {}), yours=False)
+        if "call" in step:
+            got = self.candidate.call(step["call"], **mine).output
+            return self._shown(step, got, getattr(self.reference, step["call"])(**own))
+        if "construct" in step:
+            self.yours = self.candidate.construct(step["construct"], **mine)
+            self.theirs, self.theirs_arguments = getattr(self.reference, step["construct"])(**own), own
+            self.results.append((None, None))
+            if hasattr(self.theirs, "state_dict"):  # a module: the same weights on both sides
+                self.yours.load_state_dict({name: value.detach().clone()
+                                            for name, value in self.theirs.state_dict().items()})
+                return True, "built, with the reference's weights"
+            return True, "built"
+        if self.yours is None:
+            raise ExampleError("a method step comes before any construct step")
+        name = step["method"]
+        if name in ("train", "eval"):  # a module's mode: the method returns the module itself
+            mode = name == "train" and own.get("mode", True)
+            self.yours.train(mode)
+            self.theirs.train(mode)
+            self.results.append((None, None))
+            return True, f"switched to {'training' if mode else 'evaluation'} mode"
+        got = self.yours.call(name, **mine).output
+        method = self.theirs if name == "forward" and callable(self.theirs) else getattr(self.theirs, name)
+        expected = method(**own)
+        if got is None and expected is None and not hasattr(self.theirs, "state_dict"):
+            # A method that updates in place (an optimizer's step): show the constructor's arrays.
+            return self._shown(step, self.yours.arguments()[1], self.theirs_arguments, stored=(None, None))
+        return self._shown(step, got, expected)
+
+    def _shown(self, step: dict, got, expected, stored: tuple | None = None) -> tuple[bool, str]:
+        self.results.append(stored or (got, expected))
+        if "output" in step:  # only this item of the result is compared and shown (not a cache)
+            got, expected = _item(got, step["output"]), _item(expected, step["output"])
+        return _compare(got, expected)
+
+    def _arguments(self, value, yours: bool):
+        """One side's copy of the arguments: an earlier result ({"result_of": n, "item": i}), the
+        instance built last ({"instance": True}), an optimizer over it ({"optimizer": "SGD",
+        "options": {...}}), objects by description (interviewkit.grader's torch_generator,
+        numpy_generator, step_table...) built alike on each side."""
+        from interviewkit.grading.sandbox.made import Made
+        from interviewkit.grading.toolkit.objects import optimizer
+
+        if isinstance(value, dict) and "result_of" in value:
+            result = self.results[value["result_of"]][0 if yours else 1]
+            return copy.deepcopy(_item(result, value["item"]) if "item" in value else result)
+        if isinstance(value, dict) and value.get("instance") is True:
+            return self.yours if yours else self.theirs
+        if isinstance(value, dict) and "optimizer" in value:
+            options = value.get("options", {})
+            if yours:
+                return optimizer(value["optimizer"], self.yours, **options)
+            import torch
+
+            return getattr(torch.optim, value["optimizer"])(self.theirs.parameters(), **options)
+        if isinstance(value, Made):
+            return value if yours else value.build()
+        if isinstance(value, (list, tuple)):
+            return type(value)(self._arguments(item, yours) for item in value)
+        if isinstance(value, dict):
+            return {key: self._arguments(item, yours) for key, item in value.items()}
+        return copy.deepcopy(value)
 
 
-def _step(step: dict, candidate, reference, yours, theirs):
-    args = step.get("args", {})
-    if "call" in step:
-        got = candidate.call(step["call"], **copy.deepcopy(args)).output
-        return yours, theirs, _compare(got, getattr(reference, step["call"])(**_built(args)))
-    if "construct" in step:
-        yours = candidate.construct(step["construct"], **copy.deepcopy(args))
-        theirs = getattr(reference, step["construct"])(**_built(args))
-        if hasattr(theirs, "state_dict"):  # a module: the same weights on both sides
-            yours.load_state_dict({name: value.detach().clone() for name, value in theirs.state_dict().items()})
-            return yours, theirs, (True, "built, with the reference's weights")
-        return yours, theirs, (True, "built")
-    if yours is None:
-        raise ExampleError("a method step comes before any construct step")
-    got = yours.call(step["method"], **copy.deepcopy(args)).output
-    method = theirs if step["method"] == "forward" and callable(theirs) else getattr(theirs, step["method"])
-    return yours, theirs, _compare(got, method(**_built(args)))
+def _item(value, key):
+    return value[key] if isinstance(value, (tuple, list, dict)) else value
 
 
 def _module(path: Path):
@@ -178,12 +231,16 @@ def _same(got, expected) -> tuple[bool, str]:
     if a.size == 0:
         return True, ""
     try:
-        gap = float(np.max(np.abs(a.astype(np.float64) - b.astype(np.float64))))
+        left, right = a.astype(np.float64), b.astype(np.float64)
     except (TypeError, ValueError):
         return bool(np.array_equal(a, b)), ""
+    alike = (left == right) | (np.isnan(left) & np.isnan(right))  # equal infinities, NaN where NaN
+    with np.errstate(invalid="ignore"):
+        gap = float(np.max(np.where(alike, 0.0, np.abs(left - right))))
     if np.isnan(gap):
         return False, " (NaN where the reference has numbers, or the other way round)"
-    scale = max(1.0, float(np.max(np.abs(b.astype(np.float64)))))
+    finite = np.abs(right[np.isfinite(right)])
+    scale = max(1.0, float(finite.max()) if finite.size else 1.0)
     return gap <= SAME * scale, f" (largest difference {gap:.3g})"
 
 
@@ -192,6 +249,10 @@ def _show(value, prefix: str) -> str:
     with "..." between them."""
     import numpy as np
 
+    plain = (int, float, str, bool, type(None))
+    if isinstance(value, (tuple, list, dict)) and (not value or all(isinstance(item, plain) for item in value) and
+                                                   not isinstance(value, dict)):
+        return prefix + repr(value)
     if isinstance(value, (tuple, list)):
         return "\n".join(_show(item, f"{prefix.rstrip().rstrip(':')}[{index}]: ".ljust(len(prefix)))
                          for index, item in enumerate(value))
