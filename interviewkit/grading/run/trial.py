@@ -116,7 +116,9 @@ class _Trial:
         self.results: list[tuple] = []  # (yours, theirs) of every step, for {"result_of": n}
 
     def step(self, step: dict) -> tuple[bool, str]:
-        mine, own = self._arguments(step.get("args", {}), yours=True), self._arguments(step.get("args", {}), yours=False)
+        args = step.get("args", {})
+        mine = {name: self._arguments(value, yours=True) for name, value in args.items()}
+        own = {name: self._arguments(value, yours=False) for name, value in args.items()}
         if "call" in step:
             got = self.candidate.call(step["call"], **mine).output
             return self._shown(step, got, getattr(self.reference, step["call"])(**own))
@@ -160,12 +162,12 @@ class _Trial:
         from interviewkit.grading.sandbox.made import Made
         from interviewkit.grading.toolkit.objects import optimizer
 
-        if isinstance(value, dict) and "result_of" in value:
+        if isinstance(value, dict) and "result_of" in value and set(value) <= {"result_of", "item"}:
             result = self.results[value["result_of"]][0 if yours else 1]
             return copy.deepcopy(_item(result, value["item"]) if "item" in value else result)
-        if isinstance(value, dict) and value.get("instance") is True:
+        if isinstance(value, dict) and value == {"instance": True}:
             return self.yours if yours else self.theirs
-        if isinstance(value, dict) and "optimizer" in value:
+        if isinstance(value, dict) and isinstance(value.get("optimizer"), str) and set(value) <= {"optimizer", "options"}:
             options = value.get("options", {})
             if yours:
                 return optimizer(value["optimizer"], self.yours, **options)
