@@ -9,7 +9,7 @@ An example file defines `example(track)`, returning the steps to run, in order:
                                                     and "eval" switch a module's mode; a method
                                                     that returns None shows the constructor's
                                                     arrays, as updated in place)
-A step may add "output": i to compare and show only item i of its result (not a cache).
+A step may add "output": i (or [i, j]) to compare and show only those items of its result (not a cache).
 Arguments are NumPy arrays, torch tensors or plain values, by parameter name; objects by description
 from interviewkit.grader (torch_generator(seed), numpy_generator(seed), step_table(...)), each side
 getting its own, built alike; {"result_of": n, "item": i}: each side's own result of step n (its
@@ -184,6 +184,9 @@ class _Trial:
 
 
 def _item(value, key):
+    """Item `key` of a result; a list of keys gives those items, as a tuple."""
+    if isinstance(key, list):
+        return tuple(_item(value, each) for each in key)
     return value[key] if isinstance(value, (tuple, list, dict)) else value
 
 
