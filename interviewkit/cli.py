@@ -19,6 +19,10 @@ from interviewkit.dev.cli import dev_app
 from interviewkit.recording import active_session_for
 from interviewkit.usage import check_track, fail_usage, load_kata, workspace_store
 from interviewkit.workspace import KIT_DIR, StubExists, find_workspace, write_stub
+from interviewkit.cli_options import (
+    ColdOption, DeviceOption, FileOption, KataArgument, MemoryOption, TargetArgument, TimeoutOption, TrackOption,
+    VerboseOption,
+)
 
 app = typer.Typer(
     name="kit",
@@ -30,29 +34,6 @@ app = typer.Typer(
 app.add_typer(mock_app, name="mock")
 app.add_typer(dev_app, name="dev")
 app.add_typer(worker_app, name="worker")
-
-
-def complete_kata(incomplete: str) -> list[str]:
-    return [kata_id for kata_id in Catalog().ids() if kata_id.startswith(incomplete.replace("-", "_"))]
-
-
-KataArgument = Annotated[str, typer.Argument(help="The kata's id, e.g. softmax.", autocompletion=complete_kata)]
-def complete_track(incomplete: str) -> list[str]:
-    return sorted({name for kata in Catalog().katas() for name in kata.tracks if name.startswith(incomplete)})
-
-
-TrackOption = Annotated[Optional[str], typer.Option("--track", "-t", help="numpy or torch (default: the kata's).",
-                                                    autocompletion=complete_track)]
-TargetArgument = Annotated[Optional[str], typer.Argument(
-    help="A kata id or a file; default: your most recently changed kata file.", autocompletion=complete_kata)]
-FileOption = Annotated[Optional[Path], typer.Option("--file", "-f", help="The kata file.")]
-DeviceOption = Annotated[str, typer.Option(help="cpu, cuda or auto (torch track).")]
-TimeoutOption = Annotated[Optional[float], typer.Option(help="Time limit in seconds (default: the kata's).")]
-MemoryOption = Annotated[Optional[int], typer.Option(
-    help="Memory your code may use, in MiB (default: the kata's, 4096 unless it says otherwise).")]
-VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show code that rebuilds failing inputs.")]
-ColdOption = Annotated[bool, typer.Option(
-    "--cold", help="Grade in a fresh process, without the workspace's warm worker (as KIT_WORKER=off does).")]
 
 
 @app.command("list")

@@ -134,7 +134,7 @@ def test_a_failed_proof_names_its_kata_track_and_a_misused_check_exits_2():
 
 
 SCAFFOLD = ["katas/rms_norm/kata.toml", "katas/rms_norm/statement.md", "katas/rms_norm/hints.toml", "katas/rms_norm/explanation.md",
-            "katas/rms_norm/promises.toml",
+            "katas/rms_norm/promises.toml", "katas/rms_norm/example.py",
             "graders/rms_norm/test.py", "graders/rms_norm/cases.py",
             *(f"{folder}/{track}{name}" for track in ("numpy", "torch") for folder, name in (
                 ("reference_solutions/rms_norm", ".py"),
