@@ -269,6 +269,22 @@ def scenarios(track: str) -> list[Scenario]:
         Scenario("non_default_momentum_and_eps", 3,
                  train(batch(4, 3, 3, 3)) + train(batch(4, 3, 3, 3)) + evaluate(batch(2, 3, 3, 3)),
                  eps=0.1, momentum=0.3),
+        # Each option set alone, the other at its default (pairwise with the case above). Momentum
+        # 0.9 over batches whose channels drift: the running statistics follow the latest batch,
+        # and swapping momentum and 1 - momentum leaves them near the first.
+        Scenario("momentum_near_one_follows_the_drifting_batches_in_float64", 3,
+                 train(per_channel((4, 3, 3, 3), (1.0, 0.5, 2.0), (0.0, 1.0, -2.0), dtype="float64"))
+                 + train(per_channel((4, 3, 3, 3), (2.0, 0.25, 1.0), (1.0, 3.0, 0.0), dtype="float64"))
+                 + train(per_channel((4, 3, 3, 3), (0.5, 1.0, 3.0), (-2.0, 0.0, 2.0), dtype="float64"))
+                 + evaluate(per_channel((2, 3, 3, 3), (1.0, 1.0, 1.0), (0.0, 1.0, -1.0), dtype="float64")),
+                 momentum=0.9, dtype="float64"),
+        # eps = 1e-2 beside channel variances of 1e-2, 0.25 and 4: eps under the root moves the first
+        # channel's output by a third, and the others' by less and less.
+        Scenario("eps_as_large_as_a_channels_variance", 3,
+                 train(per_channel((4, 3, 3, 3), (0.1, 0.5, 2.0), (0.2, -1.0, 0.0)))
+                 + train(per_channel((4, 3, 3, 3), (0.1, 0.5, 2.0), (0.2, -1.0, 0.0)))
+                 + evaluate(per_channel((2, 3, 3, 3), (0.1, 0.5, 2.0), (0.2, -1.0, 0.0))),
+                 eps=1e-2),
         # Per-channel variances of 1e-4 and 1e-5 beside eps = 1e-5, and 12 or 5 values per channel:
         # eps outside the square root, or a variance divided by n - 1 instead of n, is off by
         # percents, and float64 leaves nothing else to blame.

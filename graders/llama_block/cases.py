@@ -112,6 +112,13 @@ def decodings() -> list[Shape]:
         Shape("long_prompt_then_single_tokens", 1, 26, 32, 4, 2, 48, chunks=(24, 1, 1)),
         Shape("small_rope_base_and_large_eps_token_by_token", 2, 5, 32, 4, 2, 48, rope_base=100.0, eps=0.5,
               chunks=(2, 1, 1, 1)),
+        # Each option set alone, the other at its default (pairwise with the case above): base 100
+        # after a prompt of five turns the slow frequencies visibly at every new position, and
+        # eps = 0.5 weighs on both norms while chunks of several tokens follow an empty past.
+        Shape("small_rope_base_prompt_then_single_tokens_in_float64", 2, 8, 32, 4, 1, 48, "float64", rope_base=100.0,
+              chunks=(5, 1, 1, 1)),
+        Shape("large_eps_from_an_empty_past_in_chunks_of_several_tokens", 2, 7, 24, 3, 3, 32, eps=0.5,
+              empty_past=True, chunks=(3, 2, 2)),
         # T_past = 0 tensors behave as None: on a whole sequence, then on a prompt followed by tokens.
         Shape("empty_past_on_a_whole_sequence", 2, 5, 32, 4, 2, 48, empty_past=True, chunks=(5,)),
         Shape("empty_past_then_single_tokens_in_float64", 2, 5, 32, 4, 1, 48, "float64", empty_past=True,
