@@ -4,7 +4,6 @@ A request for anything the table does not declare is refused; the sandbox never 
 from __future__ import annotations
 
 import io
-import os
 import sys
 import threading
 import time
@@ -116,25 +115,21 @@ def _print_warning(message, category, filename, lineno, file=None, line=None) ->
     sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
-def _tasks() -> dict[int, str]:
-    """The kernel's threads of this process, id -> name: every thread, however it was started
-    (`threading`, `_thread`, a C library), which threading.enumerate() would not all show."""
-    found = {}
-    for entry in os.listdir("/proc/self/task"):
-        try:
-            with open(f"/proc/self/task/{entry}/comm") as name:
-                found[int(entry)] = name.read().strip()
-        except OSError:
-            continue  # ended since it was listed
-    return found
+def _threads() -> dict[int, str]:
+    """Every thread of this process that runs Python, id -> name: sys._current_frames() lists each
+    one with a Python thread state, those started with `_thread` too, which threading.enumerate()
+    misses. The native pools of NumPy's BLAS or of torch (started on a first large product) run no
+    Python and are not the candidate's: they are not counted."""
+    named = {thread.ident: thread.name for thread in threading.enumerate()}
+    return {ident: named.get(ident, f"thread {ident}") for ident in sys._current_frames()}
 
 
 def _threads_left(baseline: set[int], settle_seconds: float = 0.1) -> list[str]:
     """Threads started since the sandbox began that still run; one that returned just now is given a
-    moment to end (a Python thread's kernel task outlives its function by a little)."""
+    moment to end (a thread's state outlives its function by a little)."""
     deadline = time.monotonic() + settle_seconds
     while True:
-        left = [name for task, name in _tasks().items() if task not in baseline]
+        left = [name for ident, name in _threads().items() if ident not in baseline]
         if not left or time.monotonic() > deadline:
             return left
         time.sleep(0.005)
@@ -150,7 +145,7 @@ def serve(requests: int, replies: int, protections: Protections) -> None:
     warnings.resetwarnings()
     warnings.simplefilter("always")
     warnings.showwarning = _print_warning
-    baseline = set(_tasks())
+    baseline = set(_threads())
     sandbox = Sandbox(protections)
     while True:
         try:
