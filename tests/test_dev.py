@@ -162,7 +162,7 @@ def test_new_scaffolds_a_kata_that_is_listed_and_fails_check_saying_what_to_fill
     checked = kit("dev", "check", "rms_norm", "--no-mutation", root=root)
     assert checked.exit_code == 1
     output = " ".join(checked.output.split())  # Rich wraps long messages
-    assert "TODO markers left in 15 files" in output and "katas/rms_norm/kata.toml: lines" in output
+    assert "TODO markers left in 16 files" in output and "katas/rms_norm/kata.toml: lines" in output
     assert "has too few proofs: 1 right_*.py of 2; 1 wrong_*.py of 4" in output
     assert "kit dev manifest rms_norm" in output
     assert "TODO: write the numpy reference of rms_norm" in output or "the grader's oracle in graders/rms_norm/test.py" in output

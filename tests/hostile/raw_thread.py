@@ -1,7 +1,7 @@
 # track: numpy
 # expect: left 1 thread running
 """Leaves a thread spinning behind a correct answer, started with _thread: threading.enumerate()
-never lists it, the kernel does."""
+never lists it; its Python thread state shows it."""
 import _thread
 
 import numpy as np
