@@ -1,16 +1,20 @@
 """Grader for mlp, numpy track: TwoLayerMLP's logits, its loss and four gradients (held to autograd
 through the same network in float64), and sgd_step, followed over two steps, which must update the
-very arrays the constructor was given."""
+very arrays the constructor was given; then the candidate's own loop of loss_and_grads and sgd_step
+trains the network on XOR (xor.py)."""
 import numpy as np
 import pytest
 
 from interviewkit.grader import (
-    CheckFailed, Expected, Scale, Step, about, check_steps, expect_close, expect_scaled, expect_unmodified,
-    sibling, tolerance,
+    CandidateError, CheckFailed, Expected, Scale, Step, about, check_steps, expect_close, expect_scaled,
+    expect_unmodified, sibling, tolerance,
 )
 
 shared = sibling(__file__, "cases")
+xor = sibling(__file__, "xor")
 SYMBOL = "TwoLayerMLP"
+ADVICE = ("compute the gradients afresh in every call of loss_and_grads (nothing kept from the last call), and "
+          'let sgd_step take exactly W -= lr * grads["W"]')
 
 
 def weights(values: dict) -> tuple:
@@ -71,3 +75,28 @@ def test_sgd_step(grading, net):
              Step("sgd_step(grads, lr=0.5)", "sgd_step", {"grads": grads, "lr": 0.5})]
     check_steps(grading, SYMBOL, net, twin, steps, args=weights(values), dtype=net.dtype, state=shared.NAMES,
                 call="model.sgd_step(grads, lr)")
+
+
+@pytest.mark.parametrize("run", xor.runs(), ids=str)
+def test_trains_on_xor(grading, run):
+    """The candidate's loss_and_grads feeds its own sgd_step, step after step: every loss, the
+    weights after the last step and the trained network's answers on the four points."""
+    values = run.draw(grading.seed_offset)
+    reference_losses, reference = xor.reference_run(run, values)
+    like = grading.expected(run.dtype)
+    with about(run, grading, "training"):
+        handle = grading.candidate.construct(SYMBOL, *weights(values))
+        losses = []
+        for number in range(1, run.steps + 1):
+            try:
+                result = handle.call("loss_and_grads", values["X"], values["y"])
+                expect_unmodified(result)
+                loss, grads = _unpack(result.output)
+                losses.append(loss)
+                handle.call("sgd_step", grads, run.lr)
+            except (CheckFailed, CandidateError) as failure:
+                failure.args = (f"step {number} of {run.steps}: {failure}",)
+                raise
+        xor.expect_trained(run, losses, handle.call("forward", values["X"]).output, reference_losses, like, ADVICE)
+        xor.expect_weights({name: handle.get(name) for name in shared.NAMES}, xor.as_numpy_weights(reference),
+                           like, run)

@@ -1,18 +1,22 @@
 """Grader for mlp, torch track: MLP's logits and the gradients of x and every parameter, with the
 float64 oracle's weights loaded by name (layers.<i>.weight); then train_step, one or two steps
 with an optimizer kit builds over the candidate's own module, its returned loss and every
-parameter afterwards held to the same steps taken in float64."""
+parameter afterwards held to the same steps taken in float64; then train_step, called again and
+again, trains the network on XOR (xor.py)."""
 import pytest
 import torch
 from torch.nn import functional as F
 
 from interviewkit.grader import (
-    CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_scaled,
+    CandidateError, CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_scaled,
     expect_unmodified, optimizer, sibling, tolerance,
 )
 
 shared = sibling(__file__, "cases")
+xor = sibling(__file__, "xor")
 SYMBOL = "MLP"
+ADVICE = ("make every train_step the plain one: zero the gradients, forward, loss, backward, optimizer.step(), and "
+          "nothing else (no clipping, no extra loss term, no gradients left from the last call)")
 
 
 @pytest.mark.parametrize("stack", shared.stacks(), ids=str)
@@ -57,11 +61,43 @@ def _reference_step(model, name: str, options: dict, inputs: dict) -> tuple[torc
 
 
 def _expect_loss(got, want: torch.Tensor, dtype: str, condition: float) -> None:
+    _expect_float(got)
+    rtol, atol = tolerance(dtype, max(1.0, float(want.abs())), condition)
+    expect_close(torch.tensor(got, dtype=torch.float64), want, Expected("torch", "float64"),
+                 "the returned loss (computed before the step)", rtol=rtol, atol=atol)
+
+
+def _expect_float(got) -> float:
     if isinstance(got, torch.Tensor):
         raise CheckFailed("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
                           "keeps the whole autograd graph alive)")
     if not isinstance(got, float):
         raise CheckFailed(f"train_step returned {got!r:.80}, expected the loss as a Python float (loss.item())")
-    rtol, atol = tolerance(dtype, max(1.0, float(want.abs())), condition)
-    expect_close(torch.tensor(got, dtype=torch.float64), want, Expected("torch", "float64"),
-                 "the returned loss (computed before the step)", rtol=rtol, atol=atol)
+    return got
+
+
+@pytest.mark.parametrize("run", xor.runs(), ids=str)
+def test_trains_on_xor(grading, run):
+    """MLP(2, [H], 2) with the run's weights, trained by train_step over and over, each time with a
+    fresh torch.optim.SGD over the candidate's module: every returned loss, the weights after the
+    last step and the trained network's answers on the four points."""
+    values = run.draw(grading.seed_offset)
+    reference_losses, reference = xor.reference_run(run, values)
+    dtype = getattr(torch, run.dtype)
+    with about(run, grading, "training"):
+        handle = grading.candidate.construct(SYMBOL, in_dim=2, hidden_dims=[run.H], out_dim=2)
+        handle.to(device=grading.device, dtype=dtype)
+        handle.load_state_dict({name: value.to(dtype) for name, value in xor.state_dict(values).items()})
+        x, y = (torch.from_numpy(values[name]).to(grading.device) for name in ("X", "y"))
+        losses = []
+        for number in range(1, run.steps + 1):
+            try:
+                result = grading.candidate.call("train_step", handle, optimizer("SGD", handle, lr=run.lr), x, y)
+                expect_unmodified(result)
+                losses.append(_expect_float(result.output))
+            except (CheckFailed, CandidateError) as failure:
+                failure.args = (f"step {number} of {run.steps}: {failure}",)
+                raise
+        like = grading.expected(run.dtype)
+        xor.expect_trained(run, losses, handle.call("forward", x).output, reference_losses, like, ADVICE)
+        xor.expect_weights(handle.state_dict(), reference.state_dict(), like, run)
