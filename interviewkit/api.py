@@ -241,14 +241,16 @@ def docstring(doc: str, indent: int) -> str:
     return text + (f'\n{pad}"""' if doc.endswith("\n") else '"""')
 
 
-def render_statement(path: Path, tracks: list) -> str:
-    """A statement.md, its `{{ signatures }}` filled with every track's API (katas/signatures.md.j2)."""
+def render_statement(path: Path, tracks: list, text: str | None = None) -> str:
+    """A statement.md (or `text`, its translation), its `{{ signatures }}` filled with every track's
+    API (katas/signatures.md.j2)."""
     import jinja2
 
     templates = environment(path.parent.parent)
     try:
         signatures = templates.get_template("signatures.md.j2").render(tracks=tracks).strip("\n")
-        return templates.from_string(path.read_text(encoding="utf-8")).render(signatures=signatures)
+        source = path.read_text(encoding="utf-8") if text is None else text
+        return templates.from_string(source).render(signatures=signatures)
     except jinja2.TemplateError as error:
         raise ApiError(f"{type(error).__name__}: {error}") from None
 

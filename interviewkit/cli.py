@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from interviewkit import listing, render
+from interviewkit import language_cli, listing, render
 from interviewkit.render import escape
 from interviewkit.catalog import DIFFICULTIES, Catalog
 from interviewkit.progress import STORE_NAME, open_store
@@ -31,6 +31,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
+app.callback()(language_cli.options)
+app.command()(language_cli.config)
 app.add_typer(mock_app, name="mock")
 app.add_typer(dev_app, name="dev")
 app.add_typer(worker_app, name="worker")

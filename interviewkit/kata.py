@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from interviewkit import api as api_model
+from interviewkit import api as api_model, language, translations
 from interviewkit.forbidden import Forbidden
 
 class CatalogError(Exception):
@@ -103,9 +103,23 @@ class Kata:
 
     def explanation(self) -> str | None:
         """katas/<id>/explanation.md, shown with the solution: the idea, the complexity, the classic
-        pitfalls and the follow-up questions interviewers ask (None where the kata has none yet)."""
+        pitfalls and the follow-up questions interviewers ask (None where the kata has none yet); in
+        kit's language where a current translation is there."""
         path = self.folder / "explanation.md"
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        if not path.is_file():
+            return None
+        translated = self._translated("explanation.md")
+        return translated if translated is not None else path.read_text(encoding="utf-8")
+
+    def _translated(self, name: str) -> str | None:
+        return translations.read(self.folder, name, language.current)[0]
+
+    def untranslated(self) -> list[str]:
+        """The text files shown in English although kit speaks another language (missing or stale)."""
+        if language.current == "en":
+            return []
+        return [name for name, state in translations.state(self.folder, language.current).items()
+                if state != "current"]
 
     @property
     def efficiency_bound(self) -> float | None:
@@ -122,14 +136,20 @@ class Kata:
         for track in self.tracks.values():
             track.api  # a signature that does not parse is named with its kata.toml
         try:
-            return api_model.render_statement(self.statement_path, list(self.tracks.values()))
+            return api_model.render_statement(self.statement_path, list(self.tracks.values()),
+                                              self._translated("statement.md"))
         except api_model.ApiError as error:
             raise CatalogError(f"{self.statement_path}: {error}") from None
 
     def hints(self) -> list[Hint]:
+        translated = self._translated("hints.toml")
+        try:
+            data = tomllib.loads(translated) if translated is not None else _read_toml(self.hints_path)
+        except tomllib.TOMLDecodeError as error:
+            raise CatalogError(f"{self.folder / language.current / 'hints.toml'}: {error}") from None
         return [Hint(id=entry["id"], tier=entry["tier"], text=textwrap.dedent(entry["text"]).strip("\n").rstrip(),
                      checks=tuple(entry.get("checks", ())))
-                for entry in _read_toml(self.hints_path).get("hint", [])]
+                for entry in data.get("hint", [])]
 
 
 def _read_toml(path: Path) -> dict:

@@ -35,6 +35,15 @@ STATUS_STYLE = {"new": "dim", "attempted": "yellow", "passed": "green"}
 DIFFICULTY_STYLE = {"easy": "green", "medium": "yellow", "hard": "red"}
 
 
+def untranslated_note(kata: Kata, name: str) -> None:
+    """One line where a text is shown in English although kit speaks another language."""
+    from interviewkit import language
+
+    if name in kata.untranslated():
+        console.print(f"[dim]({name} of {kata.id} is shown in English: it has no current {language.current} "
+                      "translation yet.)[/]")
+
+
 def error(message: str) -> None:
     errors.print(f"[bold red]error:[/] {escape(message)}")
 
@@ -64,6 +73,7 @@ def statement(kata: Kata, catalog: Catalog, written: str | None = None) -> None:
     console.print(Panel(facts, title=kata.id, title_align="left"))
     # One Markdown for both: the numeric contract (with each track's forbidden names) ends the statement.
     console.print(Markdown(kata.statement().rstrip() + "\n\n" + block(kata)))
+    untranslated_note(kata, "statement.md")
     if written:
         console.print(f"\nYour file: [bold]{escape(written)}[/]")
         return
@@ -80,6 +90,7 @@ def hint(kata: Kata, chosen: Hint, position: int, total: int, tied_to: str | Non
     if tied_to:
         title += f" · for the failing check {tied_to}"
     console.print(Panel(Markdown(chosen.text), title=escape(title), title_align="left"))
+    untranslated_note(kata, "hints.toml")
     if skipped:
         console.print(f"[dim]Chosen for your failing check, ahead of hint {', '.join(map(str, skipped))}: "
                       f"`kit hint {kata.id}` again goes back to {'it' if len(skipped) == 1 else 'them'}.[/]")
@@ -94,6 +105,7 @@ def solution(kata: Kata, track: str, code: str) -> None:
     explanation = kata.explanation()
     if explanation:
         markdown(explanation)
+        untranslated_note(kata, "explanation.md")
 
 
 def markdown(text: str) -> None:

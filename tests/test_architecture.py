@@ -17,8 +17,10 @@ CLI = ("interviewkit.__main__", "interviewkit.cli*", "interviewkit.render", "int
        "interviewkit.stats", "interviewkit.dev", "interviewkit.grade_view", "interviewkit.targets",
        "interviewkit.usage")
 SANDBOX, TOOLKIT, RUN = "interviewkit.grading.sandbox", "interviewkit.grading.toolkit", "interviewkit.grading.run"
-# The catalogue and its parts: the data model of a kata, at the bottom of the whole package.
-CATALOG = ("interviewkit.catalog", "interviewkit.kata", "interviewkit.api", "interviewkit.forbidden")
+# The catalogue and its parts: the data model of a kata (its text in the chosen language included), at
+# the bottom of the whole package.
+CATALOG = ("interviewkit.catalog", "interviewkit.kata", "interviewkit.api", "interviewkit.forbidden",
+           "interviewkit.translations", "interviewkit.language")
 # (layer, what it must not import, why)
 RULES = (
     (CATALOG, ("interviewkit",), "the catalogue reads katas/ and knows nothing of the rest of kit"),

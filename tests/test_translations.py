@@ -1,0 +1,142 @@
+"""Kata text in Chinese: every kata's statement, hints and explanation in zh-Hans, current with its
+English source (a hash stamped in each file), zh-Hant generated from it with OpenCC, the glossary's
+terms used alike; the language chosen by --lang, KIT_LANG, `kit config lang`, then the locale."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from interviewkit import language
+from interviewkit.catalog import Catalog
+from interviewkit.dev.translations import SIMPLIFIED, TRADITIONAL, hant_files
+from interviewkit.translations import HEADER, read, state
+
+REPO = Path(__file__).resolve().parent.parent
+CATALOG = Catalog()
+KATAS = [kata.id for kata in CATALOG.katas()]
+GLOSSARY = tomllib.loads((REPO / "katas" / "glossary.toml").read_text(encoding="utf-8"))["terms"]
+
+
+def test_every_kata_has_a_current_simplified_and_traditional_translation():
+    """Lists every text whose translation is missing or older than its English source."""
+    behind = [f"katas/{kata.id}/{language_name}/{name}: {status}"
+              for kata in CATALOG.katas() for language_name in (SIMPLIFIED, TRADITIONAL)
+              for name, status in state(kata.folder, language_name).items() if status != "current"]
+    assert not behind, ("translations missing or older than their English source (translate, then "
+                        "`python -m interviewkit.dev.translations stamp --force ID` and `... hant ID`):\n"
+                        + "\n".join(behind))
+
+
+@pytest.mark.parametrize("kata_id", KATAS)
+def test_the_traditional_text_is_what_opencc_makes_of_the_simplified(kata_id):
+    for path, text in hant_files(CATALOG.get(kata_id).folder).items():
+        assert path.is_file() and path.read_text(encoding="utf-8") == text, (
+            f"{path.relative_to(REPO)} is not OpenCC's s2twp of its zh-Hans file: "
+            f"`python -m interviewkit.dev.translations hant {kata_id}` regenerates it")
+
+
+@pytest.mark.parametrize("kata_id", KATAS)
+def test_translated_hints_keep_their_ids_tiers_and_checks_and_signatures_stay(kata_id):
+    folder = CATALOG.get(kata_id).folder
+    english = tomllib.loads((folder / "hints.toml").read_text(encoding="utf-8"))["hint"]
+    text, _ = read(folder, "hints.toml", SIMPLIFIED)
+    translated = tomllib.loads(text)["hint"]
+    shape = lambda hints: [(hint["id"], hint["tier"], hint.get("checks", [])) for hint in hints]
+    assert shape(translated) == shape(english)
+    statement, _ = read(folder, "statement.md", SIMPLIFIED)
+    assert ("{{ signatures }}" in statement) == ("{{ signatures }}" in (folder / "statement.md").read_text())
+
+
+@pytest.mark.parametrize("kata_id", KATAS)
+def test_glossary_terms_are_translated_one_way(kata_id):
+    """A term of katas/glossary.toml has one translation: none of its other usual ones appears."""
+    folder = CATALOG.get(kata_id).folder
+    found = []
+    for name in ("statement.md", "hints.toml", "explanation.md"):
+        chinese = read(folder, name, SIMPLIFIED)[0] or ""
+        for term, entry in GLOSSARY.items():
+            found += [f"{name}: {other!r} for {term!r}; the glossary says {entry['zh']!r}"
+                      for other in entry["avoid"] if other in chinese]
+    assert not found, "\n".join(found)
+
+
+def test_the_language_is_chosen_by_flag_then_environment_then_workspace_then_locale(tmp_path, monkeypatch):
+    for variable in ("KIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    assert language.choose(None) == "en"
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    assert language.choose(None) == "zh-Hant"
+    monkeypatch.setenv("LC_ALL", "zh_SG.UTF-8")  # LC_ALL before LANG
+    assert language.choose(None) == "zh-Hans"
+    language.save_language(tmp_path, "zh-Hant")
+    assert language.choose(None, tmp_path) == "zh-Hant"  # the workspace's setting before the locale
+    monkeypatch.setenv("KIT_LANG", "en")
+    assert language.choose(None, tmp_path) == "en"
+    assert language.choose("zh", tmp_path) == "zh-Hans"  # --lang before all
+    with pytest.raises(ValueError, match="must be one of"):
+        language.choose("fr")
+    assert language.from_locale("zh_HK.UTF-8") == "zh-Hant" and language.from_locale("C") is None
+
+
+def kit(*args: str, cwd: Path, **environment: str) -> subprocess.CompletedProcess:
+    clean = {key: value for key, value in os.environ.items() if key not in ("KIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run([sys.executable, "-m", "interviewkit", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**clean, "PYTHONPATH": str(REPO), "KIT_WORKSPACE": str(cwd), "COLUMNS": "100",
+                               **environment}, timeout=120)
+
+
+def test_kit_show_speaks_the_chosen_chinese_and_says_when_it_falls_back(tmp_path):
+    folder = CATALOG.get("softmax").folder
+    simplified = read(folder, "statement.md", SIMPLIFIED)[0]
+    traditional = read(folder, "statement.md", TRADITIONAL)[0]
+    first_line = next(line for line in simplified.splitlines() if re.search("[\u4e00-\u9fff]", line))
+    shown = kit("--lang", "zh", "show", "softmax", cwd=tmp_path).stdout
+    assert _chinese(first_line)[:12] in _chinese(shown) and "shown in English" not in shown
+    by_locale = kit("show", "softmax", cwd=tmp_path, LANG="zh_TW.UTF-8").stdout
+    first_traditional = next(line for line in traditional.splitlines() if re.search("[\u4e00-\u9fff]", line))
+    assert _chinese(first_traditional)[:12] in _chinese(by_locale)
+    # A translation older than its source gives way to the English text, with a notice.
+    content = tmp_path / "content"
+    for part in ("katas", "graders", "reference_solutions"):
+        shutil.copytree(REPO / part, content / part, ignore=shutil.ignore_patterns("__pycache__"))
+    statement = content / "katas" / "softmax" / "statement.md"
+    statement.write_text(statement.read_text() + "\nOne more sentence.\n")
+    stale = kit("--lang", "zh", "show", "softmax", cwd=tmp_path, KIT_CONTENT_ROOT=str(content)).stdout
+    assert "One more sentence." in stale and "statement.md of softmax is shown in English" in stale
+    hint = kit("--lang", "zh-Hant", "hint", "softmax", cwd=tmp_path).stdout
+    assert re.search("[\u4e00-\u9fff]", hint) and "shown in English" not in hint
+
+
+def _chinese(text: str) -> str:
+    return "".join(re.findall("[\u4e00-\u9fff]", text))
+
+
+@pytest.mark.parametrize("width", (60, 80, 120))
+def test_a_chinese_statement_is_wrapped_never_cut(width, monkeypatch):
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from interviewkit import render
+
+    monkeypatch.setattr(language, "current", "zh-Hans")
+    kata = CATALOG.get("softmax")
+    console = Console(width=width, record=True, force_terminal=False)
+    monkeypatch.setattr(render, "console", console)
+    render.statement(kata, CATALOG)
+    screen = console.export_text()
+    assert all(cell_len(line) <= width for line in screen.splitlines())  # a wide character takes two cells
+    assert _chinese(read(kata.folder, "statement.md", SIMPLIFIED)[0]) in _chinese(screen)
+
+
+def test_a_line_broken_between_chinese_characters_shows_no_space():
+    from interviewkit.translations import join_wide_lines
+
+    text = "## 标题\n正文还要写出\n  两者的梯度\n- 列表\n\n```\n代码\n行\n```\n英文 and\n中文"
+    assert join_wide_lines(text) == "## 标题\n正文还要写出两者的梯度\n- 列表\n\n```\n代码\n行\n```\n英文 and\n中文"
