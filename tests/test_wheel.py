@@ -25,6 +25,8 @@ def test_a_wheel_installed_in_a_fresh_environment_lists_and_grades(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     for expected in ("interviewkit/_content/katas/softmax/kata.toml", "interviewkit/_content/katas/tracks.toml",
                      "interviewkit/_content/katas/softmax/example.py",
+                     "interviewkit/_content/katas/softmax/zh-Hans/statement.md",
+                     "interviewkit/_content/katas/softmax/zh-Hant/hints.toml",
                      "interviewkit/_content/graders/softmax/test.py",
                      "interviewkit/_content/reference_solutions/softmax/numpy.py",
                      "interviewkit/grading/run/pytest.ini"):
@@ -55,3 +57,5 @@ def test_a_wheel_installed_in_a_fresh_environment_lists_and_grades(tmp_path):
     graded = run(kit, "grade", "--json", cwd=workspace)
     report = json.loads(graded.stdout)
     assert report["passed"] is True and report["kata"] == "softmax" and len(report["checks"]) > 10
+    chinese = run(kit, "--lang", "zh-Hant", "show", "softmax", cwd=workspace).stdout
+    assert "數值穩定" in chinese and "shown in English" not in chinese
