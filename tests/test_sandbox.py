@@ -264,3 +264,18 @@ def test_the_confined_sandbox_has_no_capability_left():
         sandbox.stop()
     fields = dict(line.split(":\t", 1) for line in status.splitlines() if line.startswith("Cap"))
     assert {name: int(value, 16) for name, value in fields.items()} == dict.fromkeys(fields, 0)
+
+
+def test_torch_compile_caches_stay_in_the_sandbox_whatever_the_grader_process_set(monkeypatch):
+    """torch.compile writes its cache folder back into the environment: a grader process where some
+    earlier code compiled would hand the sandbox a cache folder outside it, and a correct solution
+    using torch.compile would fail as "tried to change the file system"."""
+    from pathlib import Path
+
+    from interviewkit.catalog import Catalog
+    from interviewkit.dev import proofs
+
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", "/tmp/torchinductor_outside_the_sandbox")
+    proof = Path(__file__).parent / "candidates" / "softmax" / "torch" / "right_torch_compile_eager_backend.py"
+    verdict = proofs.correct_solution_passes(Catalog().get("softmax"), "torch", proof)
+    assert verdict.ok, verdict.message

@@ -178,7 +178,11 @@ def _scrub_environment(scratch: Path) -> None:
     for name in SCRUBBED_ENVIRONMENT:
         os.environ.pop(name, None)
     os.environ.update(HOME=str(scratch / "home"), TMPDIR=str(scratch / "tmp"), TEMP=str(scratch / "tmp"),
-                      TMP=str(scratch / "tmp"))
+                      TMP=str(scratch / "tmp"),
+                      # torch.compile's caches: inside the sandbox's folder, whatever the grader's
+                      # process set (inductor writes its cache folder back into the environment).
+                      TORCHINDUCTOR_CACHE_DIR=str(scratch / "tmp" / "torchinductor"),
+                      TRITON_CACHE_DIR=str(scratch / "tmp" / "triton"))
     tempfile.tempdir = None
     os.chdir(scratch / "home")
     root = str(content_root().resolve())
