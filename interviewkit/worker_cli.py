@@ -33,7 +33,8 @@ def status() -> None:
         render.note("No grading worker runs for this workspace; the next `kit grade` starts one.")
         return
     render.note(f"A grading worker (pid {answer['pid']}) serves {kit_dir.parent}: up "
-                f"{duration(time.time() - answer['started'])}, {answer['served']} grades, {answer['in_flight']} "
+                f"{duration(time.time() - answer['started'])}, {answer['served']} grade{'s' * (answer['served'] != 1)}, "
+                f"{answer['in_flight']} "
                 f"in flight; idle for {duration(answer['idle_for'])}, it ends after "
                 f"{duration(answer['idle_seconds'])} idle.")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -62,29 +63,28 @@ def pytest_arguments(grader: Path) -> list[str]:
     ]
 
 
-def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
-              emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0,
-              time_limit: float | None = None, memory_limit_mb: int | None = None,
-              strict: bool = False, select: Callable[[str], bool] | None = None,
-              stop_at_first_failure: bool = False, measure_efficiency: bool = True) -> list[CheckResult]:
-    """Grades `file` against the kata's track; returns every check's result (also emitted as it ends).
+@dataclass
+class OpenedCandidate:
+    """A sandbox holding the candidate's file, loaded (or refused: `contract` says which)."""
 
-    The candidate's code runs in a sandbox process forked first thing, before this process computes
-    anything; this process runs the grader and decides every verdict. kit's own tests may grade only
-    the checks `select` accepts, stop at the first failure, or leave efficiency unmeasured; `kit
-    grade` always runs everything."""
-    import pytest
+    sandbox: "SandboxProcess"
+    candidate: "RemoteCandidate"
+    settings: "SandboxSettings"
+    device: str
+    source: str
+    protected: list[Path]
+    contract: CheckResult
 
+
+def open_candidate(kata: Kata, track_name: str, file: Path, device: str, emit: Callable[[dict], None],
+                   time_limit: float | None = None, memory_limit_mb: int | None = None) -> OpenedCandidate:
+    """Forks the sandbox first thing, before this process computes anything, and loads the candidate's
+    file into it after the static scan; the contract check is emitted. The caller stops the sandbox."""
     from interviewkit.grading.sandbox.candidate import read_source
-    from interviewkit.grading.toolkit.checks import Grading
-    from interviewkit.grading.toolkit.compare import higher_precision
     from interviewkit.grading.sandbox.errors import ForbiddenUse
-    from interviewkit.grading.run.plugin import GradePlugin
-    from interviewkit.grading.sandbox.remote import RemoteCandidate
     from interviewkit.grading.sandbox.process import SandboxSettings, start_sandbox
+    from interviewkit.grading.sandbox.remote import RemoteCandidate
     from interviewkit.grading.sandbox.scan import scan
-    from interviewkit.grading.sandbox.signature import parse_api
-    from interviewkit.grading.toolkit.timing import Timing
 
     import torch
 
@@ -93,32 +93,57 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     # Graders compute on tiny tensors; a thread pool only spins against the sandbox for the cores.
     torch.set_num_threads(1)
     time_limit = time_limit or kata.time_limit
-    deadline = time.monotonic() + time_limit
-    memory = memory_limit_mb or kata.memory_limit_mb
     root = content_root()
     protected = [root / "reference_solutions", root / "graders"]
-    settings = SandboxSettings(memory_mb=memory, time_limit=time_limit, device=device, keep_torch=track_name == "torch",
-                               hidden=tuple(protected), readable=(file.resolve(),))
+    settings = SandboxSettings(memory_mb=memory_limit_mb or kata.memory_limit_mb, time_limit=time_limit,
+                               device=device, keep_torch=track_name == "torch", hidden=tuple(protected),
+                               readable=(file.resolve(),))
     sandbox = start_sandbox(settings)
+    candidate = RemoteCandidate(sandbox, file.resolve(), time.monotonic() + time_limit, time_limit)
+    emit(started(CONTRACT_CHECK))
+    source = ""
     try:
-        candidate = RemoteCandidate(sandbox, file.resolve(), deadline, time_limit)
-        emit(started(CONTRACT_CHECK))
-        try:
-            source = read_source(file.resolve())
-            findings = scan(source, track.forbidden)
-            if findings:
-                raise ForbiddenUse("was refused before it ran, as kit forbids what it reaches:\n  "
-                                   + "\n  ".join(findings))
-            candidate.load(source, track.api, track.forbidden, protected)
-        except CandidateError as error:
-            failed = CheckResult(CONTRACT_CHECK, False, str(error), kind=error.kind,
-                                 output=candidate.take_printed())
-            emit(checked(failed))
-            return [failed]
+        source = read_source(file.resolve())
+        findings = scan(source, track.forbidden)
+        if findings:
+            raise ForbiddenUse("was refused before it ran, as kit forbids what it reaches:\n  " + "\n  ".join(findings))
+        candidate.load(source, track.api, track.forbidden, protected)
         contract = CheckResult(CONTRACT_CHECK, True, "; ".join(track.api), output=candidate.take_printed())
-        emit(checked(contract))
-        timing = Timing(kata.efficiency, strict, track, settings, file.resolve(), source, protected) \
-            if kata.efficiency and measure_efficiency else None
+    except CandidateError as error:
+        contract = CheckResult(CONTRACT_CHECK, False, str(error), kind=error.kind, output=candidate.take_printed())
+    except BaseException:
+        sandbox.stop()
+        raise
+    emit(checked(contract))
+    return OpenedCandidate(sandbox, candidate, settings, device, source, protected, contract)
+
+
+def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
+              emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0,
+              time_limit: float | None = None, memory_limit_mb: int | None = None,
+              strict: bool = False, select: Callable[[str], bool] | None = None,
+              stop_at_first_failure: bool = False, measure_efficiency: bool = True) -> list[CheckResult]:
+    """Grades `file` against the kata's track; returns every check's result (also emitted as it ends).
+
+    The candidate's code runs in a sandbox process (open_candidate); this process runs the grader
+    and decides every verdict. kit's own tests may grade only the checks `select` accepts, stop at
+    the first failure, or leave efficiency unmeasured; `kit grade` always runs everything."""
+    import pytest
+
+    from interviewkit.grading.toolkit.checks import Grading
+    from interviewkit.grading.toolkit.compare import higher_precision
+    from interviewkit.grading.run.plugin import GradePlugin
+    from interviewkit.grading.sandbox.signature import parse_api
+    from interviewkit.grading.toolkit.timing import Timing
+
+    track = kata.track(track_name)
+    opened = open_candidate(kata, track_name, file, device, emit, time_limit, memory_limit_mb)
+    contract, candidate, device = opened.contract, opened.candidate, opened.device
+    try:
+        if not contract.passed:
+            return [contract]
+        timing = Timing(kata.efficiency, strict, track, opened.settings, file.resolve(), opened.source,
+                        opened.protected) if kata.efficiency and measure_efficiency else None
         grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset,
                           timing)
         plugin = GradePlugin(grading, emit, select)
@@ -127,7 +152,7 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
         arguments = pytest_arguments(track.grader) + (["-x"] if stop_at_first_failure else [])
         exit_code = pytest.main(arguments, plugins=[plugin])
     finally:
-        sandbox.stop()
+        opened.sandbox.stop()
     results = [contract, *plugin.results]
     stopped = results[-1].stops_grade
     if not stopped and (exit_code not in (0, 1) or len(results) == 1):

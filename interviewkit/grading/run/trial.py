@@ -18,15 +18,14 @@ optimizer over it."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import runpy
 from pathlib import Path
 from typing import Callable
 
-from interviewkit.catalog import Kata, content_root
+from interviewkit.catalog import Kata
 from interviewkit.grading.run.events import checked, started
-from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult
-from interviewkit.grading.sandbox.errors import CandidateError, ForbiddenUse
+from interviewkit.grading.run.result import CheckResult
+from interviewkit.grading.sandbox.errors import CandidateError
 from interviewkit.grading.sandbox.kinds import Kind
 
 EXAMPLE = "example.py"
@@ -58,39 +57,19 @@ def load_steps(path: Path, track: str) -> list[dict]:
 
 def run_trial(kata: Kata, track_name: str, file: Path, device: str, emit: Callable[[dict], None],
               example: Path, time_limit: float, memory_limit_mb: int | None) -> None:
-    """Loads the candidate's file in a sandbox, runs each step on it and on the reference, and emits
-    one check per step whose message shows both results."""
-    import time
+    """Loads the candidate's file in a sandbox, as a grade does, runs each step on it and on the
+    reference, and emits one check per step whose message shows both results."""
+    from interviewkit.grading.run.session import open_candidate
+    from interviewkit.grading.toolkit.sibling import sibling
 
-    from interviewkit.grading.run.session import configure_torch
-    from interviewkit.grading.sandbox.candidate import read_source
-    from interviewkit.grading.sandbox.process import SandboxSettings, start_sandbox
-    from interviewkit.grading.sandbox.remote import RemoteCandidate
-    from interviewkit.grading.sandbox.scan import scan
-
-    track = kata.track(track_name)
-    device = configure_torch(device) if track_name == "torch" else "cpu"
     steps = load_steps(example, track_name)
-    root = content_root()
-    protected = [root / "reference_solutions", root / "graders"]
-    settings = SandboxSettings(memory_mb=memory_limit_mb or kata.memory_limit_mb, time_limit=time_limit, device=device,
-                               keep_torch=track_name == "torch", hidden=tuple(protected), readable=(file.resolve(),))
-    sandbox = start_sandbox(settings)
+    opened = open_candidate(kata, track_name, file, device, emit, time_limit, memory_limit_mb)
     try:
-        candidate = RemoteCandidate(sandbox, file.resolve(), time.monotonic() + time_limit, time_limit)
-        emit(started(CONTRACT_CHECK))
-        try:
-            source = read_source(file.resolve())
-            findings = scan(source, track.forbidden)
-            if findings:
-                raise ForbiddenUse("was refused before it ran, as kit forbids what it reaches:\n  " + "\n  ".join(findings))
-            candidate.load(source, track.api, track.forbidden, protected)
-        except CandidateError as error:
-            emit(checked(CheckResult(CONTRACT_CHECK, False, str(error), kind=error.kind,
-                                     output=candidate.take_printed())))
+        if not opened.contract.passed:
             return
-        emit(checked(CheckResult(CONTRACT_CHECK, True, "; ".join(track.api), output=candidate.take_printed())))
-        trial = _Trial(candidate, _module(track.reference))
+        reference = kata.track(track_name).reference
+        candidate = opened.candidate
+        trial = _Trial(candidate, sibling(str(reference), reference.stem))
         for step in steps:
             name = _describe(step)
             emit(started(name))
@@ -103,7 +82,7 @@ def run_trial(kata: Kata, track_name: str, file: Path, device: str, emit: Callab
                 continue
             emit(checked(CheckResult(name, shown[0], shown[1], output=candidate.take_printed())))
     finally:
-        sandbox.stop()
+        opened.sandbox.stop()
 
 
 class _Trial:
@@ -190,13 +169,6 @@ def _item(value, key):
     return value[key] if isinstance(value, (tuple, list, dict)) else value
 
 
-def _module(path: Path):
-    spec = importlib.util.spec_from_file_location(f"kit_reference_{path.parent.name}_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _describe(step: dict) -> str:
     what = step.get("call") or step.get("construct") or f".{step['method']}"
     return f"{what}({', '.join(step.get('args', {}))})"
@@ -267,5 +239,8 @@ def _show(value, prefix: str) -> str:
     array = _array(value)
     if array is None:
         return prefix + repr(value)
-    text = np.array2string(array, precision=6, threshold=60, edgeitems=3, max_line_width=100, prefix=prefix)
-    return prefix + (f"{text}  [{array.dtype} {tuple(array.shape)}]" if array.ndim else text)
+    if not array.ndim:
+        return prefix + np.array2string(array, precision=6)
+    indent = " " * len(prefix)  # the array below its dtype and shape, so that a narrow screen wraps neither
+    text = np.array2string(array, precision=6, threshold=60, edgeitems=3, max_line_width=72, prefix=indent)
+    return f"{prefix}{array.dtype} {tuple(array.shape)}\n{indent}{text}"
