@@ -1,7 +1,10 @@
-"""The sandbox's audit hook: refuses, while the candidate's code runs, what no kata solution needs:
-writing files outside the sandbox's own TMPDIR and HOME, the network, new processes, ctypes and
-rummaging in the interpreter's objects. Audit hooks cannot be removed, so the candidate cannot
-switch it off. TMPDIR and HOME (process.py makes both) take writes because legitimate
+"""The sandbox's audit hook: an allowlist. While the candidate's code runs, only the audit events that
+NumPy and PyTorch computations raise pass (measured over every kata's references and correct proofs:
+see ALLOWED); anything else is refused and recorded, whoever asked for it, a library frame on the
+candidate's behalf included: writing files outside the sandbox's own TMPDIR and HOME, the network,
+new processes, ctypes, gc's object lists, ioctl, extended attributes, resource limits, sqlite, mmap.
+The kernel refuses the same things underneath (confine.py, seccomp.py); this layer names the trick
+in the grade. Audit hooks cannot be removed, so the candidate cannot switch it off. TMPDIR and HOME (process.py makes both) take writes because legitimate
 PyTorch writes there: torch.compile, torch.func and non-reentrant checkpointing load torch._dynamo,
 which probes the temporary directory with a file."""
 from __future__ import annotations
@@ -20,25 +23,14 @@ NETWORK = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg", "
            "socket.gethostbyname", "socket.__new__"}
 PROCESSES = {"subprocess.Popen", "os.system", "os.exec", "os.fork", "os.forkpty", "os.posix_spawn",
              "os.spawn", "os.kill", "os.killpg", "pty.spawn"}
-NATIVE = {"ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "ctypes.addressof", "ctypes.string_at",
-          "ctypes.wstring_at", "ctypes.call_function", "gc.get_objects", "gc.get_referrers",
-          "gc.get_referents"}
-
-
-def _called_directly(candidate_file: str) -> bool:
-    """Whether the code that asked (past ctypes' own frames) is the candidate's: its file, or code
-    that belongs to no loaded module (exec'd under a made-up file name). Libraries that use ctypes
-    or gc themselves, numpy and torch among them, run in the globals of their own module."""
-    frame = sys._getframe(2)  # past this function and the hook
-    while frame is not None and "ctypes" in frame.f_code.co_filename:
-        frame = frame.f_back
-    if frame is None:
-        return False
-    if frame.f_code.co_filename == candidate_file:
-        return True
-    module = sys.modules.get(frame.f_globals.get("__name__", ""))
-    return getattr(module, "__dict__", None) is not frame.f_globals or \
-        getattr(module, "__file__", None) != frame.f_code.co_filename
+# Raised by correct solutions (exec and compile of their own code, imports, reading files, frames
+# and special attributes that torch, dataclasses and typing inspect, torch.compile's code objects
+# and its probe of the scratch folder, environment variables torch sets for itself).
+ALLOWED = {"exec", "compile", "import", "open", "marshal.loads", "sys._getframe", "sys._getframemodulename",
+           "object.__getattr__", "object.__setattr__", "object.__delattr__", "builtins.id", "function.__new__",
+           "code.__new__", "os.listdir", "os.scandir", "os.walk", "glob.glob", "glob.glob/2", "os.putenv",
+           "os.unsetenv", "time.sleep", "array.__new__", "sys.excepthook", "sys.unraisablehook",
+           "tempfile.mkstemp", "tempfile.mkdtemp", "os.chdir", "pickle.find_class", "random.Random.__init__"}
 
 
 def scratch_folders() -> tuple[str, ...]:
@@ -106,8 +98,11 @@ def install_audit_hook() -> None:
             elif event in PROCESSES or event.startswith("os.exec") or event.startswith("os.spawn"):
                 what = ("process", f"tried to start or signal a process ({event}): kata solutions may not"
                         + (INDUCTOR_ADVICE if _from_inductor() else ""))
-            elif event in NATIVE and _called_directly(rules.candidate_file):
+            elif event.startswith(("ctypes.", "gc.", "sys.set", "sys.add", "sys.monitoring", "cpython.")):
                 what = ("native", f"reached into the interpreter ({event}), as code that tampers with kit would")
+            elif event not in ALLOWED and event not in FILESYSTEM:
+                what = ("sandbox", f"used {event}, which no kata solution needs: the sandbox lets through only "
+                        "what NumPy and PyTorch computations use")
             if what and what[0] == "forbidden":
                 raise state.violate(what[1])
             if what:

@@ -1,11 +1,11 @@
 """Operating-system limits for the sandbox process, each applied where this kernel allows it.
 
 Applied in the forked sandbox, in this order: resource limits (address space, CPU time, file
-size, no core files); an empty network namespace; the unprivileged user `nobody` when running as
+size, no core files); namespaces of its own (namespaces.py: network, mount with a tmpfs scratch
+folder, host name, IPC; PID when the grader could make one); the unprivileged user `nobody` when running as
 root; Landlock (writes only below the sandbox's own folder, no TCP, no signals to processes
-outside it, where the ABI offers them); every capability dropped; and a seccomp filter that
-refuses new processes, program execution, tracing other processes and network sockets, and kills
-the process on a system call of another ABI.
+outside it, where the ABI offers them); every capability dropped; and seccomp.py's allowlist of
+system calls, which kills the process on a system call of another ABI.
 Every step reports what it managed, so that the grader can say what held."""
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ import resource
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from interviewkit.grading.sandbox import namespaces, seccomp
+from interviewkit.grading.sandbox.namespaces import PidNamespace
 
 NOBODY = 65534
 FILE_SIZE_LIMIT = 16 << 20
@@ -32,28 +35,14 @@ FS_REFER, FS_TRUNCATE = 1 << 13, 1 << 14
 NET_BIND_TCP, NET_CONNECT_TCP = 1 << 0, 1 << 1
 SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1
 
-PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_SET_PDEATHSIG = 38, 22, 1
-SECCOMP_MODE_FILTER = 2
-SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO, SECCOMP_RET_KILL_PROCESS = 0x7FFF0000, 0x00050000, 0x80000000
-X32_SYSCALL_BIT = 0x40000000  # x86-64's x32 ABI: the same table of numbers, offset by this bit
+PR_SET_NO_NEW_PRIVS, PR_SET_PDEATHSIG = 38, 1
 PR_CAPBSET_DROP, CAPABILITY_VERSION_3, CAPSET = 24, 0x20080522, {"x86_64": 126, "aarch64": 91}
-EPERM, ENOSYS = 1, 38
-CLONE_THREAD, CLONE_NEWNET = 0x00010000, 0x40000000
-
-# name: (audit arch, syscall numbers); fork and vfork do not exist on aarch64.
-ARCHITECTURES = {
-    "x86_64": (0xC000003E, {"fork": 57, "vfork": 58, "execve": 59, "execveat": 322, "clone": 56, "clone3": 435,
-                            "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "socket": 41}),
-    "aarch64": (0xC00000B7, {"execve": 221, "execveat": 281, "clone": 220, "clone3": 435, "ptrace": 117,
-                             "process_vm_readv": 270, "process_vm_writev": 271, "socket": 198}),
-}
-
-
 @dataclass
 class Limits:
     memory_mb: int = 4096
     cpu_seconds: float = 60.0
     limit_address_space: bool = True  # off on CUDA, whose driver reserves vast address ranges
+    on_cuda: bool = False
 
 
 @dataclass
@@ -95,14 +84,6 @@ def die_with_parent() -> None:
     _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
 
 
-def leave_the_network(protections: Protections) -> None:
-    if _libc.unshare(CLONE_NEWNET) == 0:
-        protections.applied.append("network: an empty network namespace")
-        protections.network_blocked = True
-    else:
-        protections.missing.append(_fail("network namespace"))
-
-
 def _readable_by_others(directory: str) -> bool:
     """Whether a user with no rights of its own can reach and list `directory`."""
     path = Path(directory)
@@ -115,7 +96,7 @@ def _readable_by_others(directory: str) -> bool:
     return True
 
 
-def become_nobody(scratch: Path, protections: Protections) -> None:
+def become_nobody(scratch: Path, protections: Protections, failure_file: Path | None = None) -> None:
     import sys
 
     if os.geteuid() != 0:
@@ -126,7 +107,7 @@ def become_nobody(scratch: Path, protections: Protections) -> None:
         # Modules imported later (lazily) would not be found: keep the user, rely on the other layers.
         protections.missing.append(f"user nobody (it cannot read {hidden[0]})")
         return
-    for path in [scratch, *scratch.rglob("*")]:
+    for path in [scratch, *scratch.rglob("*"), *([failure_file] if failure_file else [])]:
         os.chown(path, NOBODY, NOBODY)
     os.setgroups([])
     os.setgid(NOBODY)
@@ -159,9 +140,10 @@ def readable_except(hidden: list[Path]) -> list[Path]:
 
 
 def restrict_filesystem(scratch: Path, protections: Protections, hidden: list[Path] = (),
-                        readable: list[Path] = ()) -> None:
-    """Writes only inside `scratch`; with `hidden` folders (kit's references and graders), no read of
-    them either, `readable` files (the candidate's own, wherever it is) excepted."""
+                        readable: list[Path] = (), failure_file: Path | None = None) -> None:
+    """Writes only inside `scratch` (and to `failure_file`, where kit's own sandbox code reports its
+    failures); with `hidden` folders (kit's references and graders), no read of them either,
+    `readable` files (the candidate's own, wherever it is) excepted."""
     abi = _libc.syscall(LANDLOCK_CREATE_RULESET, None, 0, LANDLOCK_CREATE_RULESET_VERSION)
     if abi < 1:
         protections.missing.append(_fail("Landlock"))
@@ -170,6 +152,8 @@ def restrict_filesystem(scratch: Path, protections: Protections, hidden: list[Pa
     write |= (FS_REFER if abi >= 2 else 0) | (FS_TRUNCATE if abi >= 3 else 0)
     read = FS_READ_FILE | FS_READ_DIR if hidden else 0
     rules = [(scratch, write | read), (Path("/dev/null"), FS_WRITE_FILE | (FS_TRUNCATE if abi >= 3 else 0) | (read & FS_READ_FILE))]
+    if failure_file is not None:
+        rules.append((failure_file, FS_WRITE_FILE | (FS_TRUNCATE if abi >= 3 else 0)))
     if read:
         rules += [(path, read if path.is_dir() else FS_READ_FILE) for path in readable_except(list(hidden))]
         rules += [(path, FS_READ_FILE) for path in readable if path.is_file()]
@@ -215,7 +199,7 @@ def drop_capabilities(protections: Protections) -> None:
     sets: a sandbox that stays root (it could not become nobody) can then change nothing a user
     could not, such as another process's limits, file attributes, the host name."""
     machine = platform.machine()
-    if os.geteuid() != 0:
+    if os.geteuid() != 0 and not namespaces.in_user_namespace():
         return  # an ordinary user has none to drop
     for capability in range(64):
         _libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)  # EINVAL past the last one the kernel knows
@@ -227,67 +211,34 @@ def drop_capabilities(protections: Protections) -> None:
     protections.applied.append("capabilities: none, not even root's")
 
 
-def _bpf(code: int, k: int, jt: int = 0, jf: int = 0) -> bytes:
-    return struct.pack("<HBBI", code, jt, jf, k)
-
-
-LD_W_ABS, JEQ_K, JSET_K, RET_K = 0x20, 0x15, 0x45, 0x06
-
-
-def forbid_new_processes(protections: Protections) -> None:
-    """A seccomp filter: no fork, exec, ptrace or process_vm_*; clone only for threads; clone3
-    answers ENOSYS so that libc falls back to clone; no socket of any family (a namespace leaves
-    UNIX sockets on the file system reachable, and the sandbox talks to its grader over pipes)."""
-    machine = platform.machine()
-    if machine not in ARCHITECTURES:
-        protections.missing.append(f"process limits (no seccomp table for {machine})")
+def filter_system_calls(limits: Limits, protections: Protections) -> None:
+    """seccomp.py's allowlist: no new process, program, socket or tracing; another ABI kills."""
+    why_not = seccomp.install(any_ioctl=limits.on_cuda)
+    if why_not:
+        protections.missing.append(f"seccomp ({why_not})")
         return
-    audit_arch, numbers = ARCHITECTURES[machine]
-    deny = [numbers[name] for name in ("fork", "vfork", "execve", "execveat", "ptrace",
-                                       "process_vm_readv", "process_vm_writev") if name in numbers]
-    # A system call of another ABI (x86-64's 32-bit int 0x80, or x32) would pass a filter written in
-    # this ABI's numbers: it ends the process instead.
-    program = [
-        _bpf(LD_W_ABS, 4),                                  # seccomp_data.arch
-        _bpf(JEQ_K, audit_arch, 1, 0),
-        _bpf(RET_K, SECCOMP_RET_KILL_PROCESS),
-        _bpf(LD_W_ABS, 0),                                  # seccomp_data.nr
-    ]
-    if machine == "x86_64":
-        program += [_bpf(JSET_K, X32_SYSCALL_BIT, 0, 1), _bpf(RET_K, SECCOMP_RET_KILL_PROCESS)]
-    for number in deny:
-        program += [_bpf(JEQ_K, number, 0, 1), _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM)]
-    program += [_bpf(JEQ_K, numbers["clone3"], 0, 1), _bpf(RET_K, SECCOMP_RET_ERRNO | ENOSYS)]
-    program += [
-        _bpf(JEQ_K, numbers["clone"], 0, 4),
-        _bpf(LD_W_ABS, 16),                                 # args[0] (flags), low 32 bits
-        _bpf(JSET_K, CLONE_THREAD, 0, 1),
-        _bpf(RET_K, SECCOMP_RET_ALLOW),                     # a thread
-        _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM),             # a process
-    ]
-    program += [_bpf(JEQ_K, numbers["socket"], 0, 1), _bpf(RET_K, SECCOMP_RET_ERRNO | EPERM)]
-    program.append(_bpf(RET_K, SECCOMP_RET_ALLOW))
-    filters = ctypes.create_string_buffer(b"".join(program))
-    fprog = struct.pack("<HxxxxxxQ", len(program), ctypes.addressof(filters))
-    _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.c_char_p(fprog), 0, 0) != 0:
-        protections.missing.append(_fail("seccomp"))
-        return
-    protections.applied.append("processes: none can be started (seccomp)")
+    protections.applied.append("system calls: an allowlist of what NumPy and PyTorch computations make (seccomp);"
+                               " no process can be started, no socket opened, nothing traced")
     protections.applied.append("system calls of another ABI: the process is killed (seccomp)")
-    protections.applied.append("sockets: none can be opened, UNIX ones included (seccomp)")
+    if limits.on_cuda:
+        protections.applied.append("ioctl: any request (the CUDA driver speaks through it)")
     protections.network_blocked = True
 
 
-def confine(scratch: Path, limits: Limits, hidden: list[Path] = (), readable: list[Path] = ()) -> Protections:
+def confine(scratch: Path, limits: Limits, hidden: list[Path] = (), readable: list[Path] = (),
+            failure_file: Path | None = None, pid_namespace: PidNamespace | None = None) -> Protections:
     protections = Protections()
     die_with_parent()
     set_resource_limits(limits, protections)
-    leave_the_network(protections)
-    become_nobody(scratch, protections)
-    restrict_filesystem(scratch, protections, hidden, readable)
+    own_pids = pid_namespace is not None and pid_namespace.keeper is not None
+    if pid_namespace is not None and not own_pids:
+        protections.missing.append(pid_namespace.why_not)
+    protections.network_blocked = namespaces.enter_namespaces(scratch, own_pids, protections.applied,
+                                                              protections.missing)
+    become_nobody(scratch, protections, failure_file)
+    restrict_filesystem(scratch, protections, hidden, readable, failure_file)
     drop_capabilities(protections)
-    forbid_new_processes(protections)
+    filter_system_calls(limits, protections)
     if not protections.network_blocked:
         protections.missing.append("network: nothing here could block it")
     return protections

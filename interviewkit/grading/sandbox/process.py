@@ -21,6 +21,7 @@ from pathlib import Path
 
 from interviewkit.catalog import content_root
 from interviewkit.grading.sandbox import confine
+from interviewkit.grading.sandbox.namespaces import PidNamespace
 from interviewkit.grading.sandbox.rules import state
 from interviewkit.grading.sandbox.serve import serve
 
@@ -28,7 +29,8 @@ SCRUBBED_ENVIRONMENT = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTHONINSP
                         "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "LD_PRELOAD", "LD_LIBRARY_PATH_PRELOAD")
 
 
-FAILURE_FILE = "sandbox-failure.txt"  # in the scratch folder: why kit's own sandbox code failed
+FAILURE_SUFFIX = ".failure"  # beside the scratch folder (a tmpfs the grader cannot see into): why kit's
+                             # own sandbox code failed
 
 
 @dataclass
@@ -49,6 +51,7 @@ class SandboxProcess:
     requests: int
     replies: int
     scratch: Path
+    namespace: PidNamespace
     _status: int | None = None
 
     def stop(self) -> None:
@@ -63,13 +66,15 @@ class SandboxProcess:
         except (ProcessLookupError, PermissionError):
             pass
         self.wait()
+        self.namespace.end()
         shutil.rmtree(self.scratch, ignore_errors=True)
+        _failure_file(self.scratch).unlink(missing_ok=True)
 
     def failure(self) -> str | None:
         """The traceback of an exception in kit's own sandbox code that ended the process (exit
         status 70), as opposed to the candidate's code ending it."""
         try:
-            return (self.scratch / FAILURE_FILE).read_text()[-4000:] or None
+            return _failure_file(self.scratch).read_text()[-4000:] or None
         except (OSError, UnicodeDecodeError):
             return None
 
@@ -95,32 +100,46 @@ def start_sandbox(settings: SandboxSettings) -> SandboxProcess:
     scratch = Path(tempfile.mkdtemp(prefix="kit-sandbox-"))
     (scratch / "home").mkdir()
     (scratch / "tmp").mkdir()
+    _failure_file(scratch).touch(mode=0o600)
     request_read, request_write = os.pipe()
     reply_read, reply_write = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
+    namespace = PidNamespace.open()
+    try:
+        pid = os.fork()
+    except BaseException:
+        namespace.forked()
+        namespace.end()
+        raise
+    if pid != 0:
+        namespace.forked()
     if pid == 0:  # the sandbox
         status = 70
         try:
-            _become_sandbox(request_read, reply_write, scratch, settings)
+            _become_sandbox(request_read, reply_write, scratch, settings, namespace)
             status = 0
         except BaseException:  # nothing of the grader's may run on in this process
             # Its stderr is /dev/null by now: the traceback goes where the grader looks (failure()).
             try:
-                (scratch / FAILURE_FILE).write_text(traceback.format_exc())
+                _failure_file(scratch).write_text(traceback.format_exc())
             except OSError:
                 pass
         finally:
             os._exit(status)
     os.close(request_read)
     os.close(reply_write)
-    return SandboxProcess(pid, request_write, reply_read, scratch)
+    return SandboxProcess(pid, request_write, reply_read, scratch, namespace)
 
 
-def _become_sandbox(requests: int, replies: int, scratch: Path, settings: SandboxSettings) -> None:
+def _failure_file(scratch: Path) -> Path:
+    return scratch.with_name(scratch.name + FAILURE_SUFFIX)
+
+
+def _become_sandbox(requests: int, replies: int, scratch: Path, settings: SandboxSettings,
+                    namespace: PidNamespace) -> None:
     os.setsid()
-    _close_inherited(keep={requests, replies})
+    _close_inherited(keep={requests, replies, namespace.held})
     null = os.open(os.devnull, os.O_RDWR)
     for target in (0, 1, 2):
         os.dup2(null, target)
@@ -133,8 +152,10 @@ def _become_sandbox(requests: int, replies: int, scratch: Path, settings: Sandbo
         _forget_torch()
     _scrub_environment(scratch)
     limits = confine.Limits(memory_mb=settings.memory_mb, cpu_seconds=settings.time_limit,
-                            limit_address_space=not settings.device.startswith("cuda"))
-    protections = confine.confine(scratch, limits, list(settings.hidden), list(settings.readable))
+                            limit_address_space=not settings.device.startswith("cuda"),
+                            on_cuda=settings.device.startswith("cuda"))
+    protections = confine.confine(scratch, limits, list(settings.hidden), list(settings.readable),
+                                  failure_file=_failure_file(scratch), pid_namespace=namespace)
     serve(requests, replies, protections)
 
 
