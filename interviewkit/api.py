@@ -260,10 +260,15 @@ def environment(folder: Path):
     """The Jinja2 environment of the templates in katas/ (the stub, the statement's signatures)."""
     import jinja2  # only the commands that render pay for it
 
+    from interviewkit import messages
+
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder), undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The templates' words ({% trans %}) come from kit's message catalogue, in kit's language.
+    templates.install_gettext_callables(messages._, messages.ngettext, newstyle=True)
     templates.filters["docstring"] = docstring
     templates.filters["signature"] = lambda function, indent=0: "\n".join(function.lines(indent))
     templates.tests["class"] = lambda entry: isinstance(entry, Class)

@@ -14,19 +14,21 @@ from typing import NamedTuple
 from interviewkit.catalog import Kata
 from interviewkit.forbidden import Forbidden
 from interviewkit.grading.toolkit.tolerances import BASE_TOLERANCE
+from interviewkit.messages import N_, _
 
 MANIFEST = "cases.toml"
 MANIFEST_VERSION = 1
-HEADING = "How this kata is graded"
+HEADING = N_("How this kata is graded")
 FLOATS = ("float16", "bfloat16", "float32", "float64")
 NAMED_CASES = 6  # cases of an unusual dtype named on the dtypes line; beyond, a count
-LABELS = ("Dtypes", "Tolerance", "Conditioning", "Gradients", "Checks", "Forbidden", "Efficiency")
+LABELS = (N_("Dtypes"), N_("Tolerance"), N_("Conditioning"), N_("Gradients"), N_("Checks"), N_("Forbidden"),
+          N_("Efficiency"))
 
 DEFAULT_GRADIENTS = {
-    "torch": ("checked for a random N(0, 1) upstream gradient g, the same for your code and the float64 "
-              "reference: g is back-propagated through the output (`out.backward(g)`, never `out.sum()`) "
-              "and the gradient of every input and parameter is held to the tolerance above."),
-    "numpy": "not checked (the numpy track has no autograd); outputs only.",
+    "torch": N_("checked for a random N(0, 1) upstream gradient g, the same for your code and the float64 "
+                "reference: g is back-propagated through the output (`out.backward(g)`, never `out.sum()`) "
+                "and the gradient of every input and parameter is held to the tolerance above."),
+    "numpy": N_("not checked (the numpy track has no autograd); outputs only."),
 }
 
 
@@ -59,7 +61,7 @@ def _floats(dtypes) -> list[str]:
 
 def _names(names: list[str]) -> str:
     shown = ", ".join(f"`{name}`" for name in names[:NAMED_CASES])
-    return shown + (f" and {len(names) - NAMED_CASES} more" if len(names) > NAMED_CASES else "")
+    return shown + (_(" and {count} more").format(count=len(names) - NAMED_CASES) if len(names) > NAMED_CASES else "")
 
 
 def _number(value: float) -> str:
@@ -74,19 +76,19 @@ def _dtypes_line(checks: list[CheckCases], results: str = "") -> str:
     if not counts:
         return ""
     usual = counts.most_common(1)[0][0]
-    others = [f"{dtype} in {_names(list(dict.fromkeys(name for name, floats in cases if dtype in floats)))}"
+    others = [_("{dtype} in {cases}").format(
+                  dtype=dtype, cases=_names(list(dict.fromkeys(name for name, floats in cases if dtype in floats))))
               for dtype in FLOATS if dtype in counts and dtype != usual]
-    return "; ".join([usual, *others]) + ". " + (results or "Float results keep the input's dtype.")
+    return "; ".join([usual, *others]) + ". " + (results or _("Float results keep the input's dtype."))
 
 
 def _tolerance_line(dtypes: list[str], conditioned: bool) -> str:
     constants = "; ".join(f"{dtype}: rtol = {_number(BASE_TOLERANCE[dtype][0])}, "
                           f"atol = {_number(BASE_TOLERANCE[dtype][1])}" for dtype in dtypes)
-    factor = "c as below" if conditioned else "c = 1 (accuracy here does not depend on the inputs)"
-    return (f"a float passes when `|got − want| ≤ c·(atol·m + rtol·|want|)`: want is the float64 reference "
-            f"on the very values your code received, m the largest |want| compared (a gradient whose terms "
-            f"cancel, at their larger scale), {factor}. {constants}. "
-            "Integers must be equal.")
+    factor = _("c as below") if conditioned else _("c = 1 (accuracy here does not depend on the inputs)")
+    return _("a float passes when `|got − want| ≤ c·(atol·m + rtol·|want|)`: want is the float64 reference on the "
+             "very values your code received, m the largest |want| compared (a gradient whose terms cancel, at "
+             "their larger scale), {factor}. {constants}. Integers must be equal.").format(factor=factor, constants=constants)
 
 
 def _public(name: str) -> bool:
@@ -98,7 +100,7 @@ def _forbidden_line(forbidden: Forbidden) -> str:
     names = [name for name in forbidden.names() if _public(name)]
     if not names:
         return ""
-    twins = " Their private and ATen twins too: the operation is forbidden, however it is spelled." \
+    twins = _(" Their private and ATen twins too: the operation is forbidden, however it is spelled.") \
         if forbidden.functions or forbidden.modules else ""
     return ", ".join(f"`{name}`" for name in names) + "." + twins
 
@@ -125,7 +127,7 @@ def _check_lines(checks: list[CheckCases], common: dict[str, list[str]]) -> list
             lines.append(f"`{check.name}`" + (f": {', '.join(shared)}" if shared else ""))
             own = [case for case in cases if case not in shared]
             if own:
-                lines.append(f"`{check.name}`, also: {', '.join(own)}")
+                lines.append(f"`{check.name}`" + _(", also: {cases}").format(cases=", ".join(own)))
         else:
             lines.append(f"`{check.name}`" + (f": {', '.join(cases)}" if cases else ""))
     return lines
@@ -140,13 +142,14 @@ def _entries(kata: Kata, track: str, checks: list[CheckCases], common: dict[str,
                ("Tolerance", _tolerance_line(dtypes, bool(notes.conditioning)))]
     if notes.conditioning:
         entries.append(("Conditioning", notes.conditioning))
-    gradients = notes.gradients.get(track) or DEFAULT_GRADIENTS.get(track, "")
+    gradients = notes.gradients.get(track) or _(DEFAULT_GRADIENTS.get(track, ""))
     entries.append(("Gradients", gradients))
     entries += [("Checks", line) for line in _check_lines(checks, common)]
     entries.append(("Forbidden", _forbidden_line(kata.track(track).forbidden)))
     if kata.efficiency:
-        entries.append(("Efficiency", f"`kit grade --strict` fails code slower than {kata.efficiency.bound:g}× "
-                                      "the reference on the timing case; otherwise the ratio is only reported."))
+        entries.append(("Efficiency", _("`kit grade --strict` fails code slower than {bound}× the reference on the "
+                                        "timing case; otherwise the ratio is only reported.").format(
+                                            bound=f"{kata.efficiency.bound:g}")))
     return [(label, text) for label, text in entries if text]
 
 
@@ -155,10 +158,10 @@ def _section(entries: list[tuple[str, str]]) -> list[str]:
     for label in LABELS:
         texts = [text for of, text in entries if of == label]
         if label == "Checks" and texts:
-            lines.append("- **Checks**, each case reported as `check[case]`:")
+            lines.append(_("- **Checks**, each case reported as `check[case]`:"))
             lines.extend(f"  - {text}" for text in texts)
         elif texts:
-            lines.append(f"- **{label}**: " + " ".join(texts))
+            lines.append(f"- **{_(label)}**: " + " ".join(texts))
     return lines
 
 
@@ -171,9 +174,9 @@ def block(kata: Kata) -> str:
     per_track = {track: _entries(kata, track, manifest.get(track, []), common) for track in kata.tracks}
     shared = [entry for entry in next(iter(per_track.values()))
               if all(entry in entries for entries in per_track.values())]
-    lines = [f"## {HEADING}", "", *_section(shared)]
+    lines = [f"## {_(HEADING)}", "", *_section(shared)]
     for track, entries in per_track.items():
         own = [entry for entry in entries if entry not in shared]
         if own:
-            lines += ["", f"### {track} track", "", *_section(own)]
+            lines += ["", "### " + _("{track} track").format(track=track), "", *_section(own)]
     return "\n".join(lines) + "\n"

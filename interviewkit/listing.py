@@ -1,12 +1,14 @@
 """`kit list`: the catalogue as a table grouped by topic, or as JSON."""
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.table import Table
 
 from interviewkit.catalog import Kata
 from interviewkit.progress import KataProgress
 from interviewkit.durations import duration
-from interviewkit.render import DIFFICULTY_STYLE, STATUS_STYLE, UNBROKEN, console, escape
+from interviewkit.messages import N_, _
+from interviewkit.render import DIFFICULTY_STYLE, STATUS_STYLE, UNBROKEN, console, escape, tags
 
 
 def kata_list_json(katas: list[Kata], progress: dict[str, KataProgress], topics: dict[str, str] | None = None) -> str:
@@ -38,17 +40,17 @@ def kata_table(katas: list[Kata], progress: dict[str, KataProgress], width: int 
     width = console.width if width is None else width
     compact = width < COMPACT_LIST_WIDTH
     if compact:
-        columns = ("kata", "difficulty", "status")
+        columns = (N_("kata"), N_("difficulty"), N_("status"))
     else:
-        columns = ("kata", "title", "difficulty", "tracks", *(("tags",) if width >= FULL_LIST_WIDTH else ()),
-                   "status", "best time")
-    table = Table(title="kit katas", title_justify="left")
+        columns = (N_("kata"), N_("title"), N_("difficulty"), N_("tracks"),
+                   *((N_("tags"),) if width >= FULL_LIST_WIDTH else ()), N_("status"), N_("best time"))
+    table = Table(title=_("kit katas"), title_justify="left")
     longest_id = max((len(kata.id) for kata in katas), default=4)
     for column in columns:
         if compact and column == "kata":  # the id on a line of its own, never broken; the title wraps below it
-            table.add_column(column, min_width=longest_id, ratio=1, overflow="fold")
+            table.add_column(_(column), min_width=longest_id, ratio=1, overflow="fold")
         else:
-            table.add_column(column, no_wrap=column in UNBROKEN, overflow="fold", min_width=len(column))
+            table.add_column(_(column), no_wrap=column in UNBROKEN, overflow="fold", min_width=cell_len(_(column)))
     by_id = {kata.id: kata for kata in katas}
     groups = [(name, [by_id[i] for i in ids if i in by_id]) for name, ids in topics] if topics else [(None, katas)]
     for topic, members in groups:
@@ -56,7 +58,7 @@ def kata_table(katas: list[Kata], progress: dict[str, KataProgress], width: int 
             continue
         if topic is not None:  # in the widest column that wraps: the title, else the kata's own
             heading = {column: "" for column in columns}
-            heading["title" if "title" in columns else "kata"] = f"[bold cyan]{escape(topic)}[/]"
+            heading["title" if "title" in columns else "kata"] = f"[bold cyan]{escape(_(topic))}[/]"
             table.add_row(*heading.values())
         for kata in members:
             table.add_row(*_kata_cells(kata, progress, columns, compact))
@@ -66,20 +68,20 @@ def kata_table(katas: list[Kata], progress: dict[str, KataProgress], width: int 
 
 def _kata_cells(kata: Kata, progress: dict[str, KataProgress], columns: tuple[str, ...], compact: bool) -> list[str]:
     entry = progress.get(kata.id, KataProgress())
-    status = entry.status
+    status = _(entry.status)
     if entry.passed_tracks:  # on a line of its own when narrow: the status column stays short
         status += ("\n" if compact else " ") + f"({', '.join(sorted(entry.passed_tracks))})"
     cells = {
         "kata": kata.id,
-        "title": kata.title,
-        "difficulty": f"[{DIFFICULTY_STYLE[kata.difficulty]}]{kata.difficulty}[/]",
+        "title": escape(kata.shown_title),
+        "difficulty": f"[{DIFFICULTY_STYLE[kata.difficulty]}]{_(kata.difficulty)}[/]",
         "tracks": ", ".join(kata.tracks),
-        "tags": ", ".join(kata.tags),
+        "tags": tags(kata),
         "status": f"[{STATUS_STYLE[entry.status]}]{status}[/]",
         "best time": duration(entry.best_time_s),
     }
     if compact:
-        cells["kata"] = f"[bold]{kata.id}[/]\n[dim]{escape(kata.title)} · {', '.join(kata.tracks)}[/]"
+        cells["kata"] = f"[bold]{kata.id}[/]\n[dim]{escape(kata.shown_title)} · {', '.join(kata.tracks)}[/]"
         if entry.best_time_s is not None:
-            cells["status"] += f"\nbest {duration(entry.best_time_s)}"
+            cells["status"] += "\n" + _("best {time}").format(time=duration(entry.best_time_s))
     return [cells[column] for column in columns]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interviewkit.catalog import Catalog, Kata
 from interviewkit.durations import duration
+from interviewkit.messages import _
 from interviewkit.progress import GradeRecord, KataProgress, MockSession, Store
 
 # The score, out of 100 (README.md states it the same way): every kata is worth 100 / K points,
@@ -179,30 +180,36 @@ def report_markdown(session: MockSession, states: list[KataState], total: float,
     started = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started_at))
     minutes = (session.deadline - session.started_at) / 60
     lines = [
-        f"# Mock interview {session.id}",
+        _("# Mock interview {session}").format(session=session.id),
         "",
-        f"Started {started}, {minutes:g} minutes, seed {session.seed}; ended after {duration(ended - session.started_at)}.",
+        _("Started {started}, {minutes} minutes, seed {seed}; ended after {duration}.").format(
+            started=started, minutes=f"{minutes:g}", seed=session.seed, duration=duration(ended - session.started_at)),
         "",
-        f"**Score: {total:g} / 100**",
+        _("**Score: {score} / 100**").format(score=f"{total:g}"),
         "",
-        "| kata | track | passed | checks | time to first pass | attempts | hints | solution viewed | efficiency | points |",
+        _("| kata | track | passed | checks | time to first pass | attempts | hints | solution viewed | efficiency "
+          "| points |"),
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
+    yes, no = _("yes"), _("no")
     for state in states:
-        efficiency = f"{state.efficiency:.1f}x the reference" if state.efficiency is not None else "-"
+        efficiency = _("{ratio}x the reference").format(ratio=f"{state.efficiency:.1f}") \
+            if state.efficiency is not None else "-"
         checks = f"{state.checks_passed}/{state.checks_total}" if state.checks_total else "-"
         lines.append(
-            f"| {state.kata} | {state.track} | {'yes' if state.passed_after_s is not None else 'no'} | {checks} | "
+            f"| {state.kata} | {state.track} | {yes if state.passed_after_s is not None else no} | {checks} | "
             f"{duration(state.passed_after_s)} | {state.attempts} | {state.hints} | "
-            f"{'yes' if state.solution_viewed else 'no'} | {efficiency} | {state.points:.1f} |"
+            f"{yes if state.solution_viewed else no} | {efficiency} | {state.points:.1f} |"
         )
     lines += [
         "",
-        f"Each of the {len(states)} katas is worth {100 / len(states):.4g} points times a quality: a passed kata "
-        f"keeps 1 - {HINT_COST:g} per hint - {FAILED_ATTEMPT_COST:g} per failed attempt before the pass "
-        f"(at least {PASSED_FLOOR:g}), times {SLOW_FACTOR:g} if slower than the kata's efficiency bound; an "
-        f"unpassed kata earns {UNPASSED_SHARE:g} x the share of checks it passed - {HINT_COST:g} per hint "
-        "(at least 0); a viewed solution scores its kata 0. Grades after the deadline do not count.",
+        _("Each of the {count} katas is worth {worth} points times a quality: a passed kata keeps 1 - {hint} per "
+          "hint - {failed} per failed attempt before the pass (at least {floor}), times {slow} if slower than the "
+          "kata's efficiency bound; an unpassed kata earns {share} x the share of checks it passed - {hint} per "
+          "hint (at least 0); a viewed solution scores its kata 0. Grades after the deadline do not count.").format(
+            count=len(states), worth=f"{100 / len(states):.4g}", hint=f"{HINT_COST:g}",
+            failed=f"{FAILED_ATTEMPT_COST:g}", floor=f"{PASSED_FLOOR:g}", slow=f"{SLOW_FACTOR:g}",
+            share=f"{UNPASSED_SHARE:g}"),
         "",
     ]
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from interviewkit import mock, render
+from interviewkit.messages import _, ngettext
 from interviewkit.render import escape
 from interviewkit.catalog import Catalog, UnknownKata
 from interviewkit.progress import MockSession, Store
@@ -23,8 +24,8 @@ def _open() -> tuple[Path, Store, Catalog]:
     workspace = open_workspace()
     store, catalog = Store(workspace), Catalog()
     for session in mock.finish_expired(store, catalog):
-        render.note(f"[dim]mock session {session.id} reached its deadline and was finished "
-                    f"(`kit mock report {session.id}`).[/]")
+        render.note("[dim]" + _("mock session {session} reached its deadline and was finished (`kit mock report "
+                                "{session}`).").format(session=session.id) + "[/]")
     return workspace, store, catalog
 
 
@@ -48,8 +49,8 @@ def start(
     workspace, store, catalog = _open()
     running = mock.active_session(store)
     if running:
-        fail_usage(f"mock session {running.id} is running until {_hour(running.deadline)}: `kit mock resume` to "
-              "watch it, `kit mock finish` to end it now.")
+        fail_usage(_("mock session {session} is running until {hour}: `kit mock resume` to watch it, `kit mock "
+                     "finish` to end it now.").format(session=running.id, hour=_hour(running.deadline)))
     wanted = [name.strip().lower().replace("-", "_") for name in kata or []]
     for name in wanted:
         try:
@@ -72,14 +73,18 @@ def start(
     number = store.create_session(started_at=now, deadline=now + minutes * 60, seed=seed, folder=folder,
                                   katas=entries)
     session = next(s for s in store.sessions() if s.id == number)
-    for (each, _), entry in zip(chosen, entries):
+    for (each, _track), entry in zip(chosen, entries):
         render.statement(each, catalog, written=entry["file"])
-    render.note(f"\n[bold]Mock interview {number}[/]: {len(chosen)} kata{'s' if len(chosen) > 1 else ''}, "
-                f"{minutes:g} minutes, ends at [bold]{_hour(session.deadline)}[/] (seed {seed}).")
+    render.note("\n" + ngettext("[bold]Mock interview {number}[/]: {count} kata, {minutes} minutes, ends at "
+                                 "[bold]{hour}[/] (seed {seed}).",
+                                 "[bold]Mock interview {number}[/]: {count} katas, {minutes} minutes, ends at "
+                                 "[bold]{hour}[/] (seed {seed}).", len(chosen)).format(
+        number=number, count=len(chosen), minutes=f"{minutes:g}", hour=_hour(session.deadline), seed=seed))
     live = not no_live and render.console.is_terminal
-    grading = "save a file and the live view grades it" if live else "grade with `kit grade FILE`, see where you stand with `kit mock status`"
-    render.note(f"Your files are in {escape(str(folder))}: {grading}; `kit hint KATA` counts against the score; "
-                "`kit mock finish` ends early.")
+    grading = _("save a file and the live view grades it") if live else \
+        _("grade with `kit grade FILE`, see where you stand with `kit mock status`")
+    render.note(_("Your files are in {folder}: {grading}; `kit hint KATA` counts against the score; `kit mock finish` "
+                  "ends early.").format(folder=escape(str(folder)), grading=grading))
     if live:
         _live(session, store, catalog, device)
 
@@ -87,10 +92,10 @@ def start(
 @mock_app.command()
 def status() -> None:
     """Show where the running session stands, once."""
-    _, store, catalog = _open()
+    store, catalog = _open()[1:]
     session = mock.active_session(store)
     if session is None:  # as resume and finish: nothing to act on is a usage error (exit 2)
-        fail_usage("no mock session is running; `kit mock start` begins one, `kit mock report` shows the last one's.")
+        fail_usage(_("no mock session is running; `kit mock start` begins one, `kit mock report` shows the last one's."))
     render.console.print(render.dashboard(session, mock.kata_states(session, store, catalog), time.time()))
 
 
@@ -100,10 +105,10 @@ def resume(
     device: Annotated[str, typer.Option(help="cpu, cuda or auto (torch track).")] = "cpu",
 ) -> None:
     """Go back to the running session, with the same deadline."""
-    _, store, catalog = _open()
+    store, catalog = _open()[1:]
     session = mock.active_session(store)
     if session is None:
-        fail_usage("no mock session is running; `kit mock start` begins one.")
+        fail_usage(_("no mock session is running; `kit mock start` begins one."))
     if no_live or not render.console.is_terminal:
         render.console.print(render.dashboard(session, mock.kata_states(session, store, catalog), time.time()))
         return
@@ -113,22 +118,23 @@ def resume(
 @mock_app.command()
 def finish() -> None:
     """End the running session now and show its report."""
-    _, store, catalog = _open()
+    store, catalog = _open()[1:]
     session = mock.active_session(store)
     if session is None:
-        fail_usage("no mock session is running; `kit mock report` shows the last one's report.")
+        fail_usage(_("no mock session is running; `kit mock report` shows the last one's report."))
     render.markdown(mock.finish(store, catalog, session))
-    render.note(f"[dim]saved in {escape(str(session.folder / 'report.md'))}[/]")
+    render.note("[dim]" + _("saved in {file}").format(file=escape(str(session.folder / "report.md"))) + "[/]")
 
 
 @mock_app.command()
 def report(session_id: Annotated[Optional[int], typer.Argument(help="Which session (default: the last).")] = None) -> None:
     """Show a finished session's report."""
-    _, store, _ = _open()
+    store = _open()[1]
     finished = [session for session in store.sessions() if session.finished_at is not None]
     chosen = next((s for s in finished if s.id == session_id), None) if session_id else (finished or [None])[-1]
     if chosen is None:
-        fail_usage(f"no finished mock session {session_id}." if session_id else "no mock session has finished yet.")
+        fail_usage(_("no finished mock session {session}.").format(session=session_id) if session_id
+                   else _("no mock session has finished yet."))
     render.markdown(chosen.report or "")
 
 
@@ -162,5 +168,5 @@ def _live(session: MockSession, store: Store, catalog: Catalog, device: str) -> 
     if time.time() >= session.deadline:
         render.markdown(mock.finish(store, catalog, session))
     else:
-        render.note(f"The session goes on until {_hour(session.deadline)}: `kit mock resume` to come back, "
-                    "`kit mock finish` to end it.")
+        render.note(_("The session goes on until {hour}: `kit mock resume` to come back, `kit mock finish` to end it.")
+                    .format(hour=_hour(session.deadline)))

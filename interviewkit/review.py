@@ -10,6 +10,7 @@ import time
 from interviewkit import render
 from interviewkit.catalog import Catalog, Kata
 from interviewkit.durations import duration
+from interviewkit.messages import _, ngettext
 from interviewkit.progress import Store
 from interviewkit.render import escape
 
@@ -57,15 +58,17 @@ def reviews(store: Store, katas: list[Kata], now: float) -> list[Review]:
 def _reasons(kata: Kata, history: _History, best_time_s: float | None) -> list[str]:
     reasons = []
     if not history.passed:
-        reasons.append("not passed yet")
+        reasons.append(_("not passed yet"))
     if history.failures:
-        reasons.append(f"failed {history.failures} time{'s' * (history.failures != 1)}")
+        reasons.append(ngettext("failed {count} time", "failed {count} times", history.failures).format(
+            count=history.failures))
     if history.hints:
-        reasons.append(f"{history.hints} hint{'s' * (history.hints != 1)}")
+        reasons.append(ngettext("{count} hint", "{count} hints", history.hints).format(count=history.hints))
     if history.solution_viewed:
-        reasons.append("solution viewed")
+        reasons.append(_("solution viewed"))
     if best_time_s is not None and best_time_s > SLOW * kata.minutes * 60:
-        reasons.append(f"took {duration(best_time_s)} (about {kata.minutes} min expected)")
+        reasons.append(_("took {time} (about {minutes} min expected)").format(
+            time=duration(best_time_s), minutes=kata.minutes))
     return reasons
 
 
@@ -104,13 +107,14 @@ def show_next_review(catalog: Catalog, store: Store | None) -> None:
     due = [entry for entry in found if entry.due_at <= now]
     if not due:
         wait = found[0].due_at - now if found else 0.0
-        later = f"{wait / DAY:.0f} days" if wait >= 2 * DAY else duration(wait)
-        upcoming = f" The next comes back in {later}: {found[0].kata}." if found else ""
-        render.note("Nothing is due for review." + (upcoming or " Every kata you practised went cleanly: "
-                                                    "`kit next` continues the path."))
+        later = _("{days} days").format(days=f"{wait / DAY:.0f}") if wait >= 2 * DAY else duration(wait)
+        upcoming = _(" The next comes back in {later}: {kata}.").format(later=later, kata=found[0].kata) if found else ""
+        render.note(_("Nothing is due for review.") + (upcoming or _(" Every kata you practised went cleanly: "
+                                                                      "`kit next` continues the path.")))
         return
     chosen = due[0]
     kata = catalog.get(chosen.kata)
-    render.console.print(f"Due for review ({len(due)} in all): [bold]{kata.id}[/] · {escape(kata.title)} · "
-                         f"{escape(', '.join(chosen.reasons))}")
-    render.console.print(f"Start afresh with [bold]kit new {kata.id} --dir review[/], and grade it without hints.")
+    render.console.print(_("Due for review ({count} in all):").format(count=len(due)) + f" [bold]{kata.id}[/] · "
+                         f"{escape(kata.shown_title)} · {escape(_(', ').join(chosen.reasons))}")
+    render.console.print(_("Start afresh with [bold]kit new {kata} --dir review[/], and grade it without hints.")
+                         .format(kata=kata.id))

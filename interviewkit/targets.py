@@ -8,6 +8,7 @@ from pathlib import Path
 from interviewkit import render
 from interviewkit.catalog import Catalog, Kata
 from interviewkit.progress import open_store
+from interviewkit.messages import _
 from interviewkit.usage import check_track, fail_usage, load_kata
 from interviewkit.workspace import KataFile, find_kata_files, find_workspace, identify, most_recent, stub_filename
 
@@ -24,7 +25,7 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
         kata_id = target
     if file is not None:
         if not file.is_file():
-            fail_usage(f"{file} does not exist. Create it with `kit new KATA`, or check the path.")
+            fail_usage(_("{file} does not exist. Create it with `kit new KATA`, or check the path.").format(file=file))
         known = identify(file)
         kata_id = kata_id or (known.kata if known else None)
         track = track or (known.track if known and known.kata == kata_id else None)
@@ -41,7 +42,7 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
         candidates = (store.stub_files() if store else []) + find_kata_files(workspace)
         latest = most_recent([f for f in candidates if f.kata in known])
         if latest is None:
-            fail_usage("no kata file found here. Start one with `kit new softmax`, or name a file to grade.")
+            fail_usage(_("no kata file found here. Start one with `kit new softmax`, or name a file to grade."))
         kata = load_kata(catalog, latest.kata)
         return kata, check_track(kata, track or latest.track), latest.path
     kata = load_kata(catalog, kata_id)
@@ -53,7 +54,7 @@ def resolve_target(catalog: Catalog, target: str | None, track: str | None,
     elsewhere = [f for f in recorded + find_kata_files(workspace) if f.kata == kata.id and f.track in tracks]
     latest = most_recent(here) or most_recent(elsewhere)
     if latest is None:
-        fail_usage(f"no file for {kata.id} here. Start one with `kit new {kata.id}`, or pass --file PATH.")
+        fail_usage(_("no file for {kata} here. Start one with `kit new {kata}`, or pass --file PATH.").format(kata=kata.id))
     return kata, latest.track, latest.path
 
 
@@ -96,8 +97,9 @@ def _by_definitions(catalog: Catalog, file: Path, track: str | None) -> tuple[st
             if matching:
                 fits.append((kata.id, matching))
     if len(fits) != 1:
-        which = f" (it fits {', '.join(kata_id for kata_id, _ in fits)})" if fits else ""
-        fail_usage(f"cannot tell which kata {file} is for{which}: name it, as in `kit grade softmax --file {file}`.")
+        which = _(" (it fits {katas})").format(katas=", ".join(kata_id for kata_id, _tracks in fits)) if fits else ""
+        fail_usage(_("cannot tell which kata {file} is for{which}: name it, as in `kit grade softmax --file {file}`.")
+                   .format(file=file, which=which))
     kata_id, tracks = fits[0]
     return kata_id, tracks[0] if len(tracks) == 1 else None
 

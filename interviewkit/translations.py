@@ -59,6 +59,31 @@ def join_wide_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+TITLE = "kata.toml"  # katas/<id>/<language>/kata.toml: the title, stamped with the English title's hash
+
+
+def title_hash(english: str) -> str:
+    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]
+
+
+def title_file(english: str, translated: str) -> str:
+    return header(TITLE, title_hash(english)) + f'title = "{translated}"\n'
+
+
+def title(folder: Path, english: str, language: str) -> str | None:
+    """The kata's title in `language`, where a translation of this very English title is there."""
+    path = folder / language / TITLE
+    if language == "en" or not path.is_file():
+        return None
+    import tomllib
+
+    text = path.read_text(encoding="utf-8")
+    match = HEADER.match(text)
+    if match is None or match.group(2) != title_hash(english):
+        return None
+    return tomllib.loads(text[match.end():]).get("title")
+
+
 def state(folder: Path, language: str) -> dict[str, str]:
     """Each text file of a kata that has an English version -> "current", "missing" or "stale"."""
     return {name: read(folder, name, language)[1] for name in TEXTS if (folder / name).is_file()}

@@ -9,6 +9,7 @@ import typer
 
 from interviewkit import render
 from interviewkit.catalog import Catalog, CatalogError, Kata, UnknownKata, UnknownTrack
+from interviewkit.messages import _
 from interviewkit.progress import Store
 from interviewkit.workspace import open_workspace
 
@@ -26,7 +27,7 @@ def load_kata(catalog: Catalog, kata_id: str) -> Kata:
     except UnknownKata as problem:
         fail_usage(str(problem))
     except CatalogError as problem:
-        fail_usage(f"the catalogue is damaged: {problem}")
+        fail_usage(_("the catalogue is damaged: {problem}").format(problem=problem))
 
 
 def check_track(kata: Kata, track: str | None) -> str:
@@ -40,6 +41,6 @@ def workspace_store() -> tuple[Path, Store]:
     try:
         workspace = open_workspace()
     except OSError as error:
-        fail_usage(f"cannot use {error.filename} as kit's workspace ({error.strerror}): KIT_WORKSPACE, or the "
-                   "current folder, must be a folder you can write to.")
+        fail_usage(_("cannot use {folder} as kit's workspace ({why}): KIT_WORKSPACE, or the current folder, must be "
+                     "a folder you can write to.").format(folder=error.filename, why=error.strerror))
     return workspace, Store(workspace)

@@ -20,7 +20,7 @@ SANDBOX, TOOLKIT, RUN = "interviewkit.grading.sandbox", "interviewkit.grading.to
 # The catalogue and its parts: the data model of a kata (its text in the chosen language included), at
 # the bottom of the whole package.
 CATALOG = ("interviewkit.catalog", "interviewkit.kata", "interviewkit.api", "interviewkit.forbidden",
-           "interviewkit.translations", "interviewkit.language")
+           "interviewkit.translations", "interviewkit.language", "interviewkit.messages")
 # (layer, what it must not import, why)
 RULES = (
     (CATALOG, ("interviewkit",), "the catalogue reads katas/ and knows nothing of the rest of kit"),

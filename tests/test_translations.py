@@ -48,8 +48,10 @@ def test_translated_hints_keep_their_ids_tiers_and_checks_and_signatures_stay(ka
     english = tomllib.loads((folder / "hints.toml").read_text(encoding="utf-8"))["hint"]
     text, _ = read(folder, "hints.toml", SIMPLIFIED)
     translated = tomllib.loads(text)["hint"]
-    shape = lambda hints: [(hint["id"], hint["tier"], hint.get("checks", [])) for hint in hints]
+    shape = lambda hints: [(hint["id"], hint["tier"], hint.get("checks", []), hint.get("causes", [])) for hint in hints]
     assert shape(translated) == shape(english)
+    causes = lambda text: sorted(tomllib.loads(text).get("causes", {}))  # [causes]: the same ids, translated clauses
+    assert causes(text) == causes((folder / "hints.toml").read_text(encoding="utf-8"))
     statement, _ = read(folder, "statement.md", SIMPLIFIED)
     assert ("{{ signatures }}" in statement) == ("{{ signatures }}" in (folder / "statement.md").read_text())
 
@@ -109,7 +111,7 @@ def test_kit_show_speaks_the_chosen_chinese_and_says_when_it_falls_back(tmp_path
     statement = content / "katas" / "softmax" / "statement.md"
     statement.write_text(statement.read_text() + "\nOne more sentence.\n")
     stale = kit("--lang", "zh", "show", "softmax", cwd=tmp_path, KIT_CONTENT_ROOT=str(content)).stdout
-    assert "One more sentence." in stale and "statement.md of softmax is shown in English" in stale
+    assert "One more sentence." in stale and "softmax 的 statement.md 以英文显示" in stale  # the notice in kit's Chinese
     hint = kit("--lang", "zh-Hant", "hint", "softmax", cwd=tmp_path).stdout
     assert re.search("[\u4e00-\u9fff]", hint) and "shown in English" not in hint
 
@@ -132,7 +134,7 @@ def test_a_chinese_statement_is_wrapped_never_cut(width, monkeypatch):
     render.statement(kata, CATALOG)
     screen = console.export_text()
     assert all(cell_len(line) <= width for line in screen.splitlines())  # a wide character takes two cells
-    assert _chinese(read(kata.folder, "statement.md", SIMPLIFIED)[0]) in _chinese(screen)
+    assert _chinese(kata.statement()) in _chinese(screen)  # its signatures' headings in Chinese too
 
 
 def test_a_line_broken_between_chinese_characters_shows_no_space():

@@ -27,6 +27,9 @@ def test_a_wheel_installed_in_a_fresh_environment_lists_and_grades(tmp_path):
                      "interviewkit/_content/katas/softmax/example.py",
                      "interviewkit/_content/katas/softmax/zh-Hans/statement.md",
                      "interviewkit/_content/katas/softmax/zh-Hant/hints.toml",
+                     "interviewkit/_content/katas/softmax/zh-Hant/kata.toml",
+                     "interviewkit/locale/zh_Hans/LC_MESSAGES/kit.mo",
+                     "interviewkit/locale/zh_Hant/LC_MESSAGES/kit.mo",
                      "interviewkit/_content/graders/softmax/test.py",
                      "interviewkit/_content/reference_solutions/softmax/numpy.py",
                      "interviewkit/grading/run/pytest.ini"):
@@ -59,3 +62,6 @@ def test_a_wheel_installed_in_a_fresh_environment_lists_and_grades(tmp_path):
     assert report["passed"] is True and report["kata"] == "softmax" and len(report["checks"]) > 10
     chinese = run(kit, "--lang", "zh-Hant", "show", "softmax", cwd=workspace).stdout
     assert "數值穩定" in chinese and "shown in English" not in chinese
+    # kit's own messages come from the catalogues the wheel carries.
+    assert "難度" in run(kit, "--lang", "zh-Hant", "list", cwd=workspace).stdout
+    assert "開始：" in chinese and "Start with" not in chinese
