@@ -7,6 +7,7 @@ from pathlib import Path
 
 from interviewkit.catalog import Catalog
 from interviewkit.grading.run.session import run_grade
+from interviewkit.grading.toolkit.cases import Case
 
 REPO = Path(__file__).resolve().parent.parent
 CONV2D = Catalog().get("conv2d")
@@ -53,3 +54,18 @@ def test_a_hopelessly_slow_solution_is_reported_at_the_timing_limit(tmp_path):
     check = efficiency(results)
     assert check.passed and "more than 1 s on the timing case" in check.message
     assert all(result.passed for result in results)
+
+
+def test_a_wrong_output_on_the_timing_case_fails_without_strict_naming_the_call_and_its_case(tmp_path):
+    """Each timed call runs on the timing case drawn with its own seed and is held to the oracle: an
+    output made up for the case's size, or remembered from the warm-up, fails a plain grade too."""
+    for trick, call in (("zeros_on_the_timing_case", 1), ("cached_result_on_the_timing_case", 2)):
+        candidate = tmp_path / f"{trick}.py"
+        candidate.write_text((REPO / "tests" / "hostile" / f"{trick}.py").read_text())
+        results = run_grade(CONV2D, "numpy", candidate, seed_offset=3)
+        assert all(result.passed for result in results if not result.name.startswith("efficiency"))
+        check = efficiency(results)
+        assert not check.passed and check.kind == "check", check.message
+        assert check.message.startswith(f"timed call {call} of 4 on the timing case: output differs")
+        seed = Case("larger_batch_of_feature_maps").seed + 3 + call - 1  # the grade's offset, then one per call
+        assert check.case.startswith(f"case larger_batch_of_feature_maps (seed {seed})"), check.case

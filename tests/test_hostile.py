@@ -4,7 +4,8 @@ outside the sandbox's own folder, no sandbox folder left behind, and kit alive t
 
 Each file's header names its track, the message expected (alternatives separated by |), any
 set-up the test provides (files beside the candidate, or a hostile environment), and the time and
-memory limits to grade it with when they are not the defaults."""
+memory limits to grade it with when they are not the defaults; the kata when it is not softmax (a
+trick aimed at the efficiency check needs a kata that times), and `strict: yes` to grade with --strict."""
 from __future__ import annotations
 
 import json
@@ -72,9 +73,10 @@ def test_a_hostile_candidate_fails_safely(path, tmp_path):
     started = time.monotonic()
     time_limit = float(header(path, "timeout") or TIME_LIMIT)
     memory = ["--memory-limit", header(path, "memory")] if header(path, "memory") else []
+    strict = ["--strict"] if header(path, "strict") == "yes" else []
     result = subprocess.run(
-        [sys.executable, "-m", "interviewkit", "grade", "softmax", "--track", header(path, "track"),
-         "--file", str(candidate), "--json", "--timeout", str(time_limit), *memory],
+        [sys.executable, "-m", "interviewkit", "grade", header(path, "kata") or "softmax", "--track",
+         header(path, "track"), "--file", str(candidate), "--json", "--timeout", str(time_limit), *memory, *strict],
         cwd=work, env=environment, capture_output=True, text=True, timeout=time_limit + 60,
     )
     elapsed = time.monotonic() - started

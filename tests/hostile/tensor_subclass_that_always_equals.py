@@ -1,5 +1,5 @@
 # track: torch
-# expect: differs from the reference
+# expect: differs from the reference|got a torch.Tensor subclass AlwaysEqual
 """Returns a tensor subclass whose comparisons always say equal."""
 import torch
 

@@ -5,6 +5,7 @@ import traceback
 from pathlib import Path
 
 from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.messages import _
 
 
 class CheckFailed(AssertionError):
@@ -95,18 +96,17 @@ def describe_exception(error: BaseException, candidate_file: Path, during: str) 
         return error
     if isinstance(error, NotImplementedError):
         where = candidate_frames(error, candidate_file, limit=1)
-        return NotImplementedYet(
-            f"not implemented yet: {during} raised NotImplementedError. "
-            f"Fill in the stub, then run `kit grade` again.\n{where}".rstrip()
-        )
+        return NotImplementedYet((
+            _("not implemented yet: {during} raised NotImplementedError. Fill in the stub, then run `kit grade` "
+              "again.").format(during=during) + f"\n{where}").rstrip())
     if isinstance(error, MemoryError) or "can't allocate memory" in str(error):
         frames = candidate_frames(error, candidate_file)
-        return OutOfMemory(f"{during} ran out of memory: the sandbox's memory limit was reached (the kata's "
-                           f"memory_limit_mb, 4096 MiB unless it says otherwise; --memory-limit raises it)"
-                           f"\n{frames}".rstrip())
+        return OutOfMemory((_("{during} ran out of memory: the sandbox's memory limit was reached (the kata's "
+                             "memory_limit_mb, 4096 MiB unless it says otherwise; --memory-limit raises it)")
+                            .format(during=during) + f"\n{frames}").rstrip())
     text = f"{type(error).__name__}: {error}".strip()
     if len(text) > 600:
         text = text[:600] + " …"
     frames = candidate_frames(error, candidate_file)
     location = f"\n{frames}" if frames else ""
-    return CandidateCrashed(f"{during} raised {text}{location}")
+    return CandidateCrashed(_("{during} raised {error}").format(during=during, error=text) + location)

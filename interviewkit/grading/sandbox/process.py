@@ -52,11 +52,12 @@ class SandboxProcess:
     replies: int
     scratch: Path
     namespace: PidNamespace
+    alarms: int = -1  # the read end of the channel where the sandbox reports a violation as it happens
     _status: int | None = None
 
     def stop(self) -> None:
         """Ends the sandbox and everything it started, and removes its folder."""
-        for descriptor in (self.requests, self.replies):
+        for descriptor in (self.requests, self.replies, self.alarms):
             try:
                 os.close(descriptor)
             except OSError:
@@ -103,6 +104,9 @@ def start_sandbox(settings: SandboxSettings) -> SandboxProcess:
     _failure_file(scratch).touch(mode=0o600)
     request_read, request_write = os.pipe()
     reply_read, reply_write = os.pipe()
+    alarm_read, alarm_write = os.pipe()
+    os.set_blocking(alarm_read, False)
+    os.set_blocking(alarm_write, False)  # a full channel must not hang the sandbox: see rules.py
     sys.stdout.flush()
     sys.stderr.flush()
     namespace = PidNamespace.open()
@@ -117,7 +121,7 @@ def start_sandbox(settings: SandboxSettings) -> SandboxProcess:
     if pid == 0:  # the sandbox
         status = 70
         try:
-            _become_sandbox(request_read, reply_write, scratch, settings, namespace)
+            _become_sandbox(request_read, reply_write, alarm_write, scratch, settings, namespace)
             status = 0
         except BaseException:  # nothing of the grader's may run on in this process
             # Its stderr is /dev/null by now: the traceback goes where the grader looks (failure()).
@@ -127,24 +131,25 @@ def start_sandbox(settings: SandboxSettings) -> SandboxProcess:
                 pass
         finally:
             os._exit(status)
-    os.close(request_read)
-    os.close(reply_write)
-    return SandboxProcess(pid, request_write, reply_read, scratch, namespace)
+    for descriptor in (request_read, reply_write, alarm_write):
+        os.close(descriptor)
+    return SandboxProcess(pid, request_write, reply_read, scratch, namespace, alarm_read)
 
 
 def _failure_file(scratch: Path) -> Path:
     return scratch.with_name(scratch.name + FAILURE_SUFFIX)
 
 
-def _become_sandbox(requests: int, replies: int, scratch: Path, settings: SandboxSettings,
+def _become_sandbox(requests: int, replies: int, alarms: int, scratch: Path, settings: SandboxSettings,
                     namespace: PidNamespace) -> None:
     os.setsid()
-    _close_inherited(keep={requests, replies, namespace.held})
+    _close_inherited(keep={requests, replies, alarms, namespace.held})
     null = os.open(os.devnull, os.O_RDWR)
     for target in (0, 1, 2):
         os.dup2(null, target)
     os.close(null)
     torch = sys.modules.get("torch")
+    _unpredictable_global_generators(torch if settings.keep_torch else None)
     if torch is not None and settings.keep_torch:
         torch.set_num_threads(1)  # the thread pool of a forked parent would deadlock here
         from interviewkit.grading.sandbox import torch_watch  # noqa: F401  (imported before sys.path is scrubbed)
@@ -156,7 +161,23 @@ def _become_sandbox(requests: int, replies: int, scratch: Path, settings: Sandbo
                             on_cuda=settings.device.startswith("cuda"))
     protections = confine.confine(scratch, limits, list(settings.hidden), list(settings.readable),
                                   failure_file=_failure_file(scratch), pid_namespace=namespace)
-    serve(requests, replies, protections)
+    serve(requests, replies, alarms, protections)
+
+
+def _unpredictable_global_generators(torch) -> None:
+    """Seeds the global generators (NumPy's, Python's, torch's) from the OS: a kata's randomness comes
+    from the generators it hands over, and code that draws from a global one instead must not get the
+    same draws in every grade (a fork of the same grader process would give it exactly that, and a
+    check comparing two rounds could never see them differ)."""
+    import random
+
+    import numpy
+
+    seed = int.from_bytes(os.urandom(4), "little")
+    numpy.random.seed(seed)
+    random.seed(os.urandom(16))
+    if torch is not None:
+        torch.manual_seed(int.from_bytes(os.urandom(8), "little"))
 
 
 class _AbsentModule(type(sys)):

@@ -3,6 +3,7 @@ each one, as plain data, to the sandbox. Whatever the sandbox reports (violation
 running, its own death) becomes a verdict here, in the grader."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 from pathlib import Path
@@ -14,8 +15,10 @@ from interviewkit.grading.sandbox.errors import (
     NotImplementedYet, OutOfMemory, SandboxCrashed, SandboxViolation, WrongApi,
 )
 from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.messages import _, ngettext
 from interviewkit.grading.sandbox.made import Made, instance_reference
 from interviewkit.grading.sandbox.process import SandboxProcess
+from interviewkit.grading.sandbox.rules import violation_error
 from interviewkit.grading.sandbox.seam import (
     HELLO, LOAD, CandidateInterface, HandleInterface, Operation, Reply, plain_argument, result_from_data,
 )
@@ -39,6 +42,7 @@ class RemoteCandidate(CandidateInterface):
         self._time_limit = time_limit
         self._ended: str | None = None
         self._printed: list[str] = []
+        self._alarm_text = b""
 
     def take_printed(self) -> str:
         """What the candidate printed since the last time this was asked."""
@@ -82,26 +86,38 @@ class RemoteCandidate(CandidateInterface):
         except wire.ReplyTimeout:
             self._end(f"the time limit of {self._time_limit:g} s was reached during {during}")
             raise CandidateTimeout(
-                f"time limit of {self._time_limit:g} s reached during {during}: an infinite loop, or code far "
-                "slower than needed? The grade was stopped here (raise the limit with --timeout)."
+                _("time limit of {seconds} s reached during {during}: an infinite loop, or code far slower than "
+                  "needed? The grade was stopped here (raise the limit with --timeout).").format(
+                    seconds=f"{self._time_limit:g}", during=during)
             ) from None
         except (wire.ChannelClosed, BrokenPipeError):
             why = self._exit_reason()
+            violations, _served = self._alarms()
+            if violations:
+                self._end(f"the sandbox ended during {during}")
+                raise violation_error(violations) from None
             failure = self._sandbox.failure()
             self._end(f"the sandbox ended during {during}")
             if failure:
                 raise RuntimeError(f"kit's sandbox failed during {during} (a bug of kit's, not your code):\n{failure}")
-            raise SandboxCrashed(f"{why} during {during}") from None
+            raise SandboxCrashed(_("{why} during {during}").format(why=why, during=during)) from None
         except wire.WireError as error:
             self._end("the sandbox sent an unreadable reply")
-            raise SandboxCrashed(f"the sandbox sent an unreadable reply during {during} ({error}): "
-                                 "did your code write to kit's channel?") from None
+            raise SandboxCrashed(_("the sandbox sent an unreadable reply during {during} ({error}): did your code "
+                                   "write to kit's channel?").format(during=during, error=error)) from None
         if not isinstance(reply, dict):
             self._end("the sandbox sent an unreadable reply")
             raise SandboxCrashed(f"the sandbox sent an unreadable reply during {during}")
         printed = reply.get("printed")
         if isinstance(printed, str) and printed:
             self._printed.append(printed)
+        violations, served = self._alarms()
+        if violations:
+            raise violation_error(violations)
+        if served != 1:
+            raise SandboxViolation(
+                "the sandbox's alarm channel no longer reached the grader after this call: your code closed, "
+                "replaced or filled one of kit's file descriptors")
         error = reply.get("error")
         if error is not None:
             kind, text = error if isinstance(error, (list, tuple)) and len(error) == 2 else (Kind.INTERNAL, str(error))
@@ -111,10 +127,40 @@ class RemoteCandidate(CandidateInterface):
         threads = reply.get("threads") or []
         if threads:
             raise LeftRunning(
-                f"{during} left {len(threads)} thread{'s' if len(threads) > 1 else ''} running "
-                f"({', '.join(map(str, threads[:3]))}): a kata solution must finish its work before it returns"
+                ngettext("{during} left {count} thread running ({threads}): a kata solution must finish its work "
+                         "before it returns",
+                         "{during} left {count} threads running ({threads}): a kata solution must finish its work "
+                         "before it returns", len(threads)).format(
+                    during=during, count=len(threads), threads=", ".join(map(str, threads[:3])))
             )
         return reply.get("ok")
+
+    def _alarms(self) -> tuple[list[tuple[str, str]], int]:
+        """What the sandbox wrote on its alarm channel since the last request (rules.py): the
+        violations it saw as they happened, and how many requests it marked as ended. A line that is
+        not kit's counts as a violation: only the candidate could have written it."""
+        while True:
+            try:
+                chunk = os.read(self._sandbox.alarms, 1 << 16)
+            except OSError:  # BlockingIOError: nothing more for now
+                break
+            if not chunk:
+                break
+            self._alarm_text += chunk
+        *lines, self._alarm_text = self._alarm_text.split(b"\n")
+        violations, served = [], 0
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                message = None
+            if message == ["served"]:
+                served += 1
+            elif isinstance(message, list) and len(message) == 2 and all(type(part) is str for part in message):
+                violations.append((message[0], message[1]))
+            else:
+                violations.append(("channel", "something other than kit wrote on the sandbox's alarm channel"))
+        return violations, served
 
     def _end(self, why: str) -> None:
         self._ended = why
@@ -123,18 +169,22 @@ class RemoteCandidate(CandidateInterface):
     def _exit_reason(self) -> str:
         status = self._sandbox.wait(timeout=2.0)
         if status is None:
-            return "the sandbox stopped answering"
+            return _("the sandbox stopped answering")
         if os.WIFSIGNALED(status):
             number = os.WTERMSIG(status)
             if number == signal.SIGXCPU:
-                return f"the CPU time limit ({self._time_limit:g} s) was reached"
+                return _("the CPU time limit ({seconds} s) was reached").format(seconds=f"{self._time_limit:g}")
             if number == signal.SIGXFSZ:
-                return "the file size limit was reached"
+                return _("the file size limit was reached")
+            if number == signal.SIGSYS:
+                return ("the sandbox killed your code for a system call of another ABI (a 32-bit int 0x80 or "
+                        "x32 call, as code that slips past the sandbox's filter makes)")
             name = signal.Signals(number).name if number in signal.Signals._value2member_map_ else str(number)
-            return f"the sandbox process was killed by {name} (a crash of the interpreter, or the memory limit?)"
+            return _("the sandbox process was killed by {signal} (a crash of the interpreter, or the memory limit?)"
+                     ).format(signal=name)
         code = os.WEXITSTATUS(status)
-        return (f"your code ended the sandbox process (exit status {code}): did it call os._exit() "
-                "or kill its own process?")
+        return _("your code ended the sandbox process (exit status {code}): did it call os._exit() or kill its own "
+                 "process?").format(code=code)
 
 
 def _plain(value):

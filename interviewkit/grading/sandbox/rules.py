@@ -1,9 +1,13 @@
 """What every watcher of the sandbox shares: the rules in force while, and only while, the
 candidate's code runs, and the violations seen meanwhile. The guard's watchers, its import hooks,
 the audit hook and the NumPy track's stand-in for torch all record here, so that a candidate that
-swallows the exception a watcher raises still fails."""
+swallows the exception a watcher raises still fails; and each violation is written, the moment it
+is seen, to the grader's alarm channel (a pipe): what the candidate does to this object afterwards
+(emptying the list, switching the rules off) cannot take it back."""
 from __future__ import annotations
 
+import json
+import os
 import threading
 from dataclasses import dataclass, field
 
@@ -25,11 +29,22 @@ class GuardState:
     rules: Rules | None = None  # None: no candidate code is running, nothing is forbidden
     violations: list[tuple[str, str]] = field(default_factory=list)  # (kind, what)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    alarms: int | None = None  # the write end of the grader's alarm channel (non-blocking)
 
     def _record(self, kind: str, what: str) -> None:
         with self.lock:
             if (kind, what) not in self.violations:
                 self.violations.append((kind, what))
+                self.alarm([kind, what[:ALARM_TEXT]])
+
+    def alarm(self, message: list) -> None:
+        """One line on the alarm channel, written whole (shorter than PIPE_BUF) or not at all: a
+        channel the candidate filled or closed shows as a missing end-of-request mark instead."""
+        if self.alarms is not None:
+            try:
+                os.write(self.alarms, (json.dumps(message) + "\n").encode())
+            except OSError:
+                pass
 
     def violate(self, what: str) -> ForbiddenUse:
         self._record("forbidden", what)
@@ -40,6 +55,7 @@ class GuardState:
         return SandboxViolation(message)
 
 
+ALARM_TEXT = 1500  # characters of a violation's text on the channel: a line stays below PIPE_BUF
 state = GuardState()
 
 

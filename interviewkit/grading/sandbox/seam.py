@@ -156,9 +156,19 @@ class CandidateInterface(Protocol):
     def call(self, symbol: str, *args, upstream=None, **kwargs) -> CallResult:
         """Calls a function of the candidate's; with `upstream`, also back-propagates it."""
 
+    # A timed call in three requests, so that the grader's clock (timing.py) times only the middle
+    # one: the inputs cross before it and the output after it, and nothing the sandbox measures counts.
     @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) on the timing case")
-    def time_call(self, symbol: str, *args, repeat: int = 3, **kwargs) -> list[float]:
-        """Wall times of `repeat` calls after one warm-up call, each on fresh copies of the inputs."""
+    def stage(self, symbol: str, *args, **kwargs) -> None:
+        """Keeps fresh copies of a call's inputs in the sandbox for `run_staged`."""
+
+    @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) on the timing case")
+    def run_staged(self, symbol: str) -> None:
+        """Calls `symbol` on the staged inputs and keeps a copy of its output; replies nothing."""
+
+    @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) on the timing case")
+    def staged_output(self, symbol: str):
+        """The output the last `run_staged` kept, as data."""
 
     @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) measuring its memory")
     def measure_call(self, symbol: str, *args, **kwargs) -> dict:

@@ -1,8 +1,10 @@
 """The sandbox's seccomp filter: an allowlist of the system calls a NumPy or PyTorch computation makes.
 
-Measured, not guessed: every kata's references and correct proofs were graded under strace, and
-every call the sandbox made after this filter was installed is allowed here (see
-docs/sandbox.md for how to measure it again). Everything else answers EPERM, and a few calls are
+Measured, not guessed: kata references were graded under `strace -f -ff`, and every call the
+sandbox made after this filter was installed is allowed here, with the calls of the same families
+Python makes (the `*at` and `*v` variants, epoll and timers); every reference and correct proof
+passes under it (tests/test_katas.py), which is where a missing call would show, as a correct
+solution failing with EPERM. Everything else answers EPERM, and a few calls are
 allowed only with harmless arguments: `clone` for a thread, never a process; `ioctl` for the
 terminal and file-descriptor requests Python makes (any request on CUDA, whose driver speaks
 through ioctl); `prlimit64` to read this process's own limits, never to set them or another's.

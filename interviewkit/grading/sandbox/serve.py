@@ -21,6 +21,7 @@ from interviewkit.grading.sandbox.kinds import Kind
 from interviewkit.grading.sandbox.guard import Guard
 from interviewkit.grading.sandbox.handle import Handle
 from interviewkit.grading.sandbox.made import INSTANCE, Made
+from interviewkit.grading.sandbox.rules import state
 from interviewkit.grading.sandbox.seam import OPERATIONS, Operation, Reply, Target, result_to_data
 
 OUTPUT_LIMIT = 64 * 1024
@@ -135,8 +136,10 @@ def _threads_left(baseline: set[int], settle_seconds: float = 0.1) -> list[str]:
         time.sleep(0.005)
 
 
-def serve(requests: int, replies: int, protections: Protections) -> None:
-    """Answers requests until the grader closes the channel."""
+def serve(requests: int, replies: int, alarms: int, protections: Protections) -> None:
+    """Answers requests until the grader closes the channel; after each, marks its end on the alarm
+    channel (rules.py), so that the grader knows the channel still reaches it."""
+    state.alarms = alarms
     install_audit_hook()
     printed = _CappedText()
     sys.stdout = sys.stderr = printed
@@ -166,6 +169,7 @@ def serve(requests: int, replies: int, protections: Protections) -> None:
             reply["error"] = (Kind.INTERNAL.value, f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}")
         reply["printed"] = printed.take()
         reply["threads"] = _threads_left(baseline)
+        state.alarm(["served"])
         try:
             wire.send(replies, reply)
         except OSError:

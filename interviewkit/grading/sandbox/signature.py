@@ -7,6 +7,8 @@ import difflib
 import inspect
 from dataclasses import dataclass
 
+from interviewkit.messages import _
+
 _NO_DEFAULT = object()
 
 
@@ -72,24 +74,27 @@ def api_problems(module_namespace: dict, entry: ApiEntry) -> list[str]:
     obj = module_namespace.get(entry.symbol)
     if obj is None:
         close = difflib.get_close_matches(entry.symbol, [n for n in module_namespace if not n.startswith("_")], n=1)
-        guess = f" (is `{close[0]}` meant to be it?)" if close else ""
-        kind = "class" if entry.is_class or entry.owner else "function"
-        return [f"your file defines no {kind} `{entry.symbol}`{guess}; the contract is `{contract}`"]
+        guess = _(" (is `{name}` meant to be it?)").format(name=close[0]) if close else ""
+        missing = _("your file defines no class `{name}`") if entry.is_class or entry.owner else \
+            _("your file defines no function `{name}`")
+        return [missing.format(name=entry.symbol) + guess + _("; the contract is `{contract}`").format(contract=contract)]
     if entry.owner:
         if not inspect.isclass(obj):
-            return [f"`{entry.owner}` should be a class; the contract is `{contract}`"]
+            return [_("`{name}` should be a class; the contract is `{contract}`").format(name=entry.owner, contract=contract)]
         target = inspect.getattr_static(obj, entry.name, None)
         if target is None:
-            return [f"class `{entry.owner}` has no method `{entry.name}`; the contract is `{contract}`"]
+            return [_("class `{owner}` has no method `{name}`; the contract is `{contract}`").format(
+                owner=entry.owner, name=entry.name, contract=contract)]
         target = getattr(obj, entry.name)
         skip_self = True
     elif entry.is_class:
         if not inspect.isclass(obj):
-            return [f"`{entry.name}` should be a class; the contract is `{contract}`"]
+            return [_("`{name}` should be a class; the contract is `{contract}`").format(name=entry.name, contract=contract)]
         target, skip_self = obj.__init__, True
     else:
         if inspect.isclass(obj) or not callable(obj):
-            return [f"`{entry.name}` should be a function; the contract is `{contract}`"]
+            return [_("`{name}` should be a function; the contract is `{contract}`").format(
+                name=entry.name, contract=contract)]
         target, skip_self = obj, False
     try:
         signature = inspect.signature(target)
@@ -110,20 +115,23 @@ def _compare(signature: inspect.Signature, entry: ApiEntry, skip_self: bool) -> 
     names = [p.name for p in named]
     expected = [p.name for p in entry.parameters]
     if names[: len(expected)] != expected and not (takes_any_keyword and not named):
-        problems.append(f"{where} takes ({', '.join(names)}) but the contract is `{contract}`")
+        problems.append(_("{where} takes ({names}) but the contract is `{contract}`").format(
+            where=where, names=", ".join(names), contract=contract))
         return problems
     for wanted, actual in zip(entry.parameters, named):
         if wanted.has_default:
             if actual.default is inspect.Parameter.empty:
-                problems.append(f"{where}: `{wanted.name}` should default to {wanted.default!r} (`{contract}`)")
+                problems.append(_("{where}: `{name}` should default to {default} (`{contract}`)").format(
+                    where=where, name=wanted.name, default=repr(wanted.default), contract=contract))
             elif not _same_default(actual.default, wanted.default):
-                problems.append(
-                    f"{where}: `{wanted.name}` defaults to {actual.default!r}, the contract says "
-                    f"{wanted.default!r} (`{contract}`)"
-                )
+                problems.append(_("{where}: `{name}` defaults to {actual}, the contract says {default} (`{contract}`)")
+                                .format(where=where, name=wanted.name, actual=repr(actual.default),
+                                        default=repr(wanted.default), contract=contract))
     for extra in named[len(expected):]:
         if extra.default is inspect.Parameter.empty and extra.kind != extra.KEYWORD_ONLY:
-            problems.append(f"{where} has an extra parameter `{extra.name}` without a default (`{contract}`)")
+            problems.append(_("{where} has an extra parameter `{name}` without a default (`{contract}`)").format(
+                where=where, name=extra.name, contract=contract))
         elif extra.default is inspect.Parameter.empty:
-            problems.append(f"{where} needs keyword `{extra.name}`, which the contract does not pass (`{contract}`)")
+            problems.append(_("{where} needs keyword `{name}`, which the contract does not pass (`{contract}`)").format(
+                where=where, name=extra.name, contract=contract))
     return problems

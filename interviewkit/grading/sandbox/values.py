@@ -31,27 +31,38 @@ def torch_module():
 
 
 def copy_out(value):
+    """A plain copy of a result, decided by its exact type before anything of it is touched: no method
+    of a class the candidate defined runs here (a tensor subclass's own `detach`, a list subclass's
+    `__iter__`, an int subclass's `__int__`), whether or not the watch is on. A tensor subclass other
+    than torch's own Parameter, and a tensor of a layout other than strided, become Foreign."""
     torch = torch_module()
-    if torch is not None and isinstance(value, torch.Tensor):
-        plain = value.detach()
-        if type(plain) is not torch.Tensor:
-            plain = plain.as_subclass(torch.Tensor)
-        return plain.clone()
-    if isinstance(value, np.ndarray):
+    kind = type(value)
+    if torch is not None and kind in (torch.Tensor, torch.nn.Parameter):
+        if value.layout != torch.strided:
+            return Foreign(f"{str(value.layout).replace('torch.', '')} tensor")
+        with torch._C.DisableTorchFunction():
+            return torch.Tensor.clone(torch.Tensor.detach(value))
+    if torch is not None and issubclass(kind, torch.Tensor):
+        return Foreign(f"torch.Tensor subclass {kind.__qualname__}")
+    if kind is np.ndarray or (issubclass(kind, np.ndarray) and kind.__module__.startswith("numpy.")):
         return np.array(value, copy=True, subok=False)
-    if isinstance(value, np.generic):
+    if issubclass(kind, np.ndarray):
+        return Foreign(f"np.ndarray subclass {kind.__qualname__}")
+    if isinstance(kind, type) and issubclass(kind, np.generic) and kind.__module__ == "numpy":
         return np.asarray(value).copy()[()]
-    if value is None or type(value) in (bool, int, float, str, complex):
+    if value is None or kind in (bool, int, float, str, complex):
         return value
-    if isinstance(value, (bool, int, float, str)):  # a subclass: keep only the plain value
-        return type(value).__mro__[-2](value)
-    if isinstance(value, tuple):
-        return tuple(copy_out(item) for item in value)
-    if isinstance(value, list):
-        return [copy_out(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): copy_out(item) for key, item in value.items()}
-    return Foreign(type(value).__qualname__)
+    for base in (int, float, str):  # a subclass: keep only the plain value, read by the base class
+        if issubclass(kind, base):
+            return base.__add__(base(), value) if base is str else base.__add__(value, base())
+    if issubclass(kind, (tuple, list)):
+        base = tuple if issubclass(kind, tuple) else list
+        items = [copy_out(base.__getitem__(value, index)) for index in range(base.__len__(value))]
+        return tuple(items) if base is tuple else items
+    if issubclass(kind, dict):
+        return {str(key) if key is None or type(key) in (str, int, float, bool) else repr(Foreign(type(key).__qualname__)):
+                copy_out(item) for key, item in dict.items(value)}
+    return Foreign(kind.__qualname__)
 
 
 def copy_in(value):

@@ -1,19 +1,28 @@
 """`check_efficiency`: the candidate's time against the reference's on a larger case, as a ratio in the
-check's report; a failure only under `kit grade --strict`, above the kata's bound. `check_memory`:
-what the candidate allocates on a case, against a bound the kata's contract states."""
+check's report; a failure under `kit grade --strict`, above the kata's bound, and always when a timed
+call's output is wrong. `check_memory`: what the candidate allocates on a case, against a bound the
+kata's contract states."""
 from __future__ import annotations
 
+from dataclasses import replace
 from statistics import median
+from typing import Callable
 
 from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.toolkit.cases import Case
-from interviewkit.grading.toolkit.checks import Grading, about
+from interviewkit.grading.toolkit.checks import Grading, about, conditioning, expect_outputs, input_dtype
+from interviewkit.grading.toolkit.timing import Measured
 
 
-def check_efficiency(grading: Grading, symbol: str, case: Case, *, repeat: int = 3) -> None:
-    """Times the candidate against the kata's reference on a larger case (each in a fresh sandbox)
-    and reports the ratio of their median times. Correct but slow code passes, with the ratio in
-    its report; under `kit grade --strict`, a ratio above the kata's bound fails."""
+def check_efficiency(grading: Grading, symbol: str, case: Case, oracle: Callable, *,
+                     compare: Callable = expect_outputs, condition: float | Callable[..., float] = 1.0,
+                     repeat: int = 3) -> None:
+    """Times the candidate against the kata's reference on a larger case (each in a fresh sandbox,
+    on the grader's clock) and reports the ratio of their median times. Correct but slow code
+    passes, with the ratio in its report; under `kit grade --strict`, a ratio above the kata's bound
+    fails. Every call timed, the warm-up's too, runs on inputs of its own (the case drawn with the
+    next seed) and its output is held to `oracle`'s as check_function holds it (`compare`,
+    `condition`): an output remembered from an earlier call, or made up for the case's size, fails."""
     timing = grading.timing
     if timing is None:
         grading.note("not timed in this grade")
@@ -22,27 +31,69 @@ def check_efficiency(grading: Grading, symbol: str, case: Case, *, repeat: int =
         if grading.device != "cpu":
             grading.note(f"not timed on {grading.device}: kit times solutions on the CPU")
             return
-        args, kwargs = grading.split_arguments(symbol, grading.inputs(case))
-        reference = timing.measure(True, symbol, args, kwargs, repeat)
-        if reference is None:
-            raise RuntimeError("the reference solution overran the timing case's time limit")
-        measured = timing.measure(False, symbol, args, kwargs, repeat)
-        bound, limit = timing.efficiency.bound, timing.efficiency.time_limit
-        reference_time = max(median(reference), 1e-6)
-        if measured is None:
-            ratio = limit / reference_time
-            message = (f"over {ratio:.0f}x the reference's time: more than {limit:g} s on the timing case, "
-                       f"where the reference takes {reference_time * 1e3:.1f} ms")
-        else:
-            ratio = median(measured) / reference_time
-            message = (f"{ratio:.1f}x the reference's time ({median(measured) * 1e3:.1f} ms against "
-                       f"{reference_time * 1e3:.1f} ms)")
-        if ratio > bound and timing.efficiency.advice:
-            message += f": {timing.efficiency.advice}"
-        message += f" [--strict fails above {bound:g}x]"
-        grading.note(message, ratio)
-        if timing.strict and ratio > bound:
-            raise CheckFailed(message)
+    seeded = [replace(grading, seed_offset=grading.seed_offset + number) for number in range(repeat + 1)]
+    inputs = [each.inputs(case) for each in seeded]
+    calls = [grading.split_arguments(symbol, given) for given in inputs]
+    reference = timing.measure(True, symbol, calls)
+    if reference.error or reference.timed_out:
+        why = reference.error or "it ran past the timing case's time limit"
+        raise RuntimeError(f"kit's reference solution failed on the timing case ({why}): this is a bug in kit, "
+                           "not in your code")
+    measured = timing.measure(False, symbol, calls)
+    for number, output in enumerate(measured.outputs):
+        each = seeded[number]
+        expected = _expected(each, case, oracle, condition, inputs[number])
+        _expect_reference(reference.outputs[number], *expected, compare, symbol, case, each)
+        with about(case, each, symbol):
+            try:
+                compare(output, *expected)
+            except CheckFailed as failure:
+                where = f"timed call {number + 1} of {len(calls)} on the timing case"
+                raise CheckFailed(f"{where}: {failure}") from None
+    if measured.error:
+        with about(case, seeded[len(measured.outputs)], symbol):
+            raise measured.error
+    with about(case, grading, symbol):
+        _report(grading, reference, measured)
+
+
+def _expected(each: Grading, case: Case, oracle: Callable, condition, given: dict) -> tuple:
+    """What check_function holds an output to, on the inputs `each` draws (`given`): the oracle's
+    output in float64, how the result must look, and the tolerance's factor."""
+    reference = case.reference_inputs(each.seed_offset)
+    factor = conditioning(case, reference, condition)
+    return oracle(**reference), each.expected(input_dtype(given)), factor
+
+
+def _expect_reference(output, expected, like, factor, compare: Callable, symbol: str, case: Case,
+                      each: Grading) -> None:
+    """The reference's timed outputs are held to the oracle too: a reference that fails here is kit's bug."""
+    try:
+        compare(output, expected, like, factor)
+    except CheckFailed as failure:
+        raise RuntimeError(f"kit's reference {symbol} disagrees with the grader's oracle on the timing case "
+                           f"({case.describe(each.seed_offset)}): {failure}; this is a bug in kit, not in your "
+                           "code") from None
+
+
+def _report(grading: Grading, reference: Measured, measured: Measured) -> None:
+    timing = grading.timing
+    bound, limit = timing.efficiency.bound, timing.efficiency.time_limit
+    reference_time = max(median(reference.seconds), 1e-6)
+    if measured.timed_out:
+        ratio = limit / reference_time
+        message = (f"over {ratio:.0f}x the reference's time: more than {limit:g} s on the timing case, "
+                   f"where the reference takes {reference_time * 1e3:.1f} ms")
+    else:
+        ratio = median(measured.seconds) / reference_time
+        message = (f"{ratio:.1f}x the reference's time ({median(measured.seconds) * 1e3:.1f} ms against "
+                   f"{reference_time * 1e3:.1f} ms)")
+    if ratio > bound and timing.efficiency.advice:
+        message += f": {timing.efficiency.advice}"
+    message += f" [--strict fails above {bound:g}x]"
+    grading.note(message, ratio)
+    if timing.strict and ratio > bound:
+        raise CheckFailed(message)
 
 
 def check_memory(grading: Grading, symbol: str, case: Case, *, elements: int, what: str) -> dict:
