@@ -7,6 +7,7 @@ from typing import Callable
 
 from interviewkit.catalog import Kata
 from interviewkit.dev import proofs
+from interviewkit.dev.limits import time_limit_fits
 from interviewkit.dev.proofs import Verdict
 
 # The reference over three seed offsets, correct solutions in other styles over two (as tests/test_katas.py).
@@ -92,7 +93,8 @@ def check_kata_wide(kata: Kata) -> Report:
                                          _guarded(lambda: proofs.options_covered_pairwise(kata))),
                                   single("promises graded", _guarded(lambda: proofs.promises_graded(kata))),
                                   single("randomness by distribution",
-                                         _guarded(lambda: proofs.randomness_graded(kata)))])
+                                         _guarded(lambda: proofs.randomness_graded(kata))),
+                                  single("time limit fits", _guarded(lambda: time_limit_fits(kata)))])
 
 
 def check_track(kata: Kata, track: str, options: Options, progress: Progress | None = None) -> Report:
