@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from interviewkit import language_cli, listing, render
+from interviewkit.messages import _
 from interviewkit.render import escape
 from interviewkit.catalog import DIFFICULTIES, Catalog
 from interviewkit.progress import STORE_NAME, open_store
@@ -47,12 +48,13 @@ def list_katas(
     """List the katas, with your status and best time."""
     catalog = Catalog()
     for problem in catalog.problems():
-        render.error(f"a kata was left out, its files are damaged: {problem}")
+        render.error(_("a kata was left out, its files are damaged: {problem}").format(problem=problem))
     if difficulty is not None and difficulty not in DIFFICULTIES:
-        fail_usage(f"--difficulty must be {', '.join(DIFFICULTIES[:-1])} or {DIFFICULTIES[-1]}, not {difficulty!r}.")
+        fail_usage(_("--difficulty must be {choices} or {last}, not {given}.").format(
+            choices=", ".join(DIFFICULTIES[:-1]), last=DIFFICULTIES[-1], given=repr(difficulty)))
     known_tags = sorted({each for kata in catalog.katas() for each in kata.tags})
     if tag is not None and tag not in known_tags:
-        fail_usage(f"no kata has the tag {tag!r}; the tags are: {', '.join(known_tags)}.")
+        fail_usage(_("no kata has the tag {tag}; the tags are: {tags}.").format(tag=repr(tag), tags=", ".join(known_tags)))
     katas = [
         kata for kata in catalog.katas()
         if (tag is None or tag in kata.tags) and (difficulty is None or kata.difficulty == difficulty)
@@ -64,7 +66,8 @@ def list_katas(
         sys.stdout.write(listing.kata_list_json(katas, progress, {i: name for name, ids in topics for i in ids}))
         return
     if not katas:
-        render.note(f"No kata is both {difficulty} and tagged {tag}: drop one of the filters.")
+        render.note(_("No kata is both {difficulty} and tagged {tag}: drop one of the filters.").format(
+            difficulty=difficulty, tag=tag))
         return
     render.console.print(listing.kata_table(katas, progress, topics=topics))
 
@@ -89,16 +92,17 @@ def next_kata(
     upcoming = next(((topic, kata_id) for topic, kata_id in path
                      if kata_id not in progress or progress[kata_id].status != "passed"), None)
     if upcoming is None:
-        render.note(f"You have passed all {len(path)} katas on the path. Practise again with a track you "
-                    "have not passed, or try `kit mock` for a timed interview.")
+        render.note(_("You have passed all {count} katas on the path. Practise again with a track you have not "
+                      "passed, or try `kit mock` for a timed interview.").format(count=len(path)))
         return
     topic, kata_id = upcoming
     kata = catalog.get(kata_id)
     status = progress[kata_id].status if kata_id in progress else "new"
-    render.console.print(f"Next on the path ({done} of {len(path)} passed): [bold]{kata.id}[/] · "
-                         f"{escape(kata.title)} · {kata.difficulty}, about {kata.minutes} min · "
-                         f"[dim]{escape(topic)}[/]" + (" · [yellow]attempted[/]" if status == "attempted" else ""))
-    render.console.print(f"Read it with [bold]kit show {kata.id}[/], start with [bold]kit new {kata.id}[/].")
+    render.console.print(_("Next on the path ({done} of {total} passed):").format(done=done, total=len(path))
+                         + f" [bold]{kata.id}[/] · {escape(kata.shown_title)} · {_(kata.difficulty)}, "
+                         + _("about {minutes} min").format(minutes=kata.minutes) + f" · [dim]{escape(_(topic))}[/]"
+                         + (" · [yellow]" + _("attempted") + "[/]" if status == "attempted" else ""))
+    render.console.print(_("Read it with [bold]kit show {kata}[/], start with [bold]kit new {kata}[/].").format(kata=kata.id))
 
 
 @app.command()
@@ -125,15 +129,17 @@ def new(
     except StubExists as problem:
         fail_usage(str(problem))
     except OSError as error:
-        fail_usage(f"cannot write the stub into {directory} ({error.strerror}): --dir must name a folder you "
-                   "can write to (it is created if missing).")
+        fail_usage(_("cannot write the stub into {folder} ({why}): --dir must name a folder you can write to (it is "
+                     "created if missing).").format(folder=directory, why=error.strerror))
     store.record_stub(chosen.id, track_name, path)
     shown = escape(str(path))
-    render.note(f"Wrote [bold]{shown}[/] ({escape(chosen.title)}, {track_name} track, about {chosen.minutes} min).")
+    render.note(_("Wrote [bold]{file}[/] ({title}, {track} track, about {minutes} min).").format(
+        file=shown, title=escape(chosen.shown_title), track=track_name, minutes=chosen.minutes))
     for backup in backed_up:
-        render.note(f"Your previous {escape(path.name)} is kept in [bold]{escape(str(backup))}[/].")
-    render.note(f"Read the task with [bold]kit show {chosen.id}[/], fill in the stub, then run "
-                f"[bold]kit grade {shown}[/].")
+        render.note(_("Your previous {name} is kept in [bold]{backup}[/].").format(
+            name=escape(path.name), backup=escape(str(backup))))
+    render.note(_("Read the task with [bold]kit show {kata}[/], fill in the stub, then run [bold]kit grade {file}[/].")
+                .format(kata=chosen.id, file=shown))
 
 
 @app.command()
@@ -209,7 +215,7 @@ def hint(
 
     chosen_kata = load_kata(Catalog(), kata)
     hints = chosen_kata.hints()
-    _, store = workspace_store()
+    store = workspace_store()[1]
     session = active_session_for(store, chosen_kata.id)
     if show_all:
         for position, each in enumerate(hints, start=1):
@@ -218,18 +224,20 @@ def hint(
         return
     last = store.last_grade(chosen_kata.id)
     failing = last.failing_checks if last and not last.passed else []
-    chosen, tied_to = next_hint(hints, store.revealed_hints(chosen_kata.id), failing)
+    cause = last.first_cause if failing else ""
+    chosen, tied_to = next_hint(hints, store.revealed_hints(chosen_kata.id), failing, cause)
     if chosen is None:
-        render.note(f"Every hint for {chosen_kata.id} is revealed (`kit hint {chosen_kata.id} --all` shows them "
-                    f"again). Still stuck? `kit solution {chosen_kata.id}` shows the reference.")
+        render.note(_("Every hint for {kata} is revealed (`kit hint {kata} --all` shows them again). Still stuck? "
+                      "`kit solution {kata}` shows the reference.").format(kata=chosen_kata.id))
         return
     revealed = set(store.revealed_hints(chosen_kata.id))
     store.record_hint(chosen_kata.id, chosen.id, session)
     position = hints.index(chosen) + 1
     skipped = [number for number, each in enumerate(hints[:position - 1], start=1) if each.id not in revealed]
-    render.hint(chosen_kata, chosen, position, len(hints), tied_to, skipped)
+    because = chosen_kata.causes().get(cause, cause) if cause in chosen.causes else ""
+    render.hint(chosen_kata, chosen, position, len(hints), tied_to, skipped, because)
     if session:
-        render.note(f"[dim]recorded against mock session {session}[/]")
+        render.note("[dim]" + _("recorded against mock session {session}").format(session=session) + "[/]")
 
 
 @app.command()
@@ -240,16 +248,16 @@ def solution(
 ) -> None:
     """Show the reference solution (after at least one graded attempt), of the track you worked on."""
     chosen = load_kata(Catalog(), kata)
-    _, store = workspace_store()
+    store = workspace_store()[1]
     last = store.last_grade(chosen.id)
     track_name = check_track(chosen, track or (last.track if last else None))
     if not force and not store.has_attempted(chosen.id, track_name):
-        fail_usage(f"grade an attempt first (`kit grade {chosen.id}`: an untouched stub does not count), or "
-                   f"pass --force to see the {track_name} reference now.")
+        fail_usage(_("grade an attempt first (`kit grade {kata}`: an untouched stub does not count), or pass --force "
+                     "to see the {track} reference now.").format(kata=chosen.id, track=track_name))
     session = active_session_for(store, chosen.id)
     if session and not force:
-        fail_usage(f"mock session {session} is running and includes {chosen.id}: viewing its solution now scores "
-                   "it zero. Pass --force to view it anyway.")
+        fail_usage(_("mock session {session} is running and includes {kata}: viewing its solution now scores it "
+                     "zero. Pass --force to view it anyway.").format(session=session, kata=chosen.id))
     store.record_solution(chosen.id, track_name, session)
     render.solution(chosen, track_name, chosen.track(track_name).reference.read_text(encoding="utf-8"))
 
@@ -262,7 +270,7 @@ def stats() -> None:
 
     store = open_store(find_workspace())
     if store is None:
-        render.note("No practice recorded here yet: start with `kit new softmax`.")
+        render.note(_("No practice recorded here yet: start with `kit new softmax`."))
         return
     import time
 

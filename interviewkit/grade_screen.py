@@ -12,6 +12,7 @@ from interviewkit import render
 from interviewkit.durations import duration
 from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult, GradeReport
 from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.messages import _, ngettext
 from interviewkit.render import escape, visible
 
 
@@ -20,8 +21,9 @@ class GradeStream:
     later ones one line each (every one in full when verbose), so that a wrong solution's grade fits
     a screen and starts with what to fix first."""
 
-    def __init__(self, verbose: bool, expected: int | None = None):
+    def __init__(self, verbose: bool, expected: int | None = None, causes: dict[str, str] | None = None):
         self.verbose = verbose
+        self.causes = causes or {}  # the kata's [causes]: the clause for a failure's diagnosed cause
         self.expected = expected  # how many checks the grade has, from the kata's manifest
         self._running: str | None = None
         self._began = time.monotonic()
@@ -40,10 +42,10 @@ class GradeStream:
                 note = f"  [dim]{escape(result.message)}[/]" if result.ratio is not None else ""
                 render.console.print(f"  [green]✓[/] {escape(result.name)}{note}")
             elif result.message == self._last_note and not self.verbose:
-                render.console.print(f"  [green]✓[/] {escape(result.name)} [dim](with the same note)[/]")
+                render.console.print(f"  [green]✓[/] {escape(result.name)} [dim]" + _("(with the same note)") + "[/]")
             else:  # passed with a note a user should read (a float64 result for float32 input)
                 render.console.print(f"  [green]✓[/] {escape(result.name)}")
-                render.console.print(f"      [yellow]note:[/] {escape(result.message)}")
+                render.console.print("      [yellow]" + _("note:") + f"[/] {escape(result.message)}")
             self._last_note = result.message
             return
         self.failures += 1
@@ -51,16 +53,18 @@ class GradeStream:
             self._one_line(result)
             return
         if result.message == self._last_message:
-            render.console.print(f"  [red]✗ {escape(result.name)}[/] [dim](same as above)[/]")
+            render.console.print(f"  [red]✗ {escape(result.name)}[/] [dim]" + _("(same as above)") + "[/]")
             return
         render.console.print(f"  [red]✗ {escape(result.name)}[/]")
         self._last_message = result.message
         for line in result.message.splitlines():
             render.console.print(f"      {escape(line)}")
+        if result.cause in self.causes:
+            render.console.print(f"      [yellow]{escape(self.causes[result.cause])}[/]")
         if result.case:
             render.console.print(f"      [dim]{escape(result.case)}[/]")
         if self.verbose and result.snippet:
-            render.console.print("      [dim]rebuild the input:[/]")
+            render.console.print("      [dim]" + _("rebuild the input:") + "[/]")
             for line in result.snippet.splitlines():
                 render.console.print(f"        [cyan]{escape(line)}[/]")
         self._printed(result.output)
@@ -83,7 +87,8 @@ class GradeStream:
         position = len(self.shown) + 1
         of = f"/{max(self.expected, position)}" if self.expected else ""
         running = f" {visible(self._running)}" if self._running else ""
-        line = f"  … check {position}{of}{running} · {duration(time.monotonic() - self._began)}"
+        check = _("check {position}").format(position=f"{position}{of}")
+        line = f"  … {check}{running} · {duration(time.monotonic() - self._began)}"
         return Text(_cut(line, render.console.width), style="dim")
 
     def _one_line(self, result: CheckResult) -> None:
@@ -92,7 +97,7 @@ class GradeStream:
         line = Text("  ✗ " + visible(result.name), style="red")
         first = visible(result.message.splitlines()[0]) if result.message.strip() else ""
         if result.message == self._last_message:
-            first = "(same as the first)"
+            first = _("(same as the first)")
         room = render.console.width - line.cell_len - 2
         if first and room < 20:  # a long name: the message goes below it
             render.console.print(line, soft_wrap=True)
@@ -106,11 +111,14 @@ class GradeStream:
         if not lines:
             return
         if not self.verbose:
-            render.console.print(f"      [dim]your code printed {len(lines)} line{'s' * (len(lines) != 1)} (-v shows them)[/]")
+            render.console.print("      [dim]" + ngettext("your code printed {count} line (-v shows them)",
+                                                  "your code printed {count} lines (-v shows them)",
+                                                  len(lines)).format(count=len(lines)) + "[/]")
             return
         shown = lines[-10:]
-        left_out = f" (the last 10 of {len(lines)})" if len(lines) > len(shown) else ""
-        render.console.print(f"      [dim]your code printed{left_out}:[/]")
+        printed = _("your code printed (the last 10 of {count}):").format(count=len(lines)) if len(lines) > len(shown) \
+            else _("your code printed:")
+        render.console.print(f"      [dim]{printed}[/]")
         for line in shown:
             render.console.print(f"        {escape(line)}")
 
@@ -125,38 +133,42 @@ def _cut(text: str, width: int) -> str:
 
 
 def grade_header(kata: str, track: str, file: str, device: str, time_limit: float) -> None:
-    on = f" on {device}" if track == "torch" else ""
-    render.console.print(f"[bold]kit grade {kata}[/] ({track} track{on}) · {escape(file)} "
-                  f"[dim]· time limit {time_limit:g} s[/]")
+    where = (_("{track} track on {device}") if track == "torch" else _("{track} track")).format(track=track, device=device)
+    render.console.print(f"[bold]kit grade {kata}[/] ({where}) · {escape(file)} "
+                         "[dim]· " + _("time limit {seconds} s").format(seconds=f"{time_limit:g}") + "[/]")
 
 
 def grade_summary(report: GradeReport, printed: str, verbose: bool, in_mock: bool = False,
                   expected: int | None = None) -> None:
     total = len(report.checks)
     failing = report.failing
-    took = f"{report.duration_s:.1f} s"
+    took = _("{seconds} s").format(seconds=f"{report.duration_s:.1f}")
     if not failing:
         # In a mock interview, viewing the reference scores the kata zero: do not suggest it there.
-        after = "On to the next kata: [bold]kit mock status[/]" if in_mock else \
-            f"Compare with the reference: [bold]kit solution {report.kata}[/]"
-        render.console.print(f"[bold green]✓ all {total} checks passed[/] in {took}. {after}")
+        after = _("On to the next kata: [bold]kit mock status[/]") if in_mock else \
+            _("Compare with the reference: [bold]kit solution {kata}[/]").format(kata=report.kata)
+        render.console.print(_("[bold green]✓ all {total} checks passed[/] in {took}.").format(total=total, took=took)
+                             + f" {after}")
         return
     if all(check.kind == Kind.NOT_IMPLEMENTED for check in failing):
-        render.console.print(f"[bold yellow]{report.kata} is not implemented yet[/]: fill in the stub in "
-                      f"{escape(report.file)}, then run [bold]kit grade[/] again.")
+        render.console.print(_("[bold yellow]{kata} is not implemented yet[/]: fill in the stub in {file}, then run "
+                               "[bold]kit grade[/] again.").format(kata=report.kata, file=escape(report.file)))
         return
     last = report.checks[-1]
     if last.kind == Kind.TIMEOUT:  # the checks after it never ran: "1 of 2 failed" would mislead
-        of = f" of {max(expected, total)}" if expected else ""
-        render.console.print(f"[bold red]✗ stopped at check {total}{of}: the time limit ran out[/] after {took}. "
-                      f"Fix and run [bold]kit grade[/] again; stuck? [bold]kit hint {report.kata}[/]")
+        stopped = _("[bold red]✗ stopped at check {position} of {expected}: the time limit ran out[/] after {took}.") \
+            if expected else _("[bold red]✗ stopped at check {position}: the time limit ran out[/] after {took}.")
+        render.console.print(stopped.format(position=total, expected=max(expected or 0, total), took=took) + " "
+                             + _("Fix and run [bold]kit grade[/] again; stuck? [bold]kit hint {kata}[/]")
+                             .format(kata=report.kata))
         return
-    condensed = "" if verbose or len(failing) == 1 else " (the first in full: -v shows every one)"
-    render.console.print(f"[bold red]✗ {len(failing)} of {total} checks failed[/]{condensed} in {took}. "
-                  f"Fix and run [bold]kit grade[/] again; stuck? [bold]kit hint {report.kata}[/]"
-                  + ("" if verbose else "; -v shows the code that rebuilds a failing input."))
+    failed = (_("[bold red]✗ {failed} of {total} checks failed[/] in {took}.") if verbose or len(failing) == 1 else
+              _("[bold red]✗ {failed} of {total} checks failed[/] (the first in full: -v shows every one) in {took}."))
+    render.console.print(failed.format(failed=len(failing), total=total, took=took) + " "
+                         + _("Fix and run [bold]kit grade[/] again; stuck? [bold]kit hint {kata}[/]").format(kata=report.kata)
+                         + ("" if verbose else _("; -v shows the code that rebuilds a failing input.")))
     if verbose and printed.strip():
-        render.console.print("[dim]output of the grading process:[/]")
+        render.console.print("[dim]" + _("output of the grading process:") + "[/]")
         render.console.print(escape(printed.rstrip()[-3000:]))
 
 
@@ -169,6 +181,6 @@ def run_step(result: CheckResult) -> None:
             render.console.print(f"      {escape(line)}")
     lines = result.output.rstrip().splitlines() if result.output else []
     if lines:
-        render.console.print(f"      [dim]your code printed:[/]")
+        render.console.print("      [dim]" + _("your code printed:") + "[/]")
         for line in lines[-20:]:
             render.console.print(f"        {escape(line)}")

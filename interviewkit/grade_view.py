@@ -11,6 +11,7 @@ from pathlib import Path
 
 
 from interviewkit import grade_screen, render
+from interviewkit.messages import _
 from interviewkit.render import escape
 from interviewkit.catalog import Catalog
 from interviewkit.grading.run.result import GradeReport
@@ -35,7 +36,7 @@ def grade_once(catalog: Catalog, request: GradeRequest, verbose: bool, as_json: 
         if stream:
             stream.stop_progress()
     if grader.why_cold and not as_json:
-        render.note(f"[dim]graded without the warm worker: {escape(grader.why_cold)}[/]")
+        render.note("[dim]" + _("graded without the warm worker: {why}").format(why=escape(grader.why_cold)) + "[/]")
     in_mock = active_session_for(store, report.kata) is not None
     note = record_grade(store, catalog, report, request.file)
     if as_json:
@@ -50,7 +51,7 @@ def watch(catalog: Catalog, request: GradeRequest, verbose: bool, cold: bool = F
     during a grade cancels it: the new version is graded at once, not after the old one's time limit."""
     from interviewkit import live
 
-    workspace, _ = workspace_store()
+    workspace = workspace_store()[0]
     watched = Path(request.file).resolve()
     watcher = live.Watcher(watched.parent, files=[watched])
     current = Regrade(workspace, catalog, request, verbose, cold)
@@ -58,7 +59,8 @@ def watch(catalog: Catalog, request: GradeRequest, verbose: bool, cold: bool = F
         for changed in watcher:
             if watched in changed and watched.exists():
                 if current.cancel():
-                    render.note("[dim]saved again during the grade: that grade is dropped, the new version graded[/]")
+                    render.note("[dim]" + _("saved again during the grade: that grade is dropped, the new version graded")
+                                + "[/]")
                 current = Regrade(workspace, catalog, request, verbose, cold)
     except KeyboardInterrupt:  # in the middle of a grade: that grade is simply dropped
         pass
@@ -66,26 +68,27 @@ def watch(catalog: Catalog, request: GradeRequest, verbose: bool, cold: bool = F
         current.cancel()
     if current.problem:
         fail_usage(current.problem)
-    render.note("stopped watching.")
+    render.note(_("stopped watching."))
 
 
 def run_example(request: GradeRequest, cold: bool = False) -> bool:
     """`kit run`: the example's steps on the candidate's code and the reference's, shown in full;
     nothing recorded. Whether every step ran and matched the reference."""
-    workspace, _ = workspace_store()
+    workspace = workspace_store()[0]
     grader = WorkspaceGrader(workspace / KIT_DIR, cold)
-    render.console.print(f"[bold]kit run {request.kata}[/] ({request.track} track) · {escape(str(request.file))} "
-                         f"[dim]· {escape(str(request.example))}[/]")
+    render.console.print(f"[bold]kit run {request.kata}[/] (" + _("{track} track").format(track=request.track)
+                         + f") · {escape(str(request.file))} [dim]· {escape(str(request.example))}[/]")
     try:
-        report, _ = grader.grade(request, grade_screen.run_step)
+        report = grader.grade(request, grade_screen.run_step)[0]
     except UsageProblem as problem:
         fail_usage(str(problem))
-    render.note("[dim]A run compares a few inputs, and grades nothing: `kit grade` checks every case.[/]")
+    render.note("[dim]" + _("A run compares a few inputs, and grades nothing: `kit grade` checks every case.") + "[/]")
     if report.passed:
-        render.note(f"Every step matches the reference. Now grade it on every case: [bold]kit grade {request.kata}[/]")
+        render.note(_("Every step matches the reference. Now grade it on every case: [bold]kit grade {kata}[/]")
+                    .format(kata=request.kata))
     else:
-        render.note("[yellow]Not the reference's results above[/]: fix, run again, or see every case with "
-                    f"[bold]kit grade {request.kata}[/].")
+        render.note(_("[yellow]Not the reference's results above[/]: fix, run again, or see every case with "
+                      "[bold]kit grade {kata}[/].").format(kata=request.kata))
     return report.passed
 
 
@@ -124,7 +127,8 @@ class Regrade:
             return
         note = record_grade(Store(workspace), catalog, report, request.file)  # a connection of this thread's own
         _end(report, printed, verbose, note, expected=self._stream.expected)
-        render.note(f"[dim]watching {escape(str(request.file))}: save to regrade, Ctrl-C to stop[/]")
+        render.note("[dim]" + _("watching {file}: save to regrade, Ctrl-C to stop").format(file=escape(str(request.file)))
+                    + "[/]")
         render.console.file.flush()
 
     def _show(self, result) -> None:
@@ -134,7 +138,7 @@ class Regrade:
 
 def _begin(catalog: Catalog, request: GradeRequest, verbose: bool) -> grade_screen.GradeStream:
     grade_screen.grade_header(request.kata, request.track, str(request.file), request.device, request.time_limit)
-    stream = grade_screen.GradeStream(verbose, expected_checks(catalog, request))
+    stream = grade_screen.GradeStream(verbose, expected_checks(catalog, request), catalog.get(request.kata).causes())
     stream.start_progress()
     return stream
 

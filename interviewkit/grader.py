@@ -14,6 +14,7 @@ from interviewkit.grading.toolkit.checks import (
     reference_gradients, track, upstream_for,
 )
 from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
+from interviewkit.grading.toolkit.diagnoses import Diagnosis, failure
 from interviewkit.grading.toolkit.distribution import FALSE_FAIL, expect_distributed, expect_frequencies
 from interviewkit.grading.toolkit.efficiency import check_efficiency, check_memory
 from interviewkit.grading.toolkit.objects import (
@@ -39,5 +40,5 @@ __all__ = [
     "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
     "reference_gradients", "track", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form",
     "tolerance", "sibling", "Scale", "expect_scaled", "Step", "check_steps", "check_traced_shapes",
-    "expect_same_usage", "transposed", "FALSE_FAIL", "expect_distributed", "expect_frequencies", "linear", "mlp", "numpy_generator", "optimizer", "step_table", "torch_generator",
+    "expect_same_usage", "transposed", "Diagnosis", "failure", "FALSE_FAIL", "expect_distributed", "expect_frequencies", "linear", "mlp", "numpy_generator", "optimizer", "step_table", "torch_generator",
 ]

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from interviewkit import api as api_model, language, translations
+from interviewkit.messages import _
 from interviewkit.forbidden import Forbidden
 
 class CatalogError(Exception):
@@ -19,13 +20,15 @@ class UnknownKata(LookupError):
     def __init__(self, kata_id: str, suggestions: list[str]):
         self.kata_id = kata_id
         self.suggestions = suggestions
-        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"There is no kata '{kata_id}'.{hint} Run `kit list` to see them all.")
+        hint = _(" Did you mean {names}?").format(names=_(" or ").join(suggestions)) if suggestions else ""
+        super().__init__(_("There is no kata '{kata}'.").format(kata=kata_id) + hint + " "
+                         + _("Run `kit list` to see them all."))
 
 
 class UnknownTrack(LookupError):
     def __init__(self, kata: "Kata", track: str):
-        super().__init__(f"Kata '{kata.id}' has no track '{track}'; its tracks are: {', '.join(kata.tracks)}.")
+        super().__init__(_("Kata '{kata}' has no track '{track}'; its tracks are: {tracks}.").format(
+            kata=kata.id, track=track, tracks=", ".join(kata.tracks)))
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Hint:
     tier: str
     text: str
     checks: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()  # diagnosed causes it answers (grading/toolkit/diagnoses.py)
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,11 @@ class Kata:
     def _translated(self, name: str) -> str | None:
         return translations.read(self.folder, name, language.current)[0]
 
+    @property
+    def shown_title(self) -> str:
+        """The title in kit's language (katas/<id>/<language>/kata.toml), else the English one."""
+        return translations.title(self.folder, self.title, language.current) or self.title
+
     def untranslated(self) -> list[str]:
         """The text files shown in English although kit speaks another language (missing or stale)."""
         if language.current == "en":
@@ -148,8 +157,14 @@ class Kata:
         except tomllib.TOMLDecodeError as error:
             raise CatalogError(f"{self.folder / language.current / 'hints.toml'}: {error}") from None
         return [Hint(id=entry["id"], tier=entry["tier"], text=textwrap.dedent(entry["text"]).strip("\n").rstrip(),
-                     checks=tuple(entry.get("checks", ())))
+                     checks=tuple(entry.get("checks", ())), causes=tuple(entry.get("causes", ())))
                 for entry in data.get("hint", [])]
+
+    def causes(self) -> dict[str, str]:
+        """hints.toml's [causes]: each cause id a grader can diagnose, with the clause that explains it."""
+        translated = self._translated("hints.toml")
+        data = tomllib.loads(translated) if translated is not None else _read_toml(self.hints_path)
+        return dict(data.get("causes", {}))
 
 
 def _read_toml(path: Path) -> dict:

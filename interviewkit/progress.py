@@ -36,6 +36,10 @@ MIGRATIONS = [
     ALTER TABLE hints ADD COLUMN session INTEGER;
     ALTER TABLE solutions ADD COLUMN session INTEGER;
     """,
+    # What the first failing check was diagnosed as (CheckResult.cause), for `kit hint`.
+    """
+    ALTER TABLE grades ADD COLUMN first_cause TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 
@@ -67,6 +71,7 @@ class GradeRecord:
     checks_total: int = 0
     counted: bool = True
     efficiency: float | None = None
+    first_cause: str = ""  # the first failing check's diagnosed cause
 
 
 @dataclass(frozen=True)
@@ -128,12 +133,13 @@ class Store:
 
     def record_grade(self, *, kata: str, track: str, path: Path, passed: bool, checks_passed: int,
                      checks_total: int, duration_s: float, device: str, failing_checks: list[str],
-                     session: int | None = None, counted: bool = True, efficiency: float | None = None) -> None:
+                     session: int | None = None, counted: bool = True, efficiency: float | None = None,
+                     first_cause: str = "") -> None:
         self._insert(
             "grades", kata=kata, track=track, path=str(path.resolve()), passed=int(passed),
             checks_passed=checks_passed, checks_total=checks_total, duration_s=duration_s,
             device=device, failing_checks=json.dumps(failing_checks), session=session, counted=int(counted),
-            efficiency=efficiency,
+            efficiency=efficiency, first_cause=first_cause,
         )
 
     def record_hint(self, kata: str, hint_id: str, session: int | None = None) -> None:
@@ -150,14 +156,14 @@ class Store:
 
     def last_grade(self, kata: str) -> GradeRecord | None:
         row = self._connection.execute(
-            "SELECT at, kata, track, path, passed, failing_checks FROM grades "
+            "SELECT at, kata, track, path, passed, failing_checks, first_cause FROM grades "
             "WHERE kata = ? ORDER BY at DESC, id DESC LIMIT 1",
             (kata,),
         ).fetchone()
         if row is None:
             return None
-        at, kata_id, track, path, passed, failing = row
-        return GradeRecord(at, kata_id, track, path, bool(passed), json.loads(failing))
+        at, kata_id, track, path, passed, failing, first_cause = row
+        return GradeRecord(at, kata_id, track, path, bool(passed), json.loads(failing), first_cause=first_cause)
 
     def has_attempted(self, kata: str, track: str | None = None) -> bool:
         """Whether a grade of real work was recorded: one that passed or failed a check, not the grade of

@@ -9,6 +9,7 @@ from interviewkit import mock
 from interviewkit.catalog import Catalog
 from interviewkit.grading.run.result import GradeReport
 from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.messages import _
 from interviewkit.progress import Store
 
 
@@ -22,16 +23,17 @@ def record_grade(store: Store, catalog: Catalog, report: GradeReport, path: Path
         if session.deadline <= time.time():
             mock.finish(store, catalog, session)
             counted = False
-            note = (f"this grade came after mock session {session.id}'s deadline: it is shown, not counted "
-                    f"(`kit mock report {session.id}` shows the session's report)")
+            note = _("this grade came after mock session {session}'s deadline: it is shown, not counted (`kit mock "
+                     "report {session}` shows the session's report)").format(session=session.id)
         else:
-            note = f"recorded against mock session {session.id}"
+            note = _("recorded against mock session {session}").format(session=session.id)
     store.record_grade(
         kata=report.kata, track=report.track, path=path, passed=report.passed,
         checks_passed=sum(check.passed for check in report.checks), checks_total=len(report.checks),
         duration_s=report.duration_s, device=report.device, failing_checks=[check.name for check in report.failing
                                                          if check.kind != Kind.NOT_IMPLEMENTED],
         session=session.id if session else None, counted=counted, efficiency=report.efficiency,
+        first_cause=next((check.cause for check in report.failing if check.kind != Kind.NOT_IMPLEMENTED), ""),
     )
     return note
 

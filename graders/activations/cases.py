@@ -15,10 +15,12 @@ dtypes and on the zeros and the large inputs.
 """
 from __future__ import annotations
 
+import math
+
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, given, normal
+from interviewkit.grader import Case, Diagnosis, given, normal
 
 # exp(-x) overflows float32 past 88.7 and float64 past 709.8; 1e4 is the largest |x| promised.
 LARGE = (-1e4, -1000.0, -750.0, -100.0, -50.0, -20.0, -3.0, 0.5, 20.0, 50.0, 100.0, 750.0, 1000.0, 1e4)
@@ -103,3 +105,28 @@ def torch_cases(symbol: str) -> list[Case]:
 
 def torch_oracle(symbol: str):
     return (lambda x, approximate="none": F.gelu(x, approximate=approximate)) if symbol == "gelu" else (lambda x: F.silu(x))
+
+
+# --- diagnoses: the classic bugs a failing output is recognised as (katas/activations/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) -----------------
+
+def _gelu_tanh(x, constant=math.sqrt(2 / math.pi)):
+    return 0.5 * x * (1 + torch.tanh(constant * (x + 0.044715 * x**3)))
+
+
+def _rounded_constant(x, approximate="none"):
+    return _gelu_tanh(x, 0.79788) if approximate == "tanh" else F.gelu(x)
+
+
+_GELU = (Diagnosis("tanh-formula-for-exact-gelu", lambda x, approximate="none": _gelu_tanh(x)),
+         Diagnosis("rounded-tanh-constant", _rounded_constant))
+NUMPY_DIAGNOSES = {
+    "relu_grad": (Diagnosis("zero-counted-as-positive", lambda x: (x >= 0).to(x.dtype)),),
+    "leaky_relu_grad": (Diagnosis("zero-counted-as-positive", lambda x, negative_slope=0.01:
+                                  torch.where(x >= 0, 1.0, negative_slope).to(x.dtype)),),
+    "leaky_relu": (Diagnosis("slope-on-the-positive-side", lambda x, negative_slope=0.01:
+                             torch.where(x > 0, negative_slope * x, x)),),
+    "gelu": _GELU,
+    "silu_grad": (Diagnosis("silu-grad-term-missing", lambda x: x * torch.sigmoid(x) * (1 - torch.sigmoid(x))),),
+}
+TORCH_DIAGNOSES = {"gelu": _GELU}

@@ -29,13 +29,14 @@ The known-wrong solutions (tests/candidates/adam/numpy/wrong_*.py), one bug each
 """
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 
-from interviewkit.grader import Scale, Step, normal
+from interviewkit.grader import Diagnosis, Scale, Step, normal
 
 SYMBOLS = ("Adam", "AdamW")
 # float32 rounds every parameter once per step: its error can grow by up to half an ulp of the
@@ -208,3 +209,65 @@ def steps(case: OptimizerCase, grads: list[list[np.ndarray]]) -> list[Step]:
     checkpoints = case.checkpoints()
     return [Step("optimizer.step", "step", {"grads": round_grads}, checked=number in checkpoints)
             for number, round_grads in enumerate(grads, start=1)]
+
+
+# --- diagnoses: classic-bug optimizers, built as the twin is and taking the same steps; a failing
+# comparison that one of them matches names its cause (katas/adam/hints.toml [causes]) ---------------
+
+BUGS = ("decay-as-l2-in-adamw", "decay-times-the-gradient", "betas-swapped", "eps-inside-the-square-root",
+        "eps-not-bias-corrected", "no-bias-correction", "moments-shared-by-arrays", "step-count-starts-at-zero")
+
+
+class ClassicBug:
+    """Adam or AdamW (torch.optim's update, in float64) written out, with one classic bug."""
+
+    def __init__(self, bug: str, case: OptimizerCase, params: list[np.ndarray]):
+        options = {"lr": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8,
+                   "weight_decay": 1e-2 if case.symbol == "AdamW" else 0.0, **case.hyperparameters}
+        self.bug, self.decoupled = bug, case.symbol == "AdamW"
+        self.lr, (self.beta1, self.beta2), self.eps, self.weight_decay = (
+            options["lr"], options["betas"], options["eps"], options["weight_decay"])
+        if bug == "betas-swapped":
+            self.beta1, self.beta2 = self.beta2, self.beta1
+        self.params = [torch.tensor(p, dtype=torch.float64) for p in params]
+        self.m = [torch.zeros_like(p) for p in self.params]
+        self.v = [torch.zeros_like(p) for p in self.params]
+        self.shared = (0.0, 0.0)  # one m and v for every array, whatever its shape
+        self.t = 0
+
+    def step(self, grads) -> None:
+        bug, lr, decay = self.bug, self.lr, self.weight_decay
+        t = self.t if bug == "step-count-starts-at-zero" else self.t + 1
+        self.t += 1
+        first, second = 1 - self.beta1 ** t, 1 - self.beta2 ** t
+        if bug == "no-bias-correction":
+            first = second = 1.0
+        for index, (p, g) in enumerate(zip(self.params, grads)):
+            g = torch.as_tensor(g, dtype=torch.float64)
+            if decay and (not self.decoupled or bug == "decay-as-l2-in-adamw"):
+                g = g + decay * p
+            elif decay and bug == "decay-times-the-gradient":
+                p -= lr * decay * g
+            elif decay:
+                p *= 1 - lr * decay
+            if bug == "moments-shared-by-arrays":
+                m, v = self.shared
+                m, v = self.beta1 * m + (1 - self.beta1) * g, self.beta2 * v + (1 - self.beta2) * g * g
+                self.shared = (m, v)
+                # NumPy's in-place `p -= update` fails where the update does not broadcast to p
+                if np.broadcast_shapes(tuple(p.shape), tuple(m.shape)) != tuple(p.shape):
+                    raise ValueError(f"non-broadcastable output operand with shape {tuple(p.shape)}")
+            else:
+                m, v = self.m[index], self.v[index]
+                m.copy_(self.beta1 * m + (1 - self.beta1) * g)
+                v.copy_(self.beta2 * v + (1 - self.beta2) * g * g)
+            if bug == "eps-inside-the-square-root":
+                p -= lr / first * m / torch.sqrt(v / second + self.eps)
+            elif bug == "eps-not-bias-corrected":
+                p -= lr * math.sqrt(second) / first * m / (torch.sqrt(v) + self.eps)
+            else:
+                p -= (lr / first) * m / (torch.sqrt(v) / math.sqrt(second) + self.eps)
+
+
+def diagnoses(case: OptimizerCase, params: list[np.ndarray]) -> tuple:
+    return tuple(Diagnosis(bug, ClassicBug(bug, case, params)) for bug in BUGS)

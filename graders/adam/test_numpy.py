@@ -13,7 +13,8 @@ def check_run(grading, case, values: bool = True) -> None:
     params, grads = case.draws(grading.seed_offset)
     twin = shared.ReferenceOptimizer(case, params)
     check_steps(grading, case.symbol, case, twin, shared.steps(case, grads), args=(params,),
-                init=case.hyperparameters, dtype=case.dtype, state=("params",), scales=twin.scales, values=values)
+                init=case.hyperparameters, dtype=case.dtype, state=("params",), scales=twin.scales, values=values,
+                diagnoses=shared.diagnoses(case, params))
 
 
 # First: where the updates land comes before their values (and its hint before theirs).

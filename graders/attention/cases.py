@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from interviewkit.grader import Case, Recipe, causal_mask, mask, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, causal_mask, mask, normal
 
 WEIGHT_SEED_SALT = 4099
 BIAS_SCALE = 0.5
@@ -144,6 +144,37 @@ def reference_attention(q, k, v, mask=None):
     if mask is not None:
         scores = scores.masked_fill(~mask, -math.inf)
     return torch.softmax(scores, dim=-1) @ v
+
+
+# --- diagnoses: classic bugs of the function a failing output is recognised as
+# (katas/attention/hints.toml [causes] explains each) ---------------------------------------------
+
+def _unscaled(q, k, v, mask=None):
+    return reference_attention(q * math.sqrt(q.shape[-1]), k, v, mask)
+
+
+def _softmax_over_the_queries(q, k, v, mask=None):
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = scores.masked_fill(~mask, -math.inf)
+    return torch.softmax(scores, dim=-2) @ v
+
+
+def _maximum_over_masked_keys(q, k, v, mask=None):
+    """The row maximum taken over every key, masked ones too, then the masked exponentials zeroed:
+    in float32, as the cases that catch it are, since the 0 / 0 it gives is float32's underflow."""
+    scores = (q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])).float()
+    e = torch.exp(scores - scores.amax(dim=-1, keepdim=True))
+    if mask is not None:
+        e = e * mask
+    return (e / e.sum(dim=-1, keepdim=True)).double() @ v
+
+
+DIAGNOSES = (
+    Diagnosis("scores-not-scaled", _unscaled),
+    Diagnosis("softmax-over-the-queries", _softmax_over_the_queries),
+    Diagnosis("maximum-over-masked-keys", _maximum_over_masked_keys),
+)
 
 
 class ReferenceMultiHeadAttention(nn.Module):

@@ -12,7 +12,7 @@ WEIGHTS = shared.ReferenceNumpyMultiHeadAttention.WEIGHTS
 @pytest.mark.parametrize("case", shared.function_cases(), ids=str)
 def test_scaled_dot_product_attention(grading, case):
     check_function(grading, "scaled_dot_product_attention", case, shared.reference_attention,
-                   condition=shared.function_condition)
+                   condition=shared.function_condition, diagnoses=shared.DIAGNOSES)
 
 
 def construction(case, seed_offset: int) -> str:
@@ -43,4 +43,5 @@ def test_a_new_instance_has_the_weights_of_the_contract(grading):
 
 
 def test_efficiency(grading):
-    check_efficiency(grading, "scaled_dot_product_attention", shared.TIMING_CASE)
+    check_efficiency(grading, "scaled_dot_product_attention", shared.TIMING_CASE, shared.reference_attention,
+                     condition=shared.function_condition)

@@ -11,7 +11,8 @@ shared = sibling(__file__, "cases")
 def test_scaled_dot_product_attention(grading, case):
     reference = case.reference_inputs(grading.seed_offset)
     check_function(grading, "scaled_dot_product_attention", case, shared.reference_attention,
-                   condition=shared.function_condition, gradient_magnitude=shared.gradient_scale(**reference))
+                   condition=shared.function_condition, gradient_magnitude=shared.gradient_scale(**reference),
+                   diagnoses=shared.DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.module_cases(bias_option=True), ids=str)
@@ -23,4 +24,5 @@ def test_multi_head_attention(grading, case):
 
 
 def test_efficiency(grading):
-    check_efficiency(grading, "scaled_dot_product_attention", shared.TIMING_CASE)
+    check_efficiency(grading, "scaled_dot_product_attention", shared.TIMING_CASE, shared.reference_attention,
+                     condition=shared.function_condition)

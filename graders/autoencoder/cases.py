@@ -30,8 +30,11 @@ def _linears(widths: list[int]) -> nn.ModuleList:
 
 
 class ReferenceAutoEncoder(nn.Module):
-    def __init__(self, in_dim: int, hidden_dims, latent_dim: int, dead_unit: bool = False):
+    """The contract's module; a classic `bug` (MODULE_BUGS) gives that bug's outputs and gradients."""
+
+    def __init__(self, in_dim: int, hidden_dims, latent_dim: int, dead_unit: bool = False, bug: str = ""):
         super().__init__()
+        self.bug = bug
         widths = [in_dim, *hidden_dims, latent_dim]
         self.encoder = _linears(widths)
         self.decoder = _linears(widths[::-1])
@@ -41,15 +44,20 @@ class ReferenceAutoEncoder(nn.Module):
                     stack[0].weight[0].zero_()
                     stack[0].bias[0] = 0
 
+    def relu(self, x: torch.Tensor) -> torch.Tensor:
+        return x.clamp(min=0) if self.bug == "relu-derivative-one-at-zero" else torch.relu(x)
+
     def encode(self, x: torch.Tensor) -> torch.Tensor:
         for layer in self.encoder[:-1]:
-            x = torch.relu(layer(x))
-        return self.encoder[-1](x)
+            x = self.relu(layer(x))
+        code = self.encoder[-1](x)
+        return self.relu(code) if self.bug == "relu-on-the-code" else code
 
     def decode(self, z: torch.Tensor) -> torch.Tensor:
         for layer in self.decoder[:-1]:
-            z = torch.relu(layer(z))
-        return torch.sigmoid(self.decoder[-1](z))
+            z = self.relu(layer(z))
+        out = self.decoder[-1](z)
+        return out if self.bug == "no-sigmoid-on-the-output" else torch.sigmoid(out)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.decode(self.encode(x))
@@ -99,8 +107,8 @@ class Net:
     def init(self) -> dict:
         return {"in_dim": self.in_dim, "hidden_dims": self.hidden_dims, "latent_dim": self.latent_dim}
 
-    def oracle(self) -> ReferenceAutoEncoder:
-        return ReferenceAutoEncoder(self.in_dim, self.hidden_dims, self.latent_dim, self.dead_unit)
+    def oracle(self, bug: str = "") -> ReferenceAutoEncoder:
+        return ReferenceAutoEncoder(self.in_dim, self.hidden_dims, self.latent_dim, self.dead_unit, bug)
 
     def x(self) -> Recipe:
         shape = (self.N, self.in_dim)
@@ -190,17 +198,26 @@ def trainings() -> list[Training]:
     ]
 
 
-def reference_step(model: nn.Module, name: str, options: dict, inputs: dict, dtype: str) -> torch.Tensor:
+MODULE_BUGS = ("no-sigmoid-on-the-output", "relu-on-the-code", "relu-derivative-one-at-zero")
+STEP_BUGS = ("target-is-the-noisy-input", "noise-std-read-as-a-variance", "noise-added-in-place")
+
+
+def reference_step(model: nn.Module, name: str, options: dict, inputs: dict, dtype: str, bug: str = "",
+                   zero_grad: bool = True) -> torch.Tensor:
     """The same step in float64, with a fresh optimizer of the same kind (kit builds one per call);
-    the noise drawn at the candidate's dtype, from the twin of its generator."""
+    the noise drawn at the candidate's dtype, from the twin of its generator. A classic `bug`
+    (STEP_BUGS, or no `zero_grad`) takes that bug's step; noise added in place makes the target
+    leave [0, 1], which binary_cross_entropy refuses as the candidate's does."""
     step = getattr(torch.optim, name)(model.parameters(), **options)
     x, noise_std = inputs["x"], inputs.get("noise_std", 0.0)
     noisy = x
     if noise_std > 0:
         noise = torch.randn(x.shape, generator=inputs.get("generator"), dtype=getattr(torch, dtype))
-        noisy = x + noise_std * noise.double()
-    step.zero_grad()
-    loss = F.binary_cross_entropy(model(noisy), x, reduction="sum") / x.shape[0]
+        noisy = x + (noise_std ** 0.5 if bug == "noise-std-read-as-a-variance" else noise_std) * noise.double()
+    target = {"target-is-the-noisy-input": noisy.clamp(0, 1), "noise-added-in-place": noisy}.get(bug, x)
+    if zero_grad:
+        step.zero_grad()
+    loss = F.binary_cross_entropy(model(noisy), target, reduction="sum") / x.shape[0]
     loss.backward()
     step.step()
     return loss.detach()

@@ -4,11 +4,14 @@ input and every parameter; then train_step, one or two steps with an optimizer k
 candidate's own module, plain or denoising: its returned loss, every parameter afterwards and the
 generator's state held to the same steps taken in float64 on the same noise; and a short training
 run that must bring the loss down."""
+import copy
+from functools import partial
+
 import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_same_usage,
+    CandidateError, CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_same_usage,
     expect_scaled, expect_unmodified, optimizer, sibling, tolerance,
 )
 
@@ -20,20 +23,37 @@ SYMBOL = "AutoEncoder"
 
 @pytest.mark.parametrize("net", shared.nets(), ids=str)
 def test_encode(grading, net):
-    check_module(grading, SYMBOL, net.case("encode"), net.oracle, init=net.init(), method="encode",
-                 shared_gradient_scale=True)
+    _check(grading, net, "encode")
 
 
 @pytest.mark.parametrize("net", shared.nets(), ids=str)
 def test_decode(grading, net):
-    check_module(grading, SYMBOL, net.case("decode"), net.oracle, init=net.init(), method="decode",
-                 shared_gradient_scale=True)
+    _check(grading, net, "decode")
 
 
 @pytest.mark.parametrize("net", shared.nets(), ids=str)
 def test_forward(grading, net):
-    check_module(grading, SYMBOL, net.case("forward"), net.oracle, init=net.init(), method="forward",
-                 shared_gradient_scale=True)
+    _check(grading, net, "forward")
+
+
+def _check(grading, net, method: str, bug: str = "") -> None:
+    """check_module against the oracle; a failure is named by the first classic bug (shared.MODULE_BUGS)
+    whose oracle the candidate passes against, on the same case (check_module takes no diagnoses)."""
+    try:
+        check_module(grading, SYMBOL, net.case(method), partial(net.oracle, bug), init=net.init(), method=method,
+                     shared_gradient_scale=True)
+    except CheckFailed as error:
+        if not bug and not getattr(error, "cause", ""):
+            error.cause = next((bug for bug in shared.MODULE_BUGS if _passes(grading, net, method, bug)), "")
+        raise
+
+
+def _passes(grading, net, method: str, bug: str) -> bool:
+    try:
+        _check(grading, net, method, bug)
+    except Exception:  # noqa: BLE001 - not this bug
+        return False
+    return True
 
 
 @pytest.mark.parametrize("training", shared.trainings(), ids=str)
@@ -41,22 +61,40 @@ def test_train_step(grading, training):
     case = training.case()
     with about(case, grading, "train_step(model, optimizer, x, ...)"):
         handle, reference = build_module(grading, SYMBOL, case, training.net.oracle, training.net.init())
+        unzeroed = copy.deepcopy(reference)  # the same steps without zero_grad: the classic bug's twin
         like = grading.expected(training.dtype)
         for number, (name, options) in enumerate(training.steps, start=1):
+            # Fresh inputs: a fresh twin of the generator, as the candidate's is built afresh per call.
+            twin_step = partial(_twin_step, copy.deepcopy(reference), name, options, case, grading, training.dtype)
             try:
-                result = _call(grading, case, handle, optimizer(name, handle, **options))
+                try:
+                    result = _call(grading, case, handle, optimizer(name, handle, **options))
+                except CandidateError as error:
+                    raise _raised_like(error, twin_step) from None
                 expect_unmodified(result)
-                # Fresh inputs: a fresh twin of the generator, as the candidate's is built afresh per call.
                 reference_inputs = case.reference_inputs(grading.seed_offset)
                 loss = shared.reference_step(reference, name, options, reference_inputs, training.dtype)
-                _expect_loss(result.output, loss, training.dtype)
-                expect_same_usage(result, reference_inputs, advice=(
-                    "draw the noise as one torch.randn(x.shape, generator=generator, ...), and nothing when "
-                    "noise_std is 0"))
+                shared.reference_step(unzeroed, name, options, case.reference_inputs(grading.seed_offset),
+                                      training.dtype, zero_grad=False)
+                try:
+                    expect_same_usage(result, reference_inputs, advice=(
+                        "draw the noise as one torch.randn(x.shape, generator=generator, ...), and nothing when "
+                        "noise_std is 0"))
+                except CheckFailed as error:
+                    error.cause = "noise-not-from-the-generator"
+                    raise
+                try:
+                    _expect_loss(result.output, loss, training.dtype)
+                except CheckFailed as error:
+                    error.cause = next((bug for bug in shared.STEP_BUGS if _loss_matches(result.output, twin_step, bug,
+                                                                                        training.dtype)), "")
+                    raise
                 state = handle.state_dict()
                 for parameter, want in reference.state_dict().items():
                     expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale())
             except CheckFailed as failure:
+                if number > 1 and not getattr(failure, "cause", "") and _state_matches(handle, unzeroed, like):
+                    failure.cause = "gradients-not-zeroed"
                 if len(training.steps) > 1:
                     failure.args = (f"step {number} of {len(training.steps)}: {failure}",)
                 raise
@@ -82,6 +120,42 @@ def test_training(grading, run):
             raise CheckFailed(f"after {run.steps} steps the loss went from {losses[0]:.4g} to {late:.4g} (the mean "
                               f"of the last five); the reference brings it to about a fifth: is the target the clean x, "
                               f"and does each step zero the gradients and call optimizer.step()?")
+
+
+def _twin_step(before, name, options, case, grading, dtype, bug):
+    """The step a classic bug takes, from the reference's state before this step (a fresh copy each call)."""
+    return shared.reference_step(copy.deepcopy(before), name, options, case.reference_inputs(grading.seed_offset),
+                                 dtype, bug=bug)
+
+
+def _raised_like(error: CandidateError, twin_step) -> CandidateError:
+    """The candidate's exception, named by the classic bug whose step raises one of the same name."""
+    for bug in shared.STEP_BUGS:
+        try:
+            twin_step(bug)
+        except Exception as raised:  # noqa: BLE001 - the bug's own exception, whatever it is
+            if f"raised {type(raised).__name__}: {str(raised).splitlines()[0] if str(raised) else ''}" in str(error):
+                error.cause = bug
+                break
+    return error
+
+
+def _loss_matches(got, twin_step, bug: str, dtype: str) -> bool:
+    try:
+        _expect_loss(got, twin_step(bug), dtype)
+    except Exception:  # noqa: BLE001 - not this bug (or a bug whose step raises here)
+        return False
+    return True
+
+
+def _state_matches(handle, twin, like) -> bool:
+    state = handle.state_dict()
+    try:
+        for parameter, want in twin.state_dict().items():
+            expect_scaled(state.get(parameter), want, like, parameter, Scale())
+    except CheckFailed:
+        return False
+    return True
 
 
 def _call(grading, case, handle, optimizer_made):

@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from interviewkit.grader import Scale
+from interviewkit.grader import Diagnosis, Scale
 
 
 class ReferenceBatchNorm(nn.Module):
@@ -127,3 +127,98 @@ def gradient_floor(upstream: torch.Tensor, weight: torch.Tensor, var: torch.Tens
     axes = (0,) + tuple(range(2, upstream.ndim))
     largest = upstream.abs().amax(dim=axes)
     return (weight.abs() * largest / torch.sqrt(var + eps)).detach().numpy()
+
+
+# --- diagnoses: classic-bug twins, built as the reference twins are and taking the same steps; a
+# failing comparison that one of them matches names its cause (katas/batchnorm/hints.toml [causes]) --
+
+class ClassicBug(ReferenceBatchNorm):
+    """ReferenceBatchNorm written out, with one classic bug switched on (in float64, in autograd)."""
+
+    def __init__(self, bug: str, num_features: int, eps: float = 1e-5, momentum: float = 0.1):
+        super().__init__(num_features, eps, momentum)
+        self.bug = bug
+
+    def forward(self, x):
+        self.history.record(self, x)
+        bug, axes = self.bug, (0,) + tuple(range(2, x.ndim))
+        shape = (1, -1) + (1,) * (x.ndim - 2)
+        if self.training:
+            statistics_axes = {"statistics-over-the-batch-axis-only": (0,),
+                               "statistics-per-sample": tuple(range(1, x.ndim))}.get(bug, axes)
+            source = x.detach() if bug == "statistics-of-a-detached-input" else x
+            mean = source.mean(dim=statistics_axes, keepdim=True)
+            var = source.var(dim=statistics_axes, keepdim=True,
+                             correction=1 if bug == "unbiased-variance-normalises" else 0)
+            n = x.numel() // x.shape[1]
+            with torch.no_grad():
+                batch_mean, batch_var = x.mean(dim=axes), x.var(dim=axes, correction=0)
+                stored = batch_var if bug == "biased-variance-stored" else batch_var * n / (n - 1)
+                if bug == "statistics-over-the-batch-axis-only":  # the per-pixel statistics, averaged
+                    batch_mean = mean.mean(dim=axes)
+                    stored = (var * x.shape[0] / (x.shape[0] - 1)).mean(dim=axes)
+                keep = self.momentum if bug == "momentum-the-wrong-way-round" else 1 - self.momentum
+                self.running_mean.copy_(keep * self.running_mean + (1 - keep) * batch_mean)
+                self.running_var.copy_(keep * self.running_var + (1 - keep) * stored)
+        else:
+            mean, var = self.running_mean.reshape(shape), self.running_var.reshape(shape)
+        std = torch.sqrt(var) + self.eps if bug == "eps-outside-the-square-root" else torch.sqrt(var + self.eps)
+        if bug == "weight-broadcast-along-the-width":  # a bare (C,) meets the last axis, W
+            return self.weight * (x - mean) / std + self.bias
+        return self.weight.reshape(shape) * (x - mean) / std + self.bias.reshape(shape)
+
+
+class NumpyClassicBug(ReferenceNumpyBatchNorm):
+    """The numpy contract's twin with a bug of its own: gamma and beta read once at construction, or
+    a backward that treats the statistics as constants."""
+
+    def __init__(self, bug: str, module: ReferenceBatchNorm):
+        super().__init__(module)
+        self.bug = bug
+
+    def _load(self, name: str, value) -> None:
+        if self.bug != "gamma-and-beta-read-once":
+            super()._load(name, value)
+
+    def backward(self, dout):
+        if self.bug == "dgamma-over-the-batch-only":
+            x, out, _ = self._last
+            dx = super().backward(dout)
+            x_hat = (out - self.beta.reshape((1, -1) + (1,) * (x.ndim - 2))) / self.gamma.reshape(
+                (1, -1) + (1,) * (x.ndim - 2))
+            self.dgamma, self.dbeta = (dout * x_hat).sum(dim=0), dout.sum(dim=0)
+            return dx
+        if self.bug != "backward-without-the-statistics-terms":
+            return super().backward(dout)
+        x, _, variance = self._last
+        shape = (1, -1) + (1,) * (x.ndim - 2)
+        axes = (0,) + tuple(range(2, x.ndim))
+        std = torch.sqrt(variance.reshape(shape) + self.module.eps)
+        x_hat = (x.detach() - x.detach().mean(dim=axes, keepdim=True)) / std
+        self.dgamma, self.dbeta = (dout * x_hat).sum(dim=axes), dout.sum(dim=axes)
+        return dout * self.module.weight.detach().reshape(shape) / std
+
+
+MODULE_BUGS = ("unbiased-variance-normalises", "biased-variance-stored", "eps-outside-the-square-root",
+               "momentum-the-wrong-way-round", "statistics-over-the-batch-axis-only", "statistics-per-sample")
+TORCH_BUGS = MODULE_BUGS + ("statistics-of-a-detached-input", "weight-broadcast-along-the-width")
+
+
+def torch_diagnoses(scenario, parameters) -> tuple:
+    return tuple(Diagnosis(bug, _loaded(ClassicBug(bug, **scenario.init()), parameters)) for bug in TORCH_BUGS)
+
+
+def numpy_diagnoses(scenario, parameters) -> tuple:
+    twins = [(bug, ReferenceNumpyBatchNorm(_loaded(ClassicBug(bug, **scenario.init()), parameters)))
+             for bug in MODULE_BUGS]
+    twins.append(("gamma-and-beta-read-once", NumpyClassicBug("gamma-and-beta-read-once", reference_module(scenario, {}))))
+    for bug in ("backward-without-the-statistics-terms", "dgamma-over-the-batch-only"):
+        twins.append((bug, NumpyClassicBug(bug, reference_module(scenario, parameters))))
+    return tuple(Diagnosis(bug, twin) for bug, twin in twins)
+
+
+def _loaded(module: ReferenceBatchNorm, parameters: dict[str, np.ndarray]) -> ReferenceBatchNorm:
+    with torch.no_grad():
+        for name, value in parameters.items():
+            getattr(module, name).copy_(torch.from_numpy(value.astype(np.float64)))
+    return module

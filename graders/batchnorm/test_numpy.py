@@ -17,7 +17,8 @@ def test_batch_norm(grading, scenario):
     twin = oracles.ReferenceNumpyBatchNorm(oracles.reference_module(scenario, parameters))
     check_steps(grading, SYMBOL, scenario, twin, [event.step() for event in events], init=scenario.init(),
                 dtype=scenario.dtype, load=("gamma", "beta") if scenario.loaded else (), state=STATISTICS,
-                condition=shared.conditioning(scenario), scales=twin.scales)
+                condition=shared.conditioning(scenario), scales=twin.scales,
+                diagnoses=oracles.numpy_diagnoses(scenario, parameters))
 
 
 def test_a_new_instance_starts_from_the_initial_values(grading):

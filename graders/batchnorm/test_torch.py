@@ -17,7 +17,8 @@ def test_batch_norm_2d(grading, scenario):
     twin = oracles.reference_module(scenario, parameters)
     check_steps(grading, SYMBOL, scenario, twin, [event.step() for event in events], init=scenario.init(),
                 dtype=scenario.dtype, load=scenario.loaded, state=STATISTICS,
-                condition=shared.conditioning(scenario), scales=twin.scales)
+                condition=shared.conditioning(scenario), scales=twin.scales,
+                diagnoses=oracles.torch_diagnoses(scenario, parameters))
 
 
 def test_a_new_module_has_exactly_the_contract_parameters_and_buffers(grading):

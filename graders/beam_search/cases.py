@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, CheckFailed, Expected, Recipe, expect_close, given, step_table
+from interviewkit.grader import Case, CheckFailed, Expected, Recipe, expect_close, failure, given, step_table
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,15 @@ def designed_cases() -> list[Case]:
         # [0,0,0,0] to [0,0,0,3], each -3 / 3. eos (7) is never among the first four. 32 equal
         # scores at step 2: more than an unstable sort keeps in order.
         search("equal_scores_keep_the_lower_flattened_index", designed(3, 8, {}, fill=-1.0), 0, 7, 4, 3),
+        # Step 1: [0,1] (-0.25) and [0,2] (eos, -1: finished). Step 2 from [0,1]: [0,1,0] and [0,1,2]
+        # (eos), both -0.75, survive. Step 3 from [0,1,0]: [0,1,0,2] (eos, -1.25) and [0,1,0,0] (-4.75).
+        # Without length penalty [0,1,2] (-0.75) and [0,2] (-1) are the best. A beam that keeps its
+        # finished hypotheses (extended by eos at no cost) loses [0,2] at step 2, pushed out by the
+        # two at -0.75, and returns [0,1,0,2] instead. It comes before the next case, where that beam and
+        # a tie broken by the tokens give the same answer: the grade names the bug by its first failure.
+        search("a_finished_hypothesis_is_never_pushed_out",
+               designed(3, 3, {(1, 0): [-2, -0.25, -1], (2, 1): [-0.5, -1, -0.5], (3, 0): [-4, -4, -0.5]}),
+               0, 2, 2, 3, length_penalty=0.0),
         # max_len 1, three tokens tie at -1: [0,0], [0,1], [0,2] survive in that order; [0,1] ends in
         # eos, the other two reach max_len. Ranked: eos first, then the max_len ones in beam order.
         search("at_max_len_those_ending_in_eos_come_first", designed(1, 4, {(1, 0): [-1, -1, -1, -4]}), 0, 1, 3, 1),
@@ -225,8 +234,8 @@ def expect_hypotheses(actual, expected, _like=None, condition: float = 1.0) -> N
         raise CheckFailed(f"beam_search returned a {_kind(actual)}, expected a list of (tokens, score) tuples")
     for index, value in enumerate(actual):
         if (problem := _problem(value)) is not None:
-            raise CheckFailed(f"hypothesis {index}, {value!r}: {problem} (each is a tuple (tokens, score), tokens "
-                              "a list of Python ints, score a Python float)")
+            raise failure(f"hypothesis {index}, {value!r}: {problem} (each is a tuple (tokens, score), tokens "
+                          "a list of Python ints, score a Python float)", "hypothesis-types")
     tokens, want = [value[0] for value in actual], [value[0] for value in expected]
     if tokens != want:
         first = next((i for i, (a, b) in enumerate(zip(tokens, want)) if a != b), min(len(tokens), len(want)))

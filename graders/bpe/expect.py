@@ -2,7 +2,7 @@
 Python ints, a list of Python ints, a str), with messages that show where they first differ."""
 from __future__ import annotations
 
-from interviewkit.grader import CheckFailed
+from interviewkit.grader import CheckFailed, failure
 
 
 def _kind(value) -> str:
@@ -26,8 +26,8 @@ def _expect_list(actual, expected: list, what: str, item: str, is_item) -> None:
         raise CheckFailed(f"{what}: got a {_kind(actual)}, expected a list of {item}{advice}")
     for index, value in enumerate(actual):
         if not is_item(value):
-            raise CheckFailed(f"{what}[{index}] is {value!r} (a {_kind(value)}), expected {item}: convert NumPy "
-                              "integers with int(...), and build each pair as a tuple")
+            raise failure(f"{what}[{index}] is {value!r} (a {_kind(value)}), expected {item}: convert NumPy "
+                          "integers with int(...), and build each pair as a tuple", "not-python-ints")
     if actual != expected:
         index = _first_difference(actual, expected)
         want = repr(expected[index]) if index < len(expected) else "the end"

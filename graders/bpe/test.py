@@ -7,21 +7,23 @@ from interviewkit.grader import CandidateError, CheckFailed, check_efficiency, c
 
 shared = sibling(__file__, "cases")
 expect = sibling(__file__, "expect")
+bugs = sibling(__file__, "bugs")
 
 
 @pytest.mark.parametrize("case", shared.train_cases(), ids=str)
 def test_train_bpe(grading, case):
-    check_function(grading, "train_bpe", case, shared.oracle_train, compare=expect.expect_merges)
+    check_function(grading, "train_bpe", case, shared.oracle_train, compare=expect.expect_merges,
+                   diagnoses=bugs.TRAIN)
 
 
 @pytest.mark.parametrize("case", shared.encode_cases(), ids=str)
 def test_encode(grading, case):
-    check_function(grading, "encode", case, shared.oracle_encode, compare=expect.expect_ids)
+    check_function(grading, "encode", case, shared.oracle_encode, compare=expect.expect_ids, diagnoses=bugs.ENCODE)
 
 
 @pytest.mark.parametrize("case", shared.decode_cases(), ids=str)
 def test_decode(grading, case):
-    check_function(grading, "decode", case, shared.oracle_decode, compare=expect.compare_text)
+    check_function(grading, "decode", case, shared.oracle_decode, compare=expect.compare_text, diagnoses=bugs.DECODE)
 
 
 @pytest.mark.parametrize("case", shared.round_trip_cases(), ids=str)
@@ -39,6 +41,10 @@ def test_round_trip(grading, case):
         raise
 
 
+TIMED = {"train_bpe": (shared.oracle_train, expect.expect_merges), "encode": (shared.oracle_encode, expect.expect_ids)}
+
+
 @pytest.mark.parametrize("symbol", list(shared.TIMING_CASES))
 def test_efficiency(grading, symbol):
-    check_efficiency(grading, symbol, shared.TIMING_CASES[symbol])
+    oracle, compare = TIMED[symbol]
+    check_efficiency(grading, symbol, shared.TIMING_CASES[symbol], oracle, compare=compare)

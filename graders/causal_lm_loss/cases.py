@@ -18,7 +18,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, Recipe, given, normal, scaled_rows, uniform
+from interviewkit.grader import Case, Diagnosis, Recipe, given, normal, scaled_rows, uniform
 
 
 @dataclass(frozen=True)
@@ -137,3 +137,34 @@ def gradient_scale(logits, labels, ignore_index=-100):
         return float(upstream.abs().max()) / kept * spread
 
     return magnitude
+
+
+# The classic bugs (tests/candidates/causal_lm_loss/torch/wrong_*.py), each the reference with that
+# slip, in autograd, named by a cause id of katas/causal_lm_loss/hints.toml [causes]. The three that
+# overflow (no maximum subtracted, one for the whole batch, the log of a softmax) all give inf on the
+# case that catches them first: no output tells them apart, and one hint answers them all.
+def _bug(bug: str):
+    def loss(logits, labels, ignore_index=-100):
+        if bug == "ignore-index-hard-coded":
+            ignore_index = -100
+        shifted = {"no-shift": (logits, labels), "shifted-the-wrong-way": (logits[:, 1:], labels[:, :-1]),
+                   "shifted-along-the-batch": (logits[:-1], labels[1:])}
+        logits, targets = shifted.get(bug, (logits[:, :-1], labels[:, 1:]))
+        if bug == "ignore-index-not-honoured":  # every target scored, ignored ones clamped into the vocabulary
+            targets = targets.clamp(0, logits.shape[-1] - 1)
+        kept = targets != ignore_index if bug != "ignore-index-not-honoured" else torch.ones_like(targets, dtype=bool)
+        picked = logits.gather(-1, targets.masked_fill(~kept, 0).unsqueeze(-1)).squeeze(-1)
+        losses = torch.where(kept, torch.logsumexp(logits, dim=-1) - picked, 0.0)
+        if bug == "mean-per-sequence":
+            return (losses.sum(dim=1) / kept.sum(dim=1)).mean()
+        count = {"kept-counted-before-the-shift": (labels != ignore_index).sum(),
+                 "ignored-targets-in-the-denominator": torch.tensor(losses.numel()),
+                 "mean-over-nonzero-losses": (losses != 0).sum()}.get(bug, kept.sum())
+        return losses.sum() / count
+    return loss
+
+
+DIAGNOSES = tuple(Diagnosis(bug, _bug(bug)) for bug in (
+    "no-shift", "shifted-the-wrong-way", "shifted-along-the-batch", "kept-counted-before-the-shift",
+    "ignored-targets-in-the-denominator", "mean-per-sequence", "mean-over-nonzero-losses", "ignore-index-hard-coded",
+    "ignore-index-not-honoured"))

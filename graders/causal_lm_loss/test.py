@@ -13,4 +13,4 @@ shared = sibling(__file__, "cases")
 def test_causal_lm_loss(grading, case):
     reference_inputs = case.reference_inputs(grading.seed_offset)
     check_function(grading, "causal_lm_loss", case, shared.reference, condition=shared.conditioning,
-                   gradient_magnitude=shared.gradient_scale(**reference_inputs))
+                   gradient_magnitude=shared.gradient_scale(**reference_inputs), diagnoses=shared.DIAGNOSES)

@@ -85,14 +85,19 @@ def shapes(in_chans, channels, kernels, hidden, classes, size, padding) -> dict:
             "fc2.weight": (h2, h1), "fc2.bias": (h2,), "fc3.weight": (classes, h2), "fc3.bias": (classes,)}
 
 
-def network(params: dict, x: torch.Tensor, padding: int) -> torch.Tensor:
-    """The contract's forward pass with torch's own layers (params by state_dict name)."""
+def max_pool(x: torch.Tensor) -> torch.Tensor:
+    return F.max_pool2d(x, 2)
+
+
+def network(params: dict, x: torch.Tensor, padding: int, relu=torch.relu, pool=max_pool) -> torch.Tensor:
+    """The contract's forward pass with torch's own layers (params by state_dict name); a classic
+    bug's `relu` or `pool` (below) gives the same values and that bug's gradients."""
     for conv in ("conv1", "conv2"):
         x = F.conv2d(x, params[f"{conv}.weight"], params[f"{conv}.bias"], padding=padding)
-        x = F.max_pool2d(torch.relu(x), 2)
+        x = pool(relu(x))
     x = x.flatten(1)
     for fc in ("fc1", "fc2"):
-        x = torch.relu(F.linear(x, params[f"{fc}.weight"], params[f"{fc}.bias"]))
+        x = relu(F.linear(x, params[f"{fc}.weight"], params[f"{fc}.bias"]))
     return F.linear(x, params["fc3.weight"], params["fc3.bias"])
 
 
@@ -203,9 +208,43 @@ def reference_forward(values: dict, padding: int, x: str = "x") -> torch.Tensor:
     return network(params, torch.from_numpy(values[x].astype(np.float64)), padding)
 
 
-def reference_gradients(values: dict, padding: int) -> dict:
+def reference_gradients(values: dict, padding: int, **bug) -> dict:
     """Autograd through the float64 network, for the dlogits the candidate was given."""
     leaves = {name: torch.from_numpy(values[name].astype(np.float64)).requires_grad_() for name in (*NAMES, "x")}
-    logits = network({name: leaves[name] for name in NAMES}, leaves["x"], padding)
+    logits = network({name: leaves[name] for name in NAMES}, leaves["x"], padding, **bug)
     upstream = torch.from_numpy(values["dlogits"].astype(np.float64))
     return dict(zip(leaves, torch.autograd.grad(logits, list(leaves.values()), upstream)))
+
+
+# ---- classic backward bugs: the max-pool's value with the bug's gradient (test_numpy's diagnoses) ----
+
+def _whole_windows(x: torch.Tensor) -> torch.Tensor:
+    return x[..., :x.shape[-2] // 2 * 2, :x.shape[-1] // 2 * 2]
+
+
+def _routed(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """max-pool's values, each window's gradient sent to every cell where `mask` is 1."""
+    spread = F.avg_pool2d(_whole_windows(x) * mask, 2) * 4
+    return max_pool(x).detach() + spread - spread.detach()
+
+
+def pool_to_every_cell(x):
+    return _routed(x, torch.ones_like(_whole_windows(x)))
+
+
+def pool_to_every_tied_maximum(x):
+    widest = max_pool(x).detach().repeat_interleave(2, -2).repeat_interleave(2, -1)
+    return _routed(x, (_whole_windows(x) == widest).to(x.dtype))
+
+
+def pool_to_the_last_maximum(x):
+    flip = lambda t: torch.flip(t, (-2, -1))  # noqa: E731 - the last maximum in row-major order comes first
+    return flip(max_pool(flip(_whole_windows(x))))
+
+
+BACKWARD_BUGS = (  # cause, the bug as network()'s relu or pool
+    ("pool-gradient-to-every-cell", {"pool": pool_to_every_cell}),
+    ("pool-gradient-to-every-tied-maximum", {"pool": pool_to_every_tied_maximum}),
+    ("pool-gradient-to-the-last-maximum", {"pool": pool_to_the_last_maximum}),
+    ("relu-derivative-one-at-zero", {"relu": lambda x: x.clamp(min=0)}),  # clamp passes the gradient at 0
+)

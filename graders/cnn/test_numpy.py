@@ -1,6 +1,7 @@
 """Grader for cnn, numpy track: LeNet's logits, then backward's gradients of every parameter and of x
 (compared from the logits back to the image, so the first failing name is the layer to look at),
 held to autograd through the same network in float64 on the same weights and dlogits."""
+import numpy as np
 import pytest
 
 from interviewkit.grader import CheckFailed, Scale, about, expect_scaled, expect_unmodified, sibling
@@ -41,7 +42,32 @@ def test_backward(grading, net):
         grads = _gradients(result.output)
         like = grading.expected(net.dtype)
         for name in BACKWARD_ORDER:
-            expect_scaled(grads[name], expected[name], like, f'grads["{name}"]', Scale())
+            try:
+                expect_scaled(grads[name], expected[name], like, f'grads["{name}"]', Scale())
+            except CheckFailed as error:
+                error.cause = getattr(error, "cause", "") or _diagnosis(grads[name], name, expected, values, net, like)
+                raise
+
+
+def _diagnosis(got, name: str, expected: dict, values: dict, net, like) -> str:
+    """The classic bug whose gradients the first failing one matches (held at the check's tolerance), or ''."""
+    if name.endswith(".bias") and np.shape(got) == (net.N,) != tuple(expected[name].shape):
+        return "bias-gradient-summed-over-the-wrong-axis"
+    bugs = []
+    if name.endswith(".weight"):
+        bugs.append(("weight-gradient-averaged-over-the-batch", lambda: {name: expected[name] / net.N}))
+    if net.forwards == 2:
+        bugs.append(("backward-reads-an-earlier-forward",
+                     lambda: shared.reference_gradients({**values, "x": values["x_before"]}, net.padding)))
+    bugs += [(cause, lambda bug=bug: shared.reference_gradients(values, net.padding, **bug))
+             for cause, bug in shared.BACKWARD_BUGS]
+    for cause, gradients in bugs:
+        try:
+            expect_scaled(got, gradients()[name], like, name, Scale())
+        except (CheckFailed, KeyError):
+            continue
+        return cause
+    return ""
 
 
 def _gradients(output) -> dict:

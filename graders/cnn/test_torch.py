@@ -19,7 +19,21 @@ SUBMODULES = ("conv1", "conv2", "fc1", "fc2", "fc3")
 
 @pytest.mark.parametrize("stack", shared.stacks(), ids=str)
 def test_forward(grading, stack):
-    check_module(grading, SYMBOL, stack.case(with_labels=False), stack.oracle, init=stack.init, locate=SUBMODULES)
+    case = stack.case(with_labels=False)
+    try:
+        check_module(grading, SYMBOL, case, stack.oracle, init=stack.init, locate=SUBMODULES)
+    except CheckFailed as error:
+        if not getattr(error, "cause", "") and _logits_right(grading, case, stack):
+            error.cause = "right-logits-wrong-gradients"  # autograd through the wrong derivative at a kink
+        raise
+
+
+def _logits_right(grading, case, stack) -> bool:
+    try:
+        check_module(grading, SYMBOL, case, stack.oracle, init=stack.init, grad=False)
+    except Exception:  # noqa: BLE001 - the logits are wrong too (or the module breaks): no diagnosis
+        return False
+    return True
 
 
 @pytest.mark.parametrize("stack", shared.stacks(), ids=str)

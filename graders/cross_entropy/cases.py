@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, CheckFailed, Recipe, expect_form, given, integers, normal, scaled_rows
+from interviewkit.grader import Case, CheckFailed, Diagnosis, Recipe, expect_form, given, integers, normal, scaled_rows
 
 
 @dataclass(frozen=True)
@@ -201,3 +201,50 @@ def expect_nan(actual, expected, like, condition: float = 1.0) -> None:
         raise CheckFailed(
             f"output is {float(actual):.6g} where F.cross_entropy gives NaN: with every row ignored, the mean "
             "divides a sum of 0 by 0 kept rows (leave the division unguarded, as PyTorch does)")
+
+
+# --- diagnoses: the classic bugs a failing output is recognised as (katas/cross_entropy/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) -----------------
+
+def _loss(logits, targets, reduction="mean", ignore_index=-100, label_smoothing=0.0, *, divide_by="kept",
+          hard_coded_index=False, detached=False, other_classes=False, smoothing_ignored=False, sum_as_mean=False):
+    """The cross-entropy written out, with one classic bug switched on."""
+    targets = targets.long()
+    rows, classes = logits.shape
+    log_probs = logits - torch.logsumexp(logits.detach() if detached else logits, dim=1, keepdim=True)
+    kept = targets != (-100 if hard_coded_index else ignore_index)
+    eps = label_smoothing
+    one_hot = F.one_hot(torch.where(kept, targets, 0), classes).to(logits.dtype)
+    spread = (1 - one_hot) * eps / (classes - 1) if other_classes else eps / classes
+    wanted = one_hot * (1 - eps) + spread
+    losses = -(wanted * log_probs).sum(dim=1)
+    if smoothing_ignored:
+        losses = torch.where(kept, losses, -eps * log_probs.mean(dim=1))
+    else:
+        losses = torch.where(kept, losses, 0.0)
+    if reduction == "none":
+        return losses
+    if reduction == "sum" and not sum_as_mean:
+        return losses.sum()
+    if divide_by == "nonzero":  # the rows whose float32 loss, x[y] - logsumexp(x), rounds to exactly 0 drop out
+        single = logits.detach().float()
+        picked = (single - torch.logsumexp(single, dim=1, keepdim=True)).gather(1, one_hot.argmax(1, keepdim=True))
+        return losses[kept & (picked[:, 0] != 0)].mean()
+    count = {"kept": kept.sum(), "rows": rows, "entries": rows * classes}[divide_by]
+    return losses.sum() / count
+
+
+def _diagnosis(cause, **bug):
+    return Diagnosis(cause, lambda *args, **kwargs: _loss(*args, **kwargs, **bug))
+
+
+_SHARED = (_diagnosis("mean-over-classes", divide_by="entries"), _diagnosis("sum-is-the-mean", sum_as_mean=True))
+NUMPY_DIAGNOSES = _SHARED
+TORCH_DIAGNOSES = _SHARED + (
+    _diagnosis("ignored-rows-counted", divide_by="rows"),
+    _diagnosis("smoothing-over-the-other-classes", other_classes=True),  # before: with one class both give NaN
+    _diagnosis("mean-over-nonzero-losses", divide_by="nonzero"),
+    _diagnosis("ignore-index-hard-coded", hard_coded_index=True),
+    _diagnosis("smoothing-on-ignored-rows", smoothing_ignored=True),
+    _diagnosis("normaliser-detached", detached=True),
+)

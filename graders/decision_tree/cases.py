@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewkit.grader import Case, CheckFailed, Expected, expect_equal, given, integers, normal
+from interviewkit.grader import Case, CheckFailed, Expected, expect_equal, failure, given, integers, normal
 
 
 def rows(*values, dtype="float64") -> given:
@@ -186,8 +186,8 @@ def expect_predictions(dtype: str):
     def compare(actual, expected, _like, condition=1.0):
         got = str(getattr(actual, "dtype", ""))
         if isinstance(actual, np.ndarray) and got != dtype and actual.shape == tuple(np.shape(expected)):
-            raise CheckFailed(f"predictions have dtype {got}, expected {dtype}, the leaves' (y's) dtype: build them "
-                              "from the leaves' own labels (np.array of them) or cast with .astype")
+            raise failure(f"predictions have dtype {got}, expected {dtype}, the leaves' (y's) dtype: build them "
+                          "from the leaves' own labels (np.array of them) or cast with .astype", "result-dtype")
         expect_equal(actual, expected, Expected("numpy", dtype), "predicted labels")
 
     return compare
@@ -230,8 +230,8 @@ def same_tree(node, expected: dict, path: str, label_dtype: str) -> None:
 def same_label(label, expected: int, path: str, dtype: str) -> None:
     if not isinstance(label, np.integer) or label.dtype.name != dtype:
         kind = getattr(label, "dtype", type(label).__name__)
-        raise CheckFailed(f"{path}['leaf'] is {label!r} ({kind}), expected an element of y ({dtype}): take the "
-                          "label from y itself (np.unique(y) or y[i]), not int(...) or np.bincount's index")
+        raise failure(f"{path}['leaf'] is {label!r} ({kind}), expected an element of y ({dtype}): take the "
+                      "label from y itself (np.unique(y) or y[i]), not int(...) or np.bincount's index", "result-dtype")
     if int(label) != expected:
         raise CheckFailed(f"{path} is the leaf {int(label)}, expected {expected} (the majority label of the node, "
                           "ties to the smallest)")

@@ -7,17 +7,20 @@ from interviewkit.grader import about, check_function, expect_unmodified, siblin
 
 shared = sibling(__file__, "cases")
 oracle = sibling(__file__, "oracle")
+bugs = sibling(__file__, "bugs")
 
 
 @pytest.mark.parametrize("case", shared.fit_cases(), ids=str)
 def test_fit(grading, case):
-    check_function(grading, "fit_tree", case, oracle.fit_tree, compare=shared.expect_tree(case.inputs["y"].dtype))
+    check_function(grading, "fit_tree", case, oracle.fit_tree, compare=shared.expect_tree(case.inputs["y"].dtype),
+                   diagnoses=bugs.FIT_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.predict_cases(), ids=str)
 def test_predict(grading, case):
     dtype = shared.leaf_dtype(case.inputs["tree"])
-    check_function(grading, "predict_tree", case, oracle.predict_tree, compare=shared.expect_predictions(dtype))
+    check_function(grading, "predict_tree", case, oracle.predict_tree, compare=shared.expect_predictions(dtype),
+                   diagnoses=bugs.PREDICT_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.round_trip_cases(), ids=str)

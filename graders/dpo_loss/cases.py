@@ -19,8 +19,8 @@ import torch
 import torch.nn.functional as F
 
 from interviewkit.grader import (
-    Case, about, expect_gradients, expect_outputs, expect_unmodified, given, input_dtype, integers,
-    mask, normal, reference_gradients,
+    Case, CheckFailed, Diagnosis, about, expect_gradients, expect_outputs, expect_unmodified, failure, given,
+    input_dtype, integers, mask, normal, reference_gradients,
 )
 
 POLICY = ("policy_chosen_logps", "policy_rejected_logps")
@@ -81,6 +81,36 @@ def sequence_logps_reference(logits, labels, loss_mask):
     return torch.where(loss_mask[:, 1:], logps, torch.zeros_like(logps)).sum(dim=-1)
 
 
+def expect_logps(actual, expected, like, condition) -> None:
+    """expect_outputs; a -inf where the reference is finite is the log of a probability that rounded
+    to 0: log(softmax(x)) in two steps."""
+    try:
+        expect_outputs(actual, expected, like, condition)
+    except CheckFailed as error:
+        got = actual.detach().cpu() if isinstance(actual, torch.Tensor) else None
+        if got is not None and got.shape == expected.shape and (torch.isneginf(got) & expected.isfinite()).any():
+            raise failure(str(error), "log-of-softmax") from None
+        raise
+
+
+def _logps_bug(bug: str):
+    def logps(logits, labels, loss_mask):
+        if bug == "no-shift":
+            scored, kept = F.log_softmax(logits, dim=-1).gather(-1, labels[..., None])[..., 0], loss_mask
+        else:
+            scored = F.log_softmax(logits[:, :-1], dim=-1).gather(-1, labels[:, 1:, None])[..., 0]
+            kept = loss_mask[:, :-1] if bug == "mask-not-shifted" else loss_mask[:, 1:]
+        total = torch.where(kept, scored, torch.zeros_like(scored)).sum(dim=-1)
+        return total / kept.sum(dim=-1).clamp(min=1) if bug == "mean-instead-of-sum" else total
+    return logps
+
+
+# sequence_logps's classic bugs (tests/candidates/dpo_loss/torch/wrong_*.py), each a cause id of
+# katas/dpo_loss/hints.toml [causes]; "log-of-softmax" is told by expect_logps.
+LOGPS_DIAGNOSES = tuple(Diagnosis(bug, _logps_bug(bug)) for bug in ("no-shift", "mask-not-shifted",
+                                                                    "mean-instead-of-sum"))
+
+
 def logps_inputs(batch: int, dtype: str) -> dict:
     """Sequence log-probabilities around -60 (±5 each): log-ratio margins of about ±10."""
     return {name: normal((batch,), scale=5.0, shift=-60.0, dtype=dtype) for name in LOGPS}
@@ -134,12 +164,28 @@ def dpo_cases() -> list[Case]:
 
 
 def dpo_reference(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps,
-                  beta=0.1, label_smoothing=0.0):
-    z = beta * ((policy_chosen_logps - policy_rejected_logps) - (ref_chosen_logps - ref_rejected_logps))
-    losses = -F.logsigmoid(z) * (1 - label_smoothing) - F.logsigmoid(-z) * label_smoothing
-    chosen_rewards = beta * (policy_chosen_logps - ref_chosen_logps).detach()
-    rejected_rewards = beta * (policy_rejected_logps - ref_rejected_logps).detach()
+                  beta=0.1, label_smoothing=0.0, bug: str = ""):
+    """TRL's sigmoid loss; with `bug`, that classic bug (DPO_BUGS)."""
+    reference = ref_chosen_logps - ref_rejected_logps
+    margin = (policy_chosen_logps - policy_rejected_logps) + (reference if bug == "reference-log-ratio-added"
+                                                              else -reference)
+    z = margin if bug == "beta-outside-the-sigmoid" else beta * margin
+    kept, flipped = (label_smoothing, 1 - label_smoothing) if bug == "label-smoothing-swapped" else (
+        1 - label_smoothing, label_smoothing)
+    losses = -F.logsigmoid(z) * kept - F.logsigmoid(-z) * flipped
+    if bug == "beta-outside-the-sigmoid":
+        losses = beta * losses
+    if bug == "robust-dpo":
+        losses = (-F.logsigmoid(z) * kept + F.logsigmoid(-z) * flipped) / (1 - 2 * label_smoothing)
+    sign = -1 if bug == "rewards-reference-minus-policy" else 1
+    chosen_rewards = sign * beta * (policy_chosen_logps - ref_chosen_logps).detach()
+    rejected_rewards = sign * beta * (policy_rejected_logps - ref_rejected_logps).detach()
     return losses, chosen_rewards, rejected_rewards
+
+
+# dpo_loss's classic bugs of output, each a cause id of katas/dpo_loss/hints.toml [causes].
+DPO_BUGS = ("beta-outside-the-sigmoid", "label-smoothing-swapped", "reference-log-ratio-added",
+            "rewards-reference-minus-policy", "robust-dpo")
 
 
 def check_dpo_loss(grading, case: Case) -> None:
@@ -156,5 +202,15 @@ def check_dpo_loss(grading, case: Case) -> None:
         result = grading.candidate.call("dpo_loss", *args, upstream=(upstream, None, None), **kwargs)
         like = grading.expected(input_dtype(inputs))
         expect_unmodified(result)
-        expect_outputs(result.output, expected, like, case.condition)
+        try:
+            expect_outputs(result.output, expected, like, case.condition)
+        except CheckFailed as error:
+            for bug in DPO_BUGS:
+                try:
+                    expect_outputs(result.output, dpo_reference(**case.reference_inputs(grading.seed_offset), bug=bug),
+                                   like, case.condition)
+                except CheckFailed:
+                    continue
+                raise failure(str(error), bug) from None
+            raise
         expect_gradients(result.gradients, reference_gradients(expected[0], policy, upstream), like, case.condition)

@@ -11,7 +11,8 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.sequence_logps_cases(), ids=str)
 def test_sequence_logps(grading, case):
-    check_function(grading, "sequence_logps", case, shared.sequence_logps_reference)
+    check_function(grading, "sequence_logps", case, shared.sequence_logps_reference, compare=shared.expect_logps,
+                   diagnoses=shared.LOGPS_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.dpo_cases(), ids=str)

@@ -19,8 +19,8 @@ import numpy as np
 import torch
 
 from interviewkit.grader import (
-    Case, CheckFailed, Expected, Recipe, expect_close, expect_equal, expect_frequencies, mask, normal,
-    numpy_generator, torch_generator, transposed,
+    Case, CheckFailed, Diagnosis, Expected, Recipe, expect_close, expect_equal, expect_frequencies, expect_outputs,
+    mask, normal, numpy_generator, torch_generator, transposed,
 )
 
 PROBABILITIES = (0.0, 0.1, 0.5, 1.0)
@@ -211,3 +211,77 @@ def numpy_backward(dout, mask, p):
     if p == 1:
         return dout * 0
     return dout * mask / (1 - p)
+
+
+# --- diagnoses: the classic bugs a failing output is recognised as (katas/dropout/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) -----------------
+
+def _kept(u, p, bug):
+    return {"below-p": u < p, "above-p": u > p, "below-one-minus-p": u < 1 - p}.get(bug, u >= p)
+
+
+@dataclass(frozen=True)
+class OtherDraws:
+    """A variant's answer "some mask of x, each kept entry x / (1 - p)": draws the grader cannot
+    replay (torch's global generator), told from a wrong side or scale by its form alone."""
+
+    scaled: torch.Tensor
+
+
+def draw_for_draw(actual, expected, like, condition):
+    """check_function's compare for the seeded cases: the reference's very output, or for an
+    OtherDraws variant any mask of it."""
+    if not isinstance(expected, OtherDraws):
+        expect_outputs(actual, expected, like, condition)
+        return
+    kept = actual.detach().cpu() != 0 if isinstance(actual, torch.Tensor) else True
+    expect_outputs(actual, torch.where(torch.as_tensor(kept), expected.scaled, 0.0), like, condition)
+
+
+def _torch_variant(dtype, *, side="", rescale=True, eval_scale=False, draw_dtype=None, like_layout=False,
+                   other_draws=False):
+    def variant(x, p=0.5, training=True, generator=None):
+        if not training:
+            return x * (1 - p) if eval_scale else x * 1
+        if p == 0 or p == 1:
+            return x * (1 - p)
+        if other_draws:
+            return OtherDraws((x / (1 - p)).detach())
+        drawn = getattr(torch, draw_dtype or dtype)
+        u = (torch.rand_like(x, dtype=drawn, generator=generator) if like_layout else
+             torch.rand(x.shape, generator=generator, dtype=drawn))
+        return x * _kept(u, p, side) / ((1 - p) if rescale else 1)
+    return variant
+
+
+def torch_diagnoses(case: Case) -> tuple[Diagnosis, ...]:
+    dtype = _dtype(case)
+    return (
+        Diagnosis("kept-below-p", _torch_variant(dtype, side="below-p")),
+        Diagnosis("kept-below-one-minus-p", _torch_variant(dtype, side="below-one-minus-p")),
+        Diagnosis("draw-equal-to-p-dropped", _torch_variant(dtype, side="above-p")),
+        Diagnosis("no-rescaling", _torch_variant(dtype, rescale=False)),
+        Diagnosis("scaled-in-eval", _torch_variant(dtype, eval_scale=True)),
+        Diagnosis("mask-in-the-default-dtype", _torch_variant(dtype, draw_dtype="float32")),
+        Diagnosis("mask-in-the-memory-layout", _torch_variant(dtype, like_layout=True)),
+        Diagnosis("other-draws", _torch_variant(dtype, other_draws=True)),  # last: any mask matches it
+    )
+
+
+def _numpy_variant(*, side="", eval_scale=False):
+    def variant(x, p, training, rng):
+        if not training and eval_scale:
+            return x * (1 - p), torch.ones(x.shape, dtype=torch.bool)
+        if not training or p == 0 or p == 1:
+            return numpy_forward(x, p, training, rng)
+        keep = torch.from_numpy(np.asarray(_kept(rng.random(tuple(x.shape)), p, side)))
+        return x * keep / (1 - p), keep
+    return variant
+
+
+NUMPY_DIAGNOSES = (
+    Diagnosis("kept-below-p", _numpy_variant(side="below-p")),
+    Diagnosis("kept-below-one-minus-p", _numpy_variant(side="below-one-minus-p")),
+    Diagnosis("scaled-in-eval", _numpy_variant(eval_scale=True)),
+)
+BACKWARD_DIAGNOSES = (Diagnosis("no-rescaling", lambda dout, mask, p: dout * mask),)

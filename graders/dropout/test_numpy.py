@@ -11,9 +11,10 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.numpy_cases(), ids=str)
 def test_dropout_forward(grading, case):
-    check_function(grading, "dropout_forward", case, shared.numpy_forward, compare=shared.expect_output_and_mask)
+    check_function(grading, "dropout_forward", case, shared.numpy_forward, compare=shared.expect_output_and_mask,
+                   diagnoses=shared.NUMPY_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.backward_cases(), ids=str)
 def test_dropout_backward(grading, case):
-    check_function(grading, "dropout_backward", case, shared.numpy_backward)
+    check_function(grading, "dropout_backward", case, shared.numpy_backward, diagnoses=shared.BACKWARD_DIAGNOSES)

@@ -12,7 +12,8 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.torch_cases(), ids=str)
 def test_dropout(grading, case):
-    check_function(grading, "dropout", case, shared.torch_reference(case))
+    check_function(grading, "dropout", case, shared.torch_reference(case), compare=shared.draw_for_draw,
+                   diagnoses=shared.torch_diagnoses(case))
 
 
 @pytest.mark.parametrize("case", shared.global_cases(), ids=str)

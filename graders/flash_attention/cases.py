@@ -6,15 +6,16 @@ larger than S, equal to D) and both against the dtype; L == S and L != S (causal
 L == S); B == H. Large scores grow along the keys, so that a later block holds a row's maximum and
 the running sums must be rescaled (without a running maximum exp overflows). The memory case is
 one batch and one head with L = S = 2048: no intermediate may have L·S elements
-(memory_cases says how each track measures it)."""
+(memory_cases says how each track measures it). DIAGNOSES: the classic bugs a failing output is held to."""
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Recipe, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, normal
 
 MEMORY_LENGTH = 2048
 
@@ -128,3 +129,41 @@ def gradient_scale(q, k, v, **_):
         return float((upstream @ v.transpose(-2, -1)).abs().amax()) * inputs / math.sqrt(q.shape[-1])
 
     return magnitude
+
+
+def blocked(q, k, v, causal=False, block_size=64, *, rescale_sum=True, rescale_output=True, every_block=True):
+    """The blocked loop with the classic bugs as flags: sums not rescaled when the maximum grows,
+    only whole blocks read (no keys at all when block_size > S: 0 / 0, as the candidate's)."""
+    q = q / math.sqrt(q.shape[-1])
+    m = torch.full_like(q[..., :1], -math.inf)
+    total, out = torch.zeros_like(m), torch.zeros_like(q)
+    rows, length = torch.arange(q.shape[-2])[:, None], k.shape[-2]
+    for start in range(0, length if every_block else length - block_size + 1, block_size):
+        s = q @ k[..., start:start + block_size, :].transpose(-2, -1)
+        if causal:
+            s = s.masked_fill(torch.arange(start, start + s.shape[-1]) > rows, -math.inf)
+        new = torch.maximum(m, s.amax(-1, keepdim=True))
+        alpha, p = torch.exp(m - new), torch.exp(s - new)
+        total = (total * alpha if rescale_sum else total) + p.sum(-1, keepdim=True)
+        out = (out * alpha if rescale_output else out) + p @ v[..., start:start + block_size, :]
+        m = new
+    return out / total
+
+
+def _diagonal_masked(q, k, v, causal=False, block_size=64):
+    """Keys j >= i hidden: query 0 sees no key (a softmax of -inf only: NaN, as the candidate's)."""
+    if not causal:
+        return reference(q, k, v)
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
+    scores = scores.masked_fill(~torch.ones(scores.shape[-2:], dtype=torch.bool).tril(-1), -math.inf)
+    return torch.softmax(scores, dim=-1) @ v
+
+
+DIAGNOSES = (
+    Diagnosis("diagonal-masked", _diagonal_masked),
+    Diagnosis("scaled-by-the-block-size", lambda q, k, v, causal=False, block_size=64:
+              reference(q * math.sqrt(q.shape[-1] / block_size), k, v, causal)),
+    Diagnosis("remainder-block-forgotten", partial(blocked, every_block=False)),
+    Diagnosis("running-sums-not-rescaled", partial(blocked, rescale_sum=False, rescale_output=False)),
+    Diagnosis("output-not-rescaled", partial(blocked, rescale_output=False)),
+)

@@ -15,7 +15,7 @@ def test_flash_attention(grading, case):
     reference = case.reference_inputs(grading.seed_offset)
     magnitude = shared.gradient_scale(**reference) if TRACK == "torch" else None
     check_function(grading, "flash_attention", case, shared.reference, condition=shared.condition,
-                   gradient_magnitude=magnitude)
+                   gradient_magnitude=magnitude, diagnoses=shared.DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.memory_cases(TRACK), ids=str)

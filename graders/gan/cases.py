@@ -68,6 +68,23 @@ def train_gan_step(g, d, g_kind, d_kind, real, z) -> tuple[torch.Tensor, torch.T
     return discriminator_step(g, d, d_kind, real, z), generator_step(g, d, g_kind, z)
 
 
+def loss_variants(call: str, arguments: list) -> dict[str, torch.Tensor]:
+    """The loss each classic bug returns, on the twins as they are before `call` steps them (the
+    oracle's arguments): a returned loss that matches one of them names its cause."""
+    g, d = arguments[0], arguments[1]
+    with torch.no_grad():
+        if call == "discriminator_step":
+            real, fake = d(arguments[3]), d(g(arguments[4]))
+            return {"labels-swapped": _bce(real, 0.0) + _bce(fake, 1.0),
+                    "two-terms-averaged": (_bce(real, 1.0) + _bce(fake, 0.0)) / 2,
+                    "sigmoid-before-the-loss": _bce(torch.sigmoid(real), 1.0) + _bce(torch.sigmoid(fake), 0.0)}
+        if call == "generator_step":
+            fake = d(g(arguments[3]))
+            return {"saturating-generator-loss": -_bce(fake, 0.0),
+                    "sigmoid-before-the-loss": _bce(torch.sigmoid(fake), 1.0)}
+    return {}
+
+
 ORACLES = {"discriminator_step": discriminator_step, "generator_step": generator_step,
            "train_gan_step": train_gan_step}
 TRAINS = {"discriminator_step": ("discriminator",), "generator_step": ("generator",),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import torch
 
-from interviewkit.grader import Case, given, normal
+from interviewkit.grader import Case, Diagnosis, given, normal
 
 
 def adjacency(n: int, edges, dtype: str = "float32") -> given:
@@ -80,3 +80,24 @@ def reference(adj, x, weight, bias=None):
     d = torch.diag(a_hat.sum(dim=1) ** -0.5)
     out = d @ a_hat @ d @ x @ weight
     return out if bias is None else out + bias
+
+
+# Classic bugs as variants of the layer (check_function's `diagnoses`): a failure that matches one is
+# named by its cause, which `kit hint` follows (katas/gcn/hints.toml, [causes]).
+def _layer_variant(adj, x, weight, bias=None, left=-0.5, right=-0.5, bias_first=False):
+    a_hat = adj.detach() + torch.eye(adj.shape[0], dtype=adj.dtype)
+    degree = a_hat.sum(dim=1)
+    h = x @ weight + (bias if bias_first and bias is not None else 0)
+    out = (degree[:, None] ** left * a_hat * degree[None, :] ** right) @ h
+    return out if bias is None or bias_first else out + bias
+
+
+DIAGNOSES = (
+    Diagnosis("row-normalised", lambda adj, x, weight, bias=None: _layer_variant(adj, x, weight, bias, -1.0, 0.0)),
+    Diagnosis("normalised-on-one-side",
+              lambda adj, x, weight, bias=None: _layer_variant(adj, x, weight, bias, -0.5, 0.0)),
+    Diagnosis("inverse-degree-on-both-sides",
+              lambda adj, x, weight, bias=None: _layer_variant(adj, x, weight, bias, -1.0, -1.0)),
+    Diagnosis("bias-before-aggregation",
+              lambda adj, x, weight, bias=None: _layer_variant(adj, x, weight, bias, bias_first=True)),
+)

@@ -20,7 +20,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from interviewkit.grader import Case, Recipe, given, integers, normal, sibling
+from interviewkit.grader import Case, Diagnosis, Recipe, given, integers, normal, sibling
 
 shared = sibling(__file__, "cases")
 
@@ -169,11 +169,11 @@ def conditioning(adj, x, W1, b1, W2, b2, **_) -> float:
         return max(1.0, 0.1 * float(logits(adj, x, W1, b1, W2, b2).abs().max()))
 
 
-def loss_and_grads(adj, x, y, train_mask, W1, b1, W2, b2) -> tuple[torch.Tensor, dict, dict]:
+def loss_and_grads(adj, x, y, train_mask, W1, b1, W2, b2, bug: str = "") -> tuple[torch.Tensor, dict, dict]:
     """The NumPy contract: the masked loss, autograd's gradients of the four weights, and each
-    gradient's floor (gradient_floors)."""
+    gradient's floor (gradient_floors); with a classic `bug` (_bug_logits), that bug's gradients."""
     params = {name: value.detach().clone().requires_grad_() for name, value in zip(NAMES, (W1, b1, W2, b2))}
-    out = logits(adj, x, *params.values())
+    out = _bug_logits(adj, x, *params.values(), bug) if bug else logits(adj, x, *params.values())
     loss = masked_loss(out, y, train_mask)
     grads = dict(zip(NAMES, torch.autograd.grad(loss, list(params.values()))))
     return loss.detach(), grads, gradient_floors(adj, x, y, train_mask, out.detach(), W1, b1, W2)
@@ -213,13 +213,40 @@ class ReferenceGCNClassifier(nn.Module):
         return logits(adj, x, self.layer1.weight, self.layer1.bias, self.layer2.weight, self.layer2.bias)
 
 
-def reference_step(model: nn.Module, name: str, options: dict, inputs: dict) -> tuple[torch.Tensor, torch.Tensor]:
+def reference_step(model: nn.Module, name: str, options: dict, inputs: dict,
+                   zero_grad: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
     """One step in float64 with a fresh optimizer of the same kind (kit builds one per call):
-    (the loss before it, the logits)."""
+    (the loss before it, the logits). Without `zero_grad`, the classic bug: gradients add up."""
     step = getattr(torch.optim, name)(model.parameters(), **options)
-    step.zero_grad()
+    if zero_grad:
+        step.zero_grad()
     out = model(inputs["adj"], inputs["x"])
     loss = masked_loss(out, inputs["y"], inputs["train_mask"])
     loss.backward()
     step.step()
     return loss.detach(), out.detach()
+
+
+def _bug_logits(adj, x, W1, b1, W2, b2, bug: str) -> torch.Tensor:
+    """The logits' values, with the gradient of a hand-written backward that skips the second layer's Â
+    ("skips-a-hat") or takes W1's through Â twice, (Â ÂX)ᵀ dpre ("a-hat-twice")."""
+    eye = torch.eye(adj.shape[0], dtype=adj.dtype)
+    a_norm = shared.reference(adj, eye, eye)
+    ax = a_norm @ x
+    through = a_norm @ ax if bug == "a-hat-twice" else ax
+    hidden = torch.relu((ax @ W1).detach() + through @ W1 - (through @ W1).detach() + b1)
+    back = hidden if bug == "skips-a-hat" else a_norm @ hidden
+    return ((a_norm @ hidden).detach() + back - back.detach()) @ W2 + b2
+
+
+def _backward_bug(bug: str):
+    def oracle(**inputs):
+        with torch.enable_grad():  # check_function computes a variant's output without autograd
+            return loss_and_grads(**inputs, bug=bug)
+    return oracle
+
+
+DIAGNOSES = (  # the numpy classifier's classic backward bugs (check_function's `diagnoses`)
+    Diagnosis("backward-skips-a-hat", _backward_bug("skips-a-hat")),
+    Diagnosis("backward-through-a-hat-twice", _backward_bug("a-hat-twice")),
+)

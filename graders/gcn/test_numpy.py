@@ -13,13 +13,14 @@ classifier = sibling(__file__, "classifier")
 
 @pytest.mark.parametrize("case", shared.cases(), ids=str)
 def test_gcn_layer(grading, case):
-    check_function(grading, "gcn_layer", case, shared.reference)
+    check_function(grading, "gcn_layer", case, shared.reference, diagnoses=shared.DIAGNOSES)
 
 
 @pytest.mark.parametrize("problem", classifier.forward_problems("numpy"), ids=str)
 def test_classifier_loss_and_grads(grading, problem):
     check_function(grading, "gcn_classifier_loss_and_grads", problem.case(weights=True), classifier.loss_and_grads,
-                   condition=classifier.conditioning, compare=_expect_loss_and_grads)
+                   condition=classifier.conditioning, compare=_expect_loss_and_grads,
+                   diagnoses=classifier.DIAGNOSES)
 
 
 def _expect_loss_and_grads(output, expected, like: Expected, condition: float) -> None:

@@ -3,6 +3,8 @@ and the gradients of x and every parameter, the float64 oracle's weights loaded 
 (layer1.weight, ...); then train_step, one or more steps with an optimizer kit builds over the
 candidate's own module, its returned loss and every parameter after each step held to the same
 steps taken in float64, and on two communities a short run whose loss must fall (classifier.py)."""
+import copy
+
 import pytest
 import torch
 
@@ -18,7 +20,7 @@ SYMBOL = "GCNClassifier"
 
 @pytest.mark.parametrize("case", shared.cases(), ids=str)
 def test_gcn_layer(grading, case):
-    check_function(grading, "gcn_layer", case, shared.reference)
+    check_function(grading, "gcn_layer", case, shared.reference, diagnoses=shared.DIAGNOSES)
 
 
 def _conditioning(module, adj, x) -> float:
@@ -37,6 +39,7 @@ def test_train_step(grading, problem):
     case = problem.case()
     with about(case, grading, "train_step(model, optimizer, adj, x, y, train_mask)"):
         handle, reference = build_module(grading, SYMBOL, case, problem.oracle, problem.init())
+        unzeroed = copy.deepcopy(reference)  # the same steps without zero_grad: the classic bug's twin
         inputs, reference_inputs = grading.inputs(case), case.reference_inputs(grading.seed_offset)
         args = [inputs[name] for name in ("adj", "x", "y", "train_mask")]
         like = grading.expected(problem.dtype)
@@ -46,18 +49,31 @@ def test_train_step(grading, problem):
                 result = grading.candidate.call("train_step", handle, optimizer(name, handle, **options), *args)
                 expect_unmodified(result)
                 loss, logits = classifier.reference_step(reference, name, options, reference_inputs)
+                classifier.reference_step(unzeroed, name, options, reference_inputs, zero_grad=False)
                 condition = max(1.0, 0.1 * float(logits.abs().max()))
                 losses.append(_expect_loss(result.output, loss, problem.dtype, condition))
                 state = handle.state_dict()
                 for parameter, want in reference.state_dict().items():
                     expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale(), condition)
             except CheckFailed as failure:
+                if number > 1 and not getattr(failure, "cause", "") and _state_matches(handle, unzeroed, like):
+                    failure.cause = "gradients-not-zeroed"
                 if len(problem.steps) > 1:
                     failure.args = (f"step {number} of {len(problem.steps)}: {failure}",)
                 raise
         if problem.learns and not losses[-1] < losses[0]:
             raise CheckFailed(f"the loss did not fall over {len(losses)} steps: {losses[0]:.6g} before the first, "
                               f"{losses[-1]:.6g} before the last")
+
+
+def _state_matches(handle, twin, like) -> bool:
+    state = handle.state_dict()
+    try:
+        for parameter, want in twin.state_dict().items():
+            expect_scaled(state.get(parameter), want, like, parameter, Scale())
+    except CheckFailed:
+        return False
+    return True
 
 
 def _expect_loss(got, want: torch.Tensor, dtype: str, condition: float) -> float:

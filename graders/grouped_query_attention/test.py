@@ -4,16 +4,18 @@ and a sequence fed in chunks, each call given the cache the candidate's previous
 held after every call to one call on the whole sequence.
 
 check_steps cannot feed one call's output into the next (a step's inputs are fixed before the
-script runs), so the decoding loop is written here with the toolkit's comparison helpers."""
+script runs), so the decoding loop is written here with the toolkit's comparison helpers. A failure is
+diagnosed as one of the classic bugs of bugs.py."""
 import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, about, build_module, check_module, expect_gradients, expect_outputs, expect_unmodified,
+    CheckFailed, about, build_module, check_module, expect_gradients, expect_outputs, expect_unmodified, failure,
     reference_gradients, sibling,
 )
 
 shared = sibling(__file__, "cases")
+bugs = sibling(__file__, "bugs")
 SYMBOL = "GroupedQueryAttention"
 
 
@@ -21,7 +23,8 @@ SYMBOL = "GroupedQueryAttention"
 def test_one_call_on_a_whole_sequence(grading, shape):
     # The key bias's gradient through `out` is zero (it shifts a whole row of scores): its rounding
     # is on the scale of the largest gradient.
-    check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(), shared_gradient_scale=True)
+    with bugs.diagnosing(grading, SYMBOL, shape):
+        check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(), shared_gradient_scale=True)
 
 
 @pytest.mark.parametrize("shape", shared.decodings(), ids=str)
@@ -46,7 +49,7 @@ def test_decoding_with_the_cache(grading, shape):
                 result, reference_cache = decoding_step(
                     grading, case, module, oracle, number, x[:, start:end], reference_x[:, start:end], cache,
                     reference_cache, expected=(whole[:, start:end], (keys[:, :, :end], values[:, :, :end])),
-                    like=like)
+                    like=like, shape=shape)
             except CheckFailed as failure:
                 failure.args = (f"{label}: {failure}",)
                 raise
@@ -54,7 +57,8 @@ def test_decoding_with_the_cache(grading, shape):
             start = end
 
 
-def decoding_step(grading, case, module, oracle, number, x, reference_x, cache, reference_cache, expected, like):
+def decoding_step(grading, case, module, oracle, number, x, reference_x, cache, reference_cache, expected, like,
+                  shape):
     """One call given the candidate's own cache; its output and cache against the whole sequence's,
     the gradients of x and of every parameter against the oracle's call on its own (detached) cache.
     Also: the projections ran on the new tokens only (a decoding step must not recompute the prefix)."""
@@ -65,13 +69,18 @@ def decoding_step(grading, case, module, oracle, number, x, reference_x, cache, 
     arguments = {} if cache is None else {"past_kv": cache}
     result = module.call("forward", x, upstream=upstream, trace=("k_proj", "v_proj"), **arguments)
     expect_unmodified(result)
-    expect_outputs(result.output, expected, like, 1.0)
+    try:
+        expect_outputs(result.output, expected, like, 1.0)
+    except CheckFailed as error:  # a classic bug, given the cache of the calls before (bugs.py)?
+        raise failure(str(error), bugs.cause_of_call(result.output, shape, oracle, reference_x, reference_cache,
+                                                     like)) from None
     for name in ("k_proj", "v_proj"):
         traced = result.traced.get(name)
         if traced is not None and tuple(traced)[:-1] != tuple(x.shape[:-1]):
-            raise CheckFailed(f"`{name}` returned shape {tuple(traced)}: it ran on {traced[1]} tokens per sequence, but "
-                              f"this call's x holds {x.shape[1]} new ones. Project only the new tokens and append "
-                              "them to the cache: recomputing the past makes every step cost the whole context")
+            raise failure(f"`{name}` returned shape {tuple(traced)}: it ran on {traced[1]} tokens per sequence, but "
+                          f"this call's x holds {x.shape[1]} new ones. Project only the new tokens and append "
+                          "them to the cache: recomputing the past makes every step cost the whole context",
+                          "prefix-recomputed")
     wanted = {**{("input", "x"): leaf}, **{("param", name): p for name, p in oracle.named_parameters()}}
     everything = reference_gradients(step, wanted, upstream)
     for kind in ("input", "param"):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Recipe, given, integers, mask, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, given, integers, mask, normal
 
 GRID = 64  # log-probabilities are multiples of 1/64
 
@@ -187,3 +187,55 @@ def loss_conditioning(logps, old_logps, advantages, mask, ref_logps=None, clip_e
         total = float(kept.sum().abs())
         size = float(kept.abs().sum())
     return 1.0 if size == 0.0 else max(1.0, size / max(total, size * 1e-6))
+
+
+# The classic bugs (tests/candidates/grpo_loss/torch/wrong_*.py), each the reference with that slip
+# (the loss's in autograd), named by a cause id of katas/grpo_loss/hints.toml [causes].
+def _advantages_bug(bug: str):
+    def advantages(rewards, group_size, eps=1e-4):
+        if bug == "batch-statistics":
+            std = rewards.std() if rewards.numel() > 1 else torch.zeros_like(rewards[0])
+            return (rewards - rewards.mean()) / (std + eps)
+        grouped = rewards.reshape(group_size, -1).T if bug == "groups-interleaved" else rewards.reshape(-1, group_size)
+        mean = grouped.mean(dim=1, keepdim=True)
+        variance = grouped.var(dim=1, keepdim=True, unbiased=bug != "biased-std")
+        if bug == "eps-inside-the-square-root":
+            scaled = (grouped - mean) / torch.sqrt(torch.where(variance.isnan(), 0.0, variance) + eps)
+        elif bug == "eps-ignored":
+            scaled = (grouped - mean) / (variance.sqrt() if group_size > 1 else torch.ones_like(mean))
+        elif bug in ("lone-completion-std-nan", "biased-std"):
+            scaled = (grouped - mean) / (variance.sqrt() + eps)
+        else:
+            scaled = (grouped - mean) / ((variance.sqrt() if group_size > 1 else torch.zeros_like(mean)) + eps)
+        return (scaled.T if bug == "groups-interleaved" else scaled).reshape(-1)
+    return advantages
+
+
+def _loss_bug(bug: str):
+    def loss(logps, old_logps, advantages, mask, ref_logps=None, clip_eps=0.2, beta=0.0):
+        ratio = torch.exp(logps - (logps.detach() if bug == "old-logps-ignored" else old_logps))
+        a = advantages[:, None]
+        low = None if bug == "clip-only-above" else 1 - clip_eps
+        pick = torch.maximum if bug == "max-instead-of-min" else torch.minimum
+        per_token = -pick(ratio * a, torch.clamp(ratio, low, 1 + clip_eps) * a)
+        kl = torch.zeros_like(per_token)
+        if beta != 0.0:
+            d = ref_logps - logps
+            kl = {"kl-k1": -d, "kl-reversed": torch.exp(-d) + d - 1}.get(bug, torch.exp(d) - d - 1) * beta
+        if bug == "kl-over-every-token":
+            return (per_token * mask).sum() / mask.sum() + kl.mean()
+        per_token = per_token + kl
+        if bug == "mean-over-every-token":
+            return (per_token * mask).mean()
+        if bug == "mean-per-completion":
+            return ((per_token * mask).sum(-1) / mask.sum(-1).clamp(min=1)).mean()
+        return (per_token * mask).sum() / mask.sum()
+    return loss
+
+
+ADVANTAGE_DIAGNOSES = tuple(Diagnosis(bug, _advantages_bug(bug)) for bug in (
+    "batch-statistics", "groups-interleaved", "biased-std", "eps-inside-the-square-root", "eps-ignored",
+    "lone-completion-std-nan"))
+LOSS_DIAGNOSES = tuple(Diagnosis(bug, _loss_bug(bug)) for bug in (
+    "old-logps-ignored", "clip-only-above", "max-instead-of-min", "kl-k1", "kl-reversed", "kl-over-every-token",
+    "mean-over-every-token", "mean-per-completion"))

@@ -14,7 +14,8 @@ shared = sibling(__file__, "cases")
 @pytest.mark.parametrize("case", shared.advantage_cases(), ids=str)
 def test_group_advantages(grading, case):
     # Rewards carry no gradient in GRPO: the values alone are graded.
-    check_function(grading, "group_advantages", case, shared.advantage_reference, grad=False)
+    check_function(grading, "group_advantages", case, shared.advantage_reference, grad=False,
+                   diagnoses=shared.ADVANTAGE_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.loss_cases(), ids=str)
@@ -25,4 +26,4 @@ def test_grpo_loss(grading, case):
     def compare(got, want, like, factor):
         expect_outputs(got, want, like, factor * condition)
 
-    check_function(grading, "grpo_loss", case, shared.loss_reference, compare=compare)
+    check_function(grading, "grpo_loss", case, shared.loss_reference, compare=compare, diagnoses=shared.LOSS_DIAGNOSES)

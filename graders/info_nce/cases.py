@@ -22,7 +22,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, Recipe, expect_close, normal, scaled_rows
+from interviewkit.grader import (
+    CandidateError, Case, Diagnosis, Recipe, check_function, expect_close, normal, scaled_rows,
+)
 
 EPS = 1e-12  # F.normalize's: the smallest norm a row is divided by
 
@@ -138,3 +140,54 @@ def gradient_scale(a, b, temperature=0.07):
         return {name: size * scale for name, scale in scales.items()}
 
     return magnitude
+
+
+# The classic bugs (tests/candidates/info_nce/torch/wrong_*.py), each the reference with that slip,
+# in autograd, named by a cause id of katas/info_nce/hints.toml [causes]. Two raise where N != D: the
+# grade names them when their variant raises an exception of the same name (check_info_nce).
+def _bug(bug: str):
+    def loss(a, b, temperature=0.07):
+        if bug == "norm-without-keepdim":
+            a, b = a / a.norm(dim=1).clamp_min(EPS), b / b.norm(dim=1).clamp_min(EPS)
+        elif bug == "norm-detached":
+            a = a / a.norm(dim=1, keepdim=True).clamp_min(EPS).detach()
+            b = b / b.norm(dim=1, keepdim=True).clamp_min(EPS).detach()
+        elif bug == "no-eps-in-the-norm":
+            a, b = a / a.norm(dim=1, keepdim=True), b / b.norm(dim=1, keepdim=True)
+        elif bug != "no-normalisation":
+            dim = 0 if bug == "columns-normalised" else 1
+            a, b = F.normalize(a, dim=dim, eps=EPS), F.normalize(b, dim=dim, eps=EPS)
+        logits = a @ b.T * temperature if bug == "temperature-multiplied" else a @ b.T / temperature
+        pairs = torch.arange(a.shape[1] if bug == "labels-from-the-embedding-size" else a.shape[0])
+        a_to_b = torch.logsumexp(logits, dim=1) - logits[pairs, pairs]
+        b_to_a = torch.logsumexp(logits, dim=0) - logits[pairs, pairs]
+        if bug == "one-direction":  # also the rows' direction twice, averaged: the same number
+            return a_to_b.mean()
+        if bug == "sum-over-pairs":
+            return (a_to_b.sum() + b_to_a.sum()) / 2
+        return a_to_b.mean() + b_to_a.mean() if bug == "directions-added" else (a_to_b.mean() + b_to_a.mean()) / 2
+    return loss
+
+
+DIAGNOSES = tuple(Diagnosis(bug, _bug(bug)) for bug in (
+    "one-direction", "sum-over-pairs", "directions-added", "columns-normalised",
+    "no-normalisation", "temperature-multiplied", "norm-detached", "no-eps-in-the-norm"))
+RAISING = tuple(Diagnosis(bug, _bug(bug)) for bug in ("labels-from-the-embedding-size", "norm-without-keepdim"))
+
+
+def check_info_nce(grading, case: Case) -> None:
+    """check_function with the classic bugs; a candidate that raises is named by the first raising bug
+    whose variant raises an exception of the same name on these inputs."""
+    inputs = case.reference_inputs(grading.seed_offset)
+    try:
+        check_function(grading, "info_nce", case, reference, compare=loss_comparison(**inputs),
+                       gradient_magnitude=gradient_scale(**inputs), diagnoses=DIAGNOSES)
+    except CandidateError as error:
+        for diagnosis in RAISING:
+            try:
+                diagnosis.oracle(**case.reference_inputs(grading.seed_offset))
+            except Exception as raised:  # noqa: BLE001 - the bug's own exception, whatever it is
+                if f"raised {type(raised).__name__}" in str(error):
+                    error.cause = diagnosis.cause
+                    break
+        raise

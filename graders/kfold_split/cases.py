@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewkit.grader import Case, CheckFailed, given, integers, numpy_generator
+from interviewkit.grader import Case, CheckFailed, Diagnosis, failure, given, integers, numpy_generator, sibling
+
+oracle = sibling(__file__, "oracle")
 
 
 def labels(*values: int, dtype: str = "int64") -> given:
@@ -119,8 +121,8 @@ def _expect_side(got, want: np.ndarray, fold: int, side: str, advice: str) -> No
     if np.array_equal(got, want):
         return
     if len(got) == len(want) and np.array_equal(np.sort(got), want):
-        raise CheckFailed(f"{where} are the right ones in another order: {_indices(got)}; return them sorted "
-                          "ascending, as scikit-learn does")
+        raise failure(f"{where} are the right ones in another order: {_indices(got)}; return them sorted "
+                      "ascending, as scikit-learn does", "indices-unsorted")
     raise CheckFailed(f"{where} are {_indices(got)}; the reference's are {_indices(want)}{advice and '; ' + advice}")
 
 
@@ -152,3 +154,45 @@ def expect_splits(actual, expected: list, *, advice: str = "") -> None:
             raise CheckFailed(f"split {fold} is {pair!r:.60}; each split is a pair (train, test)")
         _expect_side(pair[1], test, fold, "test", advice)
         _expect_side(pair[0], train, fold, "train", advice)
+
+
+# --- diagnoses: the classic bugs wrong folds are recognised as (katas/kfold_split/hints.toml, [causes],
+# explains each; the proofs' `# hint:` lines prove where each leads) ---------------------------------
+
+def _kfold_with(larger_at_the_end: bool):
+    """kfold_split with the n % k extra samples at the end: all in the last fold, or one in each of the last folds."""
+    def variant(n_samples, n_splits=5, shuffle=False, rng=None):
+        order = rng.permutation(n_samples) if shuffle else np.arange(n_samples)
+        extra = n_samples % n_splits
+        sizes = [n_samples // n_splits + (fold >= n_splits - extra if larger_at_the_end else 0)
+                 for fold in range(n_splits)]
+        sizes[-1] += 0 if larger_at_the_end else extra
+        stops = np.cumsum(sizes)
+        tests = [np.sort(order[stop - size:stop]) for size, stop in zip(sizes, stops)]
+        return [(np.setdiff1d(np.arange(n_samples), test), test) for test in tests]
+    return variant
+
+
+def _stratified_with(bug: str):
+    def variant(y, n_splits=5, shuffle=False, rng=None):
+        y = np.asarray(y)
+        if bug == "classes-ignored":
+            return oracle.kfold_split(len(y), n_splits, shuffle, rng)
+        shuffled = bug == "samples-shuffled-not-the-fold-numbers"
+        order = rng.permutation(len(y)) if shuffle and shuffled else np.arange(len(y))
+        classes = np.unique(y).tolist() if bug == "classes-in-sorted-order" else list(dict.fromkeys(y.tolist()))
+        fold_of, start = np.empty(len(y), dtype=np.int64), 0
+        for label in classes:
+            members = order[y[order] == label]
+            folds = np.sort(np.arange(start, start + len(members)) % n_splits)
+            if shuffle and not shuffled:
+                rng.shuffle(folds)
+            fold_of[members] = folds
+            start += len(members)
+        return [(np.flatnonzero(fold_of != fold), np.flatnonzero(fold_of == fold)) for fold in range(n_splits)]
+    return variant
+
+
+KFOLD_DIAGNOSES = tuple(Diagnosis("remainder-in-the-last-folds", _kfold_with(end)) for end in (False, True))
+STRATIFIED_DIAGNOSES = tuple(Diagnosis(bug, _stratified_with(bug)) for bug in (
+    "classes-ignored", "classes-in-sorted-order", "samples-shuffled-not-the-fold-numbers"))

@@ -4,7 +4,7 @@ drawn from exactly as the contract pins (its state after the call is the referen
 out of range, or larger than every class, raises ValueError."""
 import pytest
 
-from interviewkit.grader import CandidateError, CheckFailed, about, check_function, sibling
+from interviewkit.grader import CandidateError, CheckFailed, about, check_function, failure, sibling
 
 shared = sibling(__file__, "cases")
 oracle = sibling(__file__, "oracle")
@@ -12,13 +12,14 @@ oracle = sibling(__file__, "oracle")
 
 @pytest.mark.parametrize("case", shared.kfold_cases(), ids=str)
 def test_kfold_split(grading, case):
-    check_function(grading, "kfold_split", case, oracle.kfold_split, compare=shared.compare_for(case))
+    check_function(grading, "kfold_split", case, oracle.kfold_split, compare=shared.compare_for(case),
+                   diagnoses=shared.KFOLD_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.stratified_cases(), ids=str)
 def test_stratified_kfold_split(grading, case):
     check_function(grading, "stratified_kfold_split", case, oracle.stratified_kfold_split,
-                   compare=shared.compare_for(case))
+                   compare=shared.compare_for(case), diagnoses=shared.STRATIFIED_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.kfold_rejects(), ids=str)
@@ -45,5 +46,5 @@ def expect_value_error(grading, symbol, case):
             return
         output = result.output
         got = f"{len(output)} splits" if isinstance(output, (list, tuple)) else f"{output!r:.60}"
-        raise CheckFailed(f"this n_splits must raise ValueError, as scikit-learn's splitters do; the call "
-                          f"returned {got}")
+        raise failure(f"this n_splits must raise ValueError, as scikit-learn's splitters do; the call "
+                      f"returned {got}", "n-splits-not-rejected")

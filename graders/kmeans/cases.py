@@ -35,7 +35,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewkit.grader import Case, Recipe, given, normal, uniform
+from interviewkit.grader import Case, Diagnosis, Recipe, given, normal, uniform, sibling
+
+oracle = sibling(__file__, "oracle")
 
 # 1-D points whose Lloyd's run from (4, 3, 1) is worked out by hand in tests/test_kmeans_oracle.py:
 # the centers go (6.5, 3, 1), (22/3, 3.5, 1), (8.5, 4, 1), where they stay; the largest moves are
@@ -214,3 +216,69 @@ SEEDING_CASE = Case("four_points_two_seeds", x=given(((0.0, 0.0), (1.0, 0.0), (3
                                                      dtype="float64"), k=2, max_iters=0)
 SEEDING_DRAWS = 1200
 SAME_SEED_CASE = Case("points_without_clusters", x=uniform((40, 2), dtype="float64"), k=5)
+
+
+# --- diagnoses: the classic bugs a failing run from given centers is recognised as
+# (katas/kmeans/hints.toml, [causes], explains each; the proofs' `# hint:` lines prove where each leads) --
+
+def _nearest(x, centers, bug):
+    distances = oracle.squared_distances(x, centers)
+    if bug == "farthest-center":
+        return distances.argmax(axis=1)
+    if bug == "ties-to-the-highest-index":
+        return len(centers) - 1 - distances[:, ::-1].argmin(axis=1)
+    return distances.argmin(axis=1)
+
+
+def _update(x, labels, centers, start, bug):
+    means = oracle.cluster_means(x, labels, centers)
+    for j in np.flatnonzero(np.bincount(labels, minlength=len(centers)) == 0):
+        if bug == "empty-cluster-mean-is-nan":
+            means[j] = np.nan
+        elif bug == "empty-cluster-back-to-its-start":
+            means[j] = start[j]
+        elif bug == "empty-cluster-takes-the-farthest-point":
+            means[j] = x[oracle.squared_distances(x, centers).min(axis=1).argmax()]
+    return means
+
+
+def _stops(x, old, new, tol, bug) -> bool:
+    squared = ((new - old) ** 2).sum(axis=1)
+    rules = {
+        "squared-move-against-tol": lambda: squared.max() <= tol,
+        "total-move-against-tol": lambda: np.sqrt(squared.sum()) <= tol,
+        "move-per-coordinate": lambda: np.allclose(new, old, atol=tol),
+        "inertia-change-against-tol": lambda: (oracle.squared_distances(x, old).min(axis=1).sum()
+                                               - oracle.squared_distances(x, new).min(axis=1).sum()) <= tol,
+        "strictly-below-tol": lambda: np.sqrt(squared).max() < tol,
+        "ignores-tol": lambda: not squared.any(),
+    }
+    return rules.get(bug, lambda: np.sqrt(squared).max() <= tol)()
+
+
+def _lloyd_with(bug: str):
+    """The oracle's Lloyd's algorithm (oracle.lloyd), with one classic bug switched on."""
+    def variant(x, k, init_centers, max_iters=100, tol=1e-6):
+        x = x.numpy()
+        start = (x[:k] if bug == "ignores-init-centers" else init_centers.numpy()).copy()
+        centers, labels = start, _nearest(x, start, bug)
+        for _ in range(max_iters + (bug == "one-iteration-too-many")):
+            labels = _nearest(x, centers, bug)
+            updated = _update(x, labels, centers, start, bug)
+            stop, centers = _stops(x, centers, updated, tol, bug), updated
+            if stop:
+                break
+        final = labels if bug == "labels-before-the-last-update" else _nearest(x, centers, bug)
+        return oracle.Run(centers, final, x)
+    return variant
+
+
+# The stopping rules one case cannot tell apart (stopping too late looks the same whatever the
+# rule) share one cause.
+_STOPPING_RULES = ("squared-move-against-tol", "total-move-against-tol", "move-per-coordinate",
+                   "inertia-change-against-tol", "strictly-below-tol", "ignores-tol")
+DIAGNOSES = tuple(Diagnosis(bug, _lloyd_with(bug)) for bug in (
+    "farthest-center", "ties-to-the-highest-index", "ignores-init-centers", "empty-cluster-mean-is-nan",
+    "empty-cluster-back-to-its-start", "empty-cluster-takes-the-farthest-point", "labels-before-the-last-update",
+    "one-iteration-too-many",
+)) + tuple(Diagnosis("another-stopping-rule", _lloyd_with(rule)) for rule in _STOPPING_RULES)

@@ -10,7 +10,7 @@ import pytest
 
 from interviewkit.grader import (
     CandidateError, CheckFailed, Expected, about, check_efficiency, check_function, expect_close, expect_equal,
-    expect_form, expect_frequencies, expect_unmodified, input_dtype, sibling,
+    expect_form, expect_frequencies, expect_unmodified, failure, input_dtype, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -26,7 +26,7 @@ def expect_clustering(output, like, k: int, points: int, dimension: int) -> tupl
         raise CheckFailed(f"expected a tuple (centers, labels), got {output!r:.80}")
     centers, labels = output
     if np.ndim(centers) == 1 and np.shape(labels) == (k, dimension):
-        raise CheckFailed("returned (labels, centers); the contract's order is (centers, labels)")
+        raise failure("returned (labels, centers); the contract's order is (centers, labels)", "labels-and-centers-swapped")
     expect_form(centers, (k, dimension), like, "centers")
     if not isinstance(labels, np.ndarray) or labels.shape != (points,) or labels.dtype.kind not in "iu":
         what = f"an array of shape {labels.shape} and dtype {labels.dtype}" if isinstance(labels, np.ndarray) \
@@ -87,7 +87,7 @@ def expect_lloyd(output, expected: oracle.Run, like, condition: float = 1.0) -> 
 
 @pytest.mark.parametrize("case", shared.given_center_cases(), ids=str)
 def test_kmeans_from_given_centers(grading, case):
-    check_function(grading, SYMBOL, case, lloyd, compare=expect_lloyd)
+    check_function(grading, SYMBOL, case, lloyd, compare=expect_lloyd, diagnoses=shared.DIAGNOSES)
 
 
 @contextmanager
@@ -190,4 +190,4 @@ def test_the_same_seed_gives_the_same_result(grading):
 
 
 def test_efficiency(grading):
-    check_efficiency(grading, "kmeans", shared.TIMING_CASE)
+    check_efficiency(grading, SYMBOL, shared.TIMING_CASE, lloyd, compare=expect_lloyd)

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, CheckFailed, Expected, Recipe, expect_close, expect_equal, given, integers, normal
+from interviewkit.grader import (
+    Case, Diagnosis, Expected, Recipe, expect_close, expect_equal, failure, given, integers, normal,
+)
 
 
 @dataclass(frozen=True)
@@ -259,10 +261,38 @@ def expect_prediction(case: Case):
                      f"cast with .astype(y_train.dtype)" if case.inputs["task"] == "classify" else
                      "the mean of the targets has np.mean's dtype: y_train's for float targets, float64 for "
                      "integer ones (no cast back to an integer)")
-            raise CheckFailed(f"predictions have dtype {got}, expected {dtype}: {where}")
+            raise failure(f"predictions have dtype {got}, expected {dtype}: {where}", "result-dtype")
         if case.inputs["task"] == "classify":
             expect_equal(actual, expected, like, "predicted labels")
         else:
             expect_close(actual, expected, like, "predicted means", condition=condition)
 
     return compare
+
+
+# --- diagnoses: the classic bugs a wrong prediction is recognised as (katas/knn/hints.toml, [causes],
+# explains each; the proofs' `# hint:` lines prove where each leads) ----------------------------------
+
+def _knn_with(bug: str):
+    """reference_knn with one classic bug."""
+    def variant(X_train, y_train, X_test, k, task="classify"):
+        differences = X_test.to(torch.float64)[:, None, :] - X_train.to(torch.float64)[None, :, :]
+        distances = differences.abs().sum(dim=-1) if bug == "manhattan-distance" else (differences ** 2).sum(dim=-1)
+        nearest = torch.sort(distances, dim=1, stable=True).indices[:, :k + (bug == "one-neighbour-too-many")]
+        neighbours = y_train[nearest]
+        if task == "regress":
+            return neighbours.to(torch.float64).mean(dim=1)
+        if bug == "vote-tie-to-the-nearest-label":  # Counter.most_common: the first seen of the tied labels
+            counts = (neighbours[:, :, None] == neighbours[:, None, :]).sum(dim=2)
+            first = torch.argmax((counts == counts.max(dim=1, keepdim=True).values).to(torch.int8), dim=1)
+            return neighbours[torch.arange(len(neighbours)), first]
+        values = torch.unique(y_train)
+        votes = (neighbours[:, :, None] == values).sum(dim=1)
+        if bug == "vote-tie-to-the-largest-label":
+            return values[len(values) - 1 - torch.argmax(votes.flip(1), dim=1)]
+        return values[torch.argmax(votes, dim=1)]
+    return variant
+
+
+DIAGNOSES = tuple(Diagnosis(bug, _knn_with(bug)) for bug in (
+    "manhattan-distance", "one-neighbour-too-many", "vote-tie-to-the-nearest-label", "vote-tie-to-the-largest-label"))

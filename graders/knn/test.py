@@ -10,13 +10,16 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.classify_cases(), ids=str)
 def test_classify(grading, case):
-    check_function(grading, "knn_predict", case, shared.reference_knn, compare=shared.expect_prediction(case))
+    check_function(grading, "knn_predict", case, shared.reference_knn, compare=shared.expect_prediction(case),
+                   diagnoses=shared.DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.regress_cases(), ids=str)
 def test_regress(grading, case):
-    check_function(grading, "knn_predict", case, shared.reference_knn, compare=shared.expect_prediction(case))
+    check_function(grading, "knn_predict", case, shared.reference_knn, compare=shared.expect_prediction(case),
+                   diagnoses=shared.DIAGNOSES)
 
 
 def test_efficiency(grading):
-    check_efficiency(grading, "knn_predict", shared.TIMING_CASE)
+    check_efficiency(grading, "knn_predict", shared.TIMING_CASE, shared.reference_knn,
+                     compare=shared.expect_prediction(shared.TIMING_CASE))

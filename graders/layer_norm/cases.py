@@ -54,7 +54,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, Recipe, normal, scaled_rows
+from interviewkit.grader import Case, Diagnosis, Recipe, normal, scaled_rows
 
 
 @dataclass(frozen=True)
@@ -213,3 +213,59 @@ def gradient_scale(x, normalized_shape=None, weight=None, eps=1e-5, **_):
         return float(upstream.abs().max()) * largest_weight * largest_reciprocal_std
 
     return magnitude
+
+
+# --- diagnoses: the classic bugs a failing output is recognised as (katas/layer_norm/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) -----------------
+
+def _normalised(x, dims, weight, bias, eps, *, correction=0, eps_outside=False, eps_override=None,
+                detached=False):
+    """Layer norm over `dims`, with one classic bug switched on."""
+    eps = eps if eps_override is None else eps_override
+    source = x.detach() if detached else x
+    mean = source.mean(dim=dims, keepdim=True)
+    var = source.var(dim=dims, keepdim=True, correction=correction)
+    out = (x - mean) / (torch.sqrt(var) + eps if eps_outside else torch.sqrt(var + eps))
+    if weight is not None:
+        out = out * weight
+    return out + bias if bias is not None else out
+
+
+def _torch_variant(**bug):
+    def variant(x, normalized_shape, weight=None, bias=None, eps=1e-5):
+        dims = tuple(range(-len(_shape(normalized_shape)), 0))
+        if bug.get("swapped"):
+            weight, bias = bias, weight
+        if bug.get("no_bias"):
+            bias = None
+        if bug.get("batch_axis"):
+            dims = (0,)
+        options = {key: value for key, value in bug.items() if key not in ("swapped", "no_bias", "batch_axis")}
+        return _normalised(x, dims, weight, bias, eps, **options)
+    return variant
+
+
+def _numpy_variant(**bug):
+    torch_variant = _torch_variant(**bug)
+    whole = bug.get("whole_array")
+
+    def variant(x, gamma, beta, eps=1e-5):
+        if whole:
+            return _normalised(x, tuple(range(x.dim())), gamma, beta, eps)
+        return torch_variant(x, (x.shape[-1],), gamma, beta, eps)
+    return variant
+
+
+_BUGS = [
+    ("unbiased-variance", {"correction": 1}),
+    ("eps-outside-the-square-root", {"eps_outside": True}),
+    ("eps-ignored", {"eps_override": 1e-5}),
+    ("eps-missing", {"eps_override": 0.0}),
+    ("statistics-over-other-dimensions", {"batch_axis": True}),
+    ("statistics-over-other-dimensions", {"whole_array": True}),
+    ("weight-and-bias-misapplied", {"swapped": True}),
+    ("weight-and-bias-misapplied", {"no_bias": True}),
+    ("statistics-detached", {"detached": True}),
+]
+TORCH_DIAGNOSES = tuple(Diagnosis(cause, _torch_variant(**bug)) for cause, bug in _BUGS if "whole_array" not in bug)
+NUMPY_DIAGNOSES = tuple(Diagnosis(cause, _numpy_variant(**bug)) for cause, bug in _BUGS if "detached" not in bug)

@@ -10,4 +10,5 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.numpy_cases(), ids=str)
 def test_layer_norm(grading, case):
-    check_function(grading, "layer_norm", case, shared.numpy_reference, condition=shared.conditioning)
+    check_function(grading, "layer_norm", case, shared.numpy_reference, condition=shared.conditioning,
+                   diagnoses=shared.NUMPY_DIAGNOSES)

@@ -13,4 +13,4 @@ shared = sibling(__file__, "cases")
 def test_layer_norm(grading, case):
     reference = case.reference_inputs(grading.seed_offset)
     check_function(grading, "layer_norm", case, shared.torch_reference, condition=shared.conditioning,
-                   gradient_magnitude=shared.gradient_scale(**reference))
+                   gradient_magnitude=shared.gradient_scale(**reference), diagnoses=shared.TORCH_DIAGNOSES)

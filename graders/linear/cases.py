@@ -18,7 +18,9 @@ from contextlib import contextmanager
 import numpy as np
 import torch
 
-from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, normal
+from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, failure, normal, sibling
+
+bugs = sibling(__file__, "bugs")
 
 BIAS_SCALE = 0.5
 DOUT_SEED_SALT = 7019
@@ -118,8 +120,8 @@ def expect_gradient(name: str, got, want, like) -> None:
     if want is not None:
         expect_close(got, want, like, name)
     elif got is not None:
-        raise CheckFailed(f"{name}: expected None (the layer has no bias, so there is no db), got "
-                          f"{got!r:.80}; return None for db when b is None")
+        raise failure(f"{name}: expected None (the layer has no bias, so there is no db), got "
+                      f"{got!r:.80}; return None for db when b is None", "bias-gradient-not-none")
 
 
 def check_backward(grading, case: Case) -> None:
@@ -136,13 +138,22 @@ def check_backward(grading, case: Case) -> None:
             raise CheckFailed(f"the cache holds a {foreign} object, which cannot travel from linear_forward "
                               "to linear_backward: return a plain tuple, list or dict (string keys) of arrays, "
                               "numbers and None")
-        result = grading.candidate.call("linear_backward", dout, cache)
+        try:
+            result = grading.candidate.call("linear_backward", dout, cache)
+        except CandidateError as error:  # a product of the wrong shapes (bugs.py)?
+            error.cause = bugs.raised_like(error, case.reference_inputs(grading.seed_offset), dout)
+            raise
         if "dout" in result.modified_inputs:  # the cache is the candidate's own: changing it is its business
             raise CheckFailed("changed its input `dout` in place; the caller's array must stay as it was")
         gradients = result.output
         if not isinstance(gradients, (tuple, list)) or len(gradients) != len(GRADIENTS):
             raise CheckFailed(f"linear_backward must return the three gradients (dx, dw, db); got {gradients!r:.80}")
         like = grading.expected(x.dtype.name)
-        expected = reference_gradients(case.reference_inputs(grading.seed_offset), dout)
-        for name, got, want in zip(GRADIENTS, gradients, expected):
-            expect_gradient(name, got, want, like)
+        reference = case.reference_inputs(grading.seed_offset)
+        expected = reference_gradients(reference, dout)
+        try:
+            for name, got, want in zip(GRADIENTS, gradients, expected):
+                expect_gradient(name, got, want, like)
+        except CheckFailed as error:  # a classic slip of the hand-written backward (bugs.py)?
+            raise failure(str(error), getattr(error, "cause", "") or bugs.backward_cause(gradients, reference, dout,
+                                                                                         like)) from None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Recipe, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, normal
 
 
 @dataclass(frozen=True)
@@ -183,3 +183,57 @@ def gradient_descent_reference(X, y, lr=0.01, epochs=100):
         r = y - X @ w - b
         w, b = w - lr * (-2 / n) * (X.T @ r), b - lr * (-2 / n) * r.sum()
     return w, b
+
+
+# --- diagnoses: the classic bugs a wrong fit is recognised as (katas/linear_regression/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) ----------------------
+
+def _minimum_norm(A, t):
+    """np.linalg.lstsq(A, t, rcond=None): the minimum-norm least-squares solution, through the SVD."""
+    u, s, vh = torch.linalg.svd(A, full_matrices=False)
+    kept = s > singular_value_floor(s, *A.shape)
+    return vh.T @ (torch.where(kept, 1 / torch.where(kept, s, 1.0), 0.0) * (u.T @ t))
+
+
+def _closed_form_with(bug: str):
+    """The closed form with one classic bug: w solved before centring, or a column of ones for b with
+    the ridge penalty on it too, or with b under the minimum norm (the penalty on w only)."""
+    def variant(X, y, l2=0.0, fit_intercept=True):
+        y = y.to(torch.float64)
+        n, d = X.shape
+        ones = bug != "w-fitted-before-centring" and fit_intercept
+        A = torch.cat([X, torch.ones(n, 1, dtype=X.dtype)], dim=1) if ones else X
+        penalised = A.shape[1] if bug == "intercept-penalised" else d
+        if l2 > 0:
+            rows = (l2 ** 0.5) * torch.eye(A.shape[1], dtype=X.dtype)[:penalised]
+            theta = _minimum_norm(torch.cat([A, rows]), torch.cat([y, torch.zeros(penalised, dtype=y.dtype)]))
+        else:
+            theta = _minimum_norm(A, y)
+        if ones:
+            return theta[:d], theta[d]
+        b = y.mean() - X.mean(0) @ theta if fit_intercept else torch.zeros((), dtype=torch.float64)
+        return theta, b
+    return variant
+
+
+def _gradient_descent_with(bug: str):
+    def variant(X, y, lr=0.01, epochs=100):
+        n, d = X.shape
+        y = y.to(torch.float64)
+        w, b = torch.zeros(d, dtype=torch.float64), torch.zeros((), dtype=torch.float64)
+        scale = -1.0 if bug == "gradient-without-two-over-n" else -2 / n
+        for _ in range(epochs):
+            r = y - X @ w - b
+            w_next = w - lr * scale * (X.T @ r)
+            if bug == "bias-from-the-new-weights":
+                r = y - X @ w_next - b
+            w, b = w_next, b - lr * scale * r.sum()
+        return w, b
+    return variant
+
+
+CLOSED_FORM_DIAGNOSES = tuple(Diagnosis(bug, _closed_form_with(bug)) for bug in (
+    # Without a penalty the two intercept bugs are one: the minimum norm over (w, b) comes first.
+    "w-fitted-before-centring", "intercept-under-the-minimum-norm", "intercept-penalised"))
+GRADIENT_DESCENT_DIAGNOSES = tuple(Diagnosis(bug, _gradient_descent_with(bug)) for bug in (
+    "gradient-without-two-over-n", "bias-from-the-new-weights"))

@@ -5,7 +5,7 @@ b a Python float whatever X's dtype."""
 import numpy as np
 import pytest
 
-from interviewkit.grader import CheckFailed, Expected, check_function, expect_close, sibling
+from interviewkit.grader import CheckFailed, Expected, check_function, expect_close, failure, sibling
 
 shared = sibling(__file__, "cases")
 FLOAT64 = Expected("numpy", "float64")
@@ -17,10 +17,11 @@ def expect_weights_and_bias(output, expected, like, condition):
         raise CheckFailed(f"expected a tuple (w, b), got {output!r:.80}")
     w, b = output
     if isinstance(w, np.ndarray) and w.dtype != np.float64:
-        raise CheckFailed(f"w has dtype {w.dtype}, expected float64 whatever the dtype of X: compute in "
-                          "float64 (X.astype(np.float64), np.zeros(D))")
+        raise failure(f"w has dtype {w.dtype}, expected float64 whatever the dtype of X: compute in "
+                      "float64 (X.astype(np.float64), np.zeros(D))", "result-dtype")
     if not isinstance(b, float):
-        raise CheckFailed(f"b is a {type(b).__name__} ({b!r:.40}), expected a Python float: return float(b)")
+        raise failure(f"b is a {type(b).__name__} ({b!r:.40}), expected a Python float: return float(b)",
+                      "bias-not-a-float")
     # b against the scale of the whole fit: b = mean(y) - mean(X) @ w carries w's rounding.
     magnitude = max(float(expected[0].abs().max()) if expected[0].numel() else 0.0, abs(float(expected[1])))
     expect_close(w, expected[0], FLOAT64, "w", condition=condition)
@@ -30,10 +31,11 @@ def expect_weights_and_bias(output, expected, like, condition):
 @pytest.mark.parametrize("case", shared.closed_form_cases(), ids=str)
 def test_fit_linear_regression(grading, case):
     check_function(grading, "fit_linear_regression", case, shared.closed_form_reference,
-                   condition=shared.closed_form_condition, compare=expect_weights_and_bias)
+                   condition=shared.closed_form_condition, compare=expect_weights_and_bias,
+                   diagnoses=shared.CLOSED_FORM_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.gradient_descent_cases(), ids=str)
 def test_fit_linear_regression_gd(grading, case):
     check_function(grading, "fit_linear_regression_gd", case, shared.gradient_descent_reference,
-                   compare=expect_weights_and_bias)
+                   compare=expect_weights_and_bias, diagnoses=shared.GRADIENT_DESCENT_DIAGNOSES)

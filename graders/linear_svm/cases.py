@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Recipe, given, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, given, normal
 
 # The closest training points end this close to y (x·w + b) = 1 (see `margin_cases`).
 MARGIN_WINDOW = 0.1
@@ -193,3 +193,38 @@ def fit_reference(X, y, lr=0.1, epochs=100, l2=0.01):
 
 def predict_reference(X, w, b):
     return torch.where(X @ w + b >= 0, 1, -1).to(torch.int64)
+
+
+# --- diagnoses: the classic bugs a wrong history or prediction is recognised as
+# (katas/linear_svm/hints.toml, [causes], explains each; the proofs' `# hint:` lines prove where each leads)
+
+def _fit_with(bug: str):
+    """fit_reference with one classic bug."""
+    def variant(X, y, lr=0.1, epochs=100, l2=0.01):
+        n, d = X.shape
+        y = y.to(torch.float64) if bug == "labels-used-as-they-are" else torch.where(y > 0, 1.0, -1.0).to(torch.float64)
+        mean = 1 if bug == "gradient-summed-not-averaged" else n
+        w, b = torch.zeros(d, dtype=torch.float64), torch.zeros((), dtype=torch.float64)
+        ws, bs = [w], [b]
+        for t in range(1, epochs + 1):
+            margins = y * (X @ w + b)
+            pull = torch.where(margins <= 1 if bug == "kink-counted-as-violated" else margins < 1, y, 0.0)
+            step = lr / math.sqrt(max(t - 1, 1) if bug == "schedule-from-zero" else t)
+            w_next = w - step * (l2 * w - X.T @ pull / mean)
+            if bug == "bias-gradient-at-the-updated-weights":
+                pull = torch.where(y * (X @ w_next + b) < 1, y, 0.0)
+            decay = l2 * b if bug == "l2-decays-the-bias" else 0.0
+            w, b = w_next, b - step * (decay - pull.sum() / mean)
+            ws.append(w)
+            bs.append(b)
+        if bug == "history-without-the-start":
+            ws, bs = ws[1:] or [torch.zeros((0, d), dtype=torch.float64)], bs[1:] or [torch.zeros(0, dtype=torch.float64)]
+            return torch.cat([w.reshape(-1, d) for w in ws]), torch.cat([b.reshape(-1) for b in bs])
+        return torch.stack(ws), torch.stack(bs)
+    return variant
+
+
+FIT_DIAGNOSES = tuple(Diagnosis(bug, _fit_with(bug)) for bug in (
+    "gradient-summed-not-averaged", "labels-used-as-they-are", "kink-counted-as-violated", "schedule-from-zero",
+    "bias-gradient-at-the-updated-weights", "l2-decays-the-bias", "history-without-the-start"))
+PREDICT_DIAGNOSES = (Diagnosis("sign-of-zero-is-zero", lambda X, w, b: torch.sign(X @ w + b).to(torch.int64)),)

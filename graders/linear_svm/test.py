@@ -4,7 +4,7 @@ parameters on separable data, and predict's labels exactly (int64, a score of 0 
 import numpy as np
 import pytest
 
-from interviewkit.grader import CheckFailed, Expected, check_function, expect_close, expect_equal, sibling
+from interviewkit.grader import CheckFailed, Expected, check_function, expect_close, expect_equal, failure, sibling
 
 shared = sibling(__file__, "cases")
 FLOAT64 = Expected("numpy", "float64")
@@ -21,8 +21,8 @@ def expect_histories(output, expected, like, condition):
             raise CheckFailed(f"{name} has shape {got.shape}, expected {tuple(want.shape)}: one row per epoch, "
                               "plus the starting zeros in row 0")
         if got.dtype != np.float64:
-            raise CheckFailed(f"{name} has dtype {got.dtype}, expected float64 whatever the dtype of X: start from "
-                              "np.zeros(D) and 0.0")
+            raise failure(f"{name} has dtype {got.dtype}, expected float64 whatever the dtype of X: start from "
+                          "np.zeros(D) and 0.0", "result-dtype")
     # Every epoch at the scale of the whole run: an early, small row carries no more rounding than a late one.
     magnitude = max(float(expected[0].abs().max()) if expected[0].numel() else 0.0, float(expected[1].abs().max()))
     for epoch in range(expected[1].shape[0]):
@@ -65,7 +65,8 @@ def expect_closest_points_on_the_margin(case, grading):
 
 @pytest.mark.parametrize("case", shared.fit_cases(), ids=str)
 def test_fit_linear_svm(grading, case):
-    check_function(grading, "fit_linear_svm", case, shared.fit_reference, compare=expect_histories)
+    check_function(grading, "fit_linear_svm", case, shared.fit_reference, compare=expect_histories,
+                   diagnoses=shared.FIT_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.separation_cases(), ids=str)
@@ -84,4 +85,4 @@ def test_closest_points_end_on_the_margin(grading, case):
 def test_predict(grading, case):
     check_function(grading, "predict", case, shared.predict_reference,
                    compare=lambda output, expected, like, condition: expect_equal(
-                       output, expected, Expected("numpy", "int64"), "labels"))
+                       output, expected, Expected("numpy", "int64"), "labels"), diagnoses=shared.PREDICT_DIAGNOSES)

@@ -4,23 +4,26 @@ in chunks, each call given the cache the candidate's previous call returned, hel
 to one call on the whole sequence (its gradients to the oracle's call on its own cache).
 
 check_steps cannot feed one call's output into the next (a step's inputs are fixed before the
-script runs), so the decoding loop is written here with the toolkit's comparison helpers."""
+script runs), so the decoding loop is written here with the toolkit's comparison helpers. A failure is
+diagnosed as one of the classic bugs of bugs.py."""
 import pytest
 import torch
 
 from interviewkit.grader import (
     CheckFailed, about, build_module, check_module, expect_equal, expect_gradients, expect_outputs,
-    expect_unmodified, reference_gradients, sibling,
+    expect_unmodified, failure, reference_gradients, sibling,
 )
 
 shared = sibling(__file__, "cases")
+bugs = sibling(__file__, "bugs")
 SYMBOL = "LlamaBlock"
 
 
 @pytest.mark.parametrize("shape", shared.calls(), ids=str)
 def test_one_call_on_a_whole_sequence(grading, shape):
-    check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(), condition=shared.score_condition,
-                 locate=shared.LOCATE)
+    with bugs.diagnosing(grading, SYMBOL, shape):
+        check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(),
+                     condition=shared.score_condition, locate=shared.LOCATE)
 
 
 def test_a_new_block_starts_its_norms_at_ones(grading):
@@ -28,9 +31,12 @@ def test_a_new_block_starts_its_norms_at_ones(grading):
     shape = shared.calls()[0]
     with about(shape.case(), grading, f"{SYMBOL}(**{shape.init()!r})"):
         state = grading.candidate.construct(SYMBOL, **shape.init()).state_dict()
-        for name in ("input_layernorm.weight", "post_attention_layernorm.weight"):
-            expect_equal(state.get(name), torch.ones(shape.dim), grading.expected("float32"),
-                         f"a new block's {name} (RMSNorm's scale starts at ones)")
+        try:
+            for name in ("input_layernorm.weight", "post_attention_layernorm.weight"):
+                expect_equal(state.get(name), torch.ones(shape.dim), grading.expected("float32"),
+                             f"a new block's {name} (RMSNorm's scale starts at ones)")
+        except CheckFailed as error:
+            raise failure(str(error), "rmsnorm-scale-not-ones") from None
 
 
 @pytest.mark.parametrize("shape", shared.decodings(), ids=str)
@@ -56,7 +62,7 @@ def test_decoding_with_the_cache(grading, shape):
                 result, reference_cache = decoding_step(
                     grading, case, module, oracle, number, x[:, start:end], reference_x[:, start:end], cache,
                     reference_cache, expected=(whole[:, start:end], (keys[:, :, :end], values[:, :, :end])),
-                    like=like, condition=condition)
+                    like=like, condition=condition, shape=shape)
             except CheckFailed as failure:
                 failure.args = (f"{label}: {failure}",)
                 raise
@@ -65,7 +71,7 @@ def test_decoding_with_the_cache(grading, shape):
 
 
 def decoding_step(grading, case, module, oracle, number, x, reference_x, cache, reference_cache, expected, like,
-                  condition):
+                  condition, shape):
     """One call given the candidate's own cache: its output and cache against the whole sequence's,
     the gradients of x and of every parameter against the oracle's call on its own (detached) cache."""
     leaf = reference_x.clone().requires_grad_()
@@ -75,7 +81,11 @@ def decoding_step(grading, case, module, oracle, number, x, reference_x, cache, 
     arguments = {} if cache is None else {"past_kv": cache}
     result = module.call("forward", x, upstream=upstream, **arguments)
     expect_unmodified(result)
-    expect_outputs(result.output, expected, like, condition)
+    try:
+        expect_outputs(result.output, expected, like, condition)
+    except CheckFailed as error:  # a classic bug, given the cache of the calls before (bugs.py)?
+        cause = bugs.cause_of_call(result.output, shape, oracle, reference_x, reference_cache, like, condition)
+        raise failure(str(error), cause) from None
     wanted = {**{("input", "x"): leaf}, **{("param", name): p for name, p in oracle.named_parameters()}}
     everything = reference_gradients(step, wanted, upstream)
     for kind in ("input", "param"):

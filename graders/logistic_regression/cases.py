@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Recipe, given, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, given, normal
 
 # Probabilities are held to this absolute error (the contract's), with no relative slack.
 PROBABILITY_ATOL = 1e-12
@@ -141,3 +141,37 @@ def fit_reference(X, y, lr=0.1, epochs=100, l2=0.0):
 
 def predict_reference(X, w, b):
     return torch.sigmoid(X @ w + b)
+
+
+# --- diagnoses: the classic bugs a wrong fit or probability is recognised as
+# (katas/logistic_regression/hints.toml, [causes], explains each; the proofs' `# hint:` lines prove where each leads)
+
+def _sigmoid(z, bug: str):
+    if bug == "sigmoid-of-twice-the-logit":  # (1 + tanh(z)) / 2, the tanh identity without halving z
+        return torch.sigmoid(2 * z)
+    return torch.sigmoid(z.clamp(-20, 20) if bug == "logits-clipped" else z)
+
+
+def _fit_with(bug: str):
+    """fit_reference with one classic bug."""
+    def variant(X, y, lr=0.1, epochs=100, l2=0.0):
+        n, d = X.shape
+        y = y.to(torch.float64)
+        mean = 1 if bug == "gradient-without-the-mean" else n
+        w, b = torch.zeros(d, dtype=torch.float64), torch.zeros((), dtype=torch.float64)
+        for _ in range(epochs):
+            residual = _sigmoid(X @ w + b, bug) - y
+            w_next = w - lr * (X.T @ residual / mean + l2 * w)
+            if bug == "bias-gradient-at-the-updated-weights":
+                residual = _sigmoid(X @ w_next + b, bug) - y
+            decay = l2 * b if bug == "l2-decays-the-bias" else 0.0
+            w, b = w_next, b - lr * (residual.sum() / mean + decay)
+        return w, b
+    return variant
+
+
+FIT_DIAGNOSES = tuple(Diagnosis(bug, _fit_with(bug)) for bug in (
+    "gradient-without-the-mean", "bias-gradient-at-the-updated-weights", "l2-decays-the-bias",
+    "sigmoid-of-twice-the-logit"))
+PREDICT_DIAGNOSES = tuple(Diagnosis(bug, lambda X, w, b, bug=bug: _sigmoid(X @ w + b, bug)) for bug in (
+    "sigmoid-of-twice-the-logit", "logits-clipped"))

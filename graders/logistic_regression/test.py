@@ -4,7 +4,7 @@ predict_proba to 1e-12 with no NaN and no floating-point warning on logits of an
 import numpy as np
 import pytest
 
-from interviewkit.grader import CheckFailed, Expected, check_function, expect_close, sibling
+from interviewkit.grader import CheckFailed, Expected, check_function, expect_close, failure, sibling
 
 shared = sibling(__file__, "cases")
 FLOAT64 = Expected("numpy", "float64")
@@ -16,10 +16,11 @@ def expect_weights_and_bias(output, expected, like, condition):
         raise CheckFailed(f"expected a tuple (w, b), got {output!r:.80}")
     w, b = output
     if isinstance(w, np.ndarray) and w.dtype != np.float64:
-        raise CheckFailed(f"w has dtype {w.dtype}, expected float64 whatever the dtype of X: start from "
-                          "np.zeros(D), whose dtype is float64")
+        raise failure(f"w has dtype {w.dtype}, expected float64 whatever the dtype of X: start from "
+                      "np.zeros(D), whose dtype is float64", "result-dtype")
     if not isinstance(b, float):
-        raise CheckFailed(f"b is a {type(b).__name__} ({b!r:.40}), expected a Python float: return float(b)")
+        raise failure(f"b is a {type(b).__name__} ({b!r:.40}), expected a Python float: return float(b)",
+                      "bias-not-a-float")
     expect_close(w, expected[0], FLOAT64, "w", condition=condition)
     expect_close(np.float64(b), expected[1], FLOAT64, "b", condition=condition)
 
@@ -32,18 +33,19 @@ def expect_probabilities(grading):
         # the candidate's file (the "default" filter): the first overflowing case is the one that fails.
         printed = grading.candidate.take_printed()
         if "RuntimeWarning" in printed:
-            raise CheckFailed("the right probabilities, but numpy warned while computing them:\n"
-                              f"{printed.strip()[-600:]}\nexp(-z) overflows for z < -709 (and np.where computes "
-                              "both of its branches): take exp of -|z| only, which lies in (0, 1]")
+            raise failure("the right probabilities, but numpy warned while computing them:\n"
+                          f"{printed.strip()[-600:]}\nexp(-z) overflows for z < -709 (and np.where computes "
+                          "both of its branches): take exp of -|z| only, which lies in (0, 1]", "exp-overflowed")
     return compare
 
 
 @pytest.mark.parametrize("case", shared.fit_cases(), ids=str)
 def test_fit_logistic_regression(grading, case):
     check_function(grading, "fit_logistic_regression", case, shared.fit_reference,
-                   compare=expect_weights_and_bias)
+                   compare=expect_weights_and_bias, diagnoses=shared.FIT_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.predict_cases(), ids=str)
 def test_predict_proba(grading, case):
-    check_function(grading, "predict_proba", case, shared.predict_reference, compare=expect_probabilities(grading))
+    check_function(grading, "predict_proba", case, shared.predict_reference, compare=expect_probabilities(grading),
+                   diagnoses=shared.PREDICT_DIAGNOSES)

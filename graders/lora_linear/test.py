@@ -21,7 +21,8 @@ def test_lora_linear(grading, layer):
     weights, steps = layer.draw(grading.seed_offset)
     twin = oracles.ReferenceLoRA(layer, weights)
     check_steps(grading, SYMBOL, layer, twin, steps, args=(shared.base(weights, dtype=layer.built),),
-                init=layer.init(), dtype=layer.dtype, load=True, state=layer.state_names())
+                init=layer.init(), dtype=layer.dtype, load=True, state=layer.state_names(),
+                diagnoses=oracles.diagnoses(layer, weights))
 
 
 TRAINING = [layer for layer in shared.layers()

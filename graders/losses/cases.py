@@ -17,8 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import torch
+import torch.nn.functional as F
 
-from interviewkit.grader import Case, Recipe, given, normal, uniform
+from interviewkit.grader import Case, Diagnosis, Recipe, given, normal, uniform
 
 
 @dataclass(frozen=True)
@@ -206,3 +208,64 @@ def kl_zero_target_cases() -> list[Case]:
                  target=probabilities((4, 6), zeros=0.4, dtype=dtype), reduction=reduction)
             for reduction, dtype in (("none", "float32"), ("batchmean", "float64"), ("sum", "float32"),
                                      ("mean", "float64"))]
+
+
+# --- diagnoses: the classic bugs a failing output is recognised as (katas/losses/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) -----------------
+
+def _reduced(losses, reduction):
+    return losses if reduction == "none" else losses.sum() if reduction == "sum" else losses.mean()
+
+
+def _over_the_batch(loss):
+    """`loss` whose "mean" divides the sum by input.shape[0], the batch, not by every element."""
+    def variant(input, target, reduction="mean", **options):
+        if reduction != "mean":
+            return loss(input, target, reduction=reduction, **options)
+        return loss(input, target, reduction="sum", **options) / input.shape[0]
+    return variant
+
+
+def _huber_without_the_half(input, target, reduction="mean", delta=1.0):
+    d = (input - target).abs()
+    return _reduced(torch.where(d <= delta, d * d, delta * (d - 0.5 * delta)), reduction)
+
+
+def _through_the_sigmoid(input, target, reduction="mean"):
+    """log(sigmoid(x)) computed in float32, the dtype of the cases that catch it first: near 1,
+    log(1 - p) is all rounding (and -inf where p rounds to 1)."""
+    input, target = input.float(), target.float()
+    p = torch.sigmoid(input)
+    return _reduced(-(target * torch.log(p) + (1 - target) * torch.log(1 - p)), reduction).double()
+
+
+def _default_softplus(input, target, reduction="mean"):
+    return _reduced((1 - target) * input + F.softplus(-input), reduction)
+
+
+def _kl_elements(input, target, reverse=False):
+    return torch.exp(input) * (input - torch.log(target)) if reverse else torch.xlogy(target, target) - target * input
+
+
+def _kl(reverse=False, batchmean_as_mean=False):
+    def variant(input, target, reduction="mean"):
+        losses = _kl_elements(input, target, reverse)
+        if reduction == "batchmean" and not batchmean_as_mean:
+            return losses.sum() / input.shape[0]
+        return _reduced(losses, "mean" if reduction == "batchmean" else reduction)
+    return variant
+
+
+def diagnoses(symbol, reference) -> tuple[Diagnosis, ...]:
+    """The classic bugs of the loss `symbol`, whose reference is `reference`."""
+    over_the_batch = Diagnosis("mean-over-the-batch", _over_the_batch(reference))
+    own = {
+        "huber_loss": (Diagnosis("huber-without-the-half", _huber_without_the_half),),
+        "smooth_l1_loss": (Diagnosis("beta-applied-as-delta", lambda input, target, reduction="mean", beta=1.0:
+                                     F.huber_loss(input, target, reduction=reduction, delta=beta)),),
+        "binary_cross_entropy_with_logits": (Diagnosis("log-of-the-sigmoid", _through_the_sigmoid),
+                                             Diagnosis("softplus-default-threshold", _default_softplus)),
+        "kl_div": (Diagnosis("reverse-kl", _kl(reverse=True)),
+                   Diagnosis("batchmean-as-mean", _kl(batchmean_as_mean=True))),
+    }
+    return own.get(symbol, ()) + (over_the_batch,)

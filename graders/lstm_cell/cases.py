@@ -24,7 +24,7 @@ from contextlib import contextmanager
 import numpy as np
 import torch
 
-from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, normal
+from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, failure, normal
 
 UPSTREAM_SEED_SALT = 4801
 GRADIENTS = ("dx", "dh", "dc", "dw_ih", "dw_hh", "db")
@@ -205,9 +205,24 @@ def check_backward(grading, case: Case) -> None:
         like = grading.expected(c.dtype.name)
         expected = reference_gradients(case.reference_inputs(grading.seed_offset), dh_new, dc_new)
         for name, got, want in zip(GRADIENTS, gradients, expected):
+            expect_laid_out(name, got, want, dh_new.shape[0])
             expect_close(got, want, like, name, condition=case.condition, magnitude=scale_of(want, case))
         if watched_for_overflow(case):
             expect_quiet(grading)
+
+
+def expect_laid_out(name: str, got, want: torch.Tensor, batch: int) -> None:
+    """The two classic layouts of a wrong shape, named by their cause: the weight gradients in
+    nn.LSTMCell's (4H, in) layout, and db summed over the gates, (B,) for (4H,)."""
+    shape, wanted = tuple(getattr(got, "shape", ())), tuple(want.shape)
+    if shape == wanted:
+        return
+    if name in ("dw_ih", "dw_hh") and shape == wanted[::-1]:
+        raise failure(f"{name} has shape {shape}, expected {wanted}: w is used as x @ w here, so its gradient "
+                      "is x.T @ dz (h.T @ dz), in w's own (in, 4H) layout", "weight-gradients-transposed")
+    if name == "db" and shape == (batch,):
+        raise failure(f"db has shape {shape}, expected {wanted}: sum dz over the batch (axis 0), "
+                      "not over the gates", "db-summed-over-the-gates")
 
 
 # --- torch track ------------------------------------------------------------------------------------

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewkit.grader import Case, CheckFailed, Expected, Recipe, expect_close, expect_equal, given, integers
+from interviewkit.grader import (
+    Case, CheckFailed, Diagnosis, Expected, Recipe, expect_close, expect_equal, given, integers,
+)
 
 
 @dataclass(frozen=True)
@@ -205,3 +207,49 @@ def expect_counts(actual, expected: np.ndarray, like: Expected, condition: float
                           "whole numbers (np.zeros((C, C), dtype=np.int64), or np.bincount)")
     dtype = str(actual.dtype) if isinstance(actual, np.ndarray) else "int64"
     expect_equal(actual, expected, Expected("numpy", dtype), "confusion matrix")
+
+
+# --- diagnoses: the classic bugs a failing result is recognised as (katas/metrics/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) -----------------
+
+def _auc_with_ties_worth(tie: float):
+    def variant(y_true, scores):
+        y_true, scores = y_true.numpy(), scores.numpy()
+        positives, negatives = scores[y_true == 1][:, None], scores[y_true == 0][None, :]
+        wins = (positives > negatives).sum() + tie * (positives == negatives).sum()
+        return np.float64(wins / (positives.size * negatives.size))
+    return variant
+
+
+def _scores(labels: str = "union", f1: str = "harmonic"):
+    """precision_recall_f1 with macro mode over other labels, or F1 taken another way."""
+    def variant(y_true, y_pred, average="binary"):
+        y_true, y_pred = y_true.numpy(), y_pred.numpy()
+        if average == "binary":
+            chosen = np.array([1])
+        else:
+            chosen = {"union": np.union1d(y_true, y_pred), "true": np.unique(y_true),
+                      "up-to-the-largest": np.arange(max(y_true.max(), y_pred.max()) + 1)}[labels]
+        predicted, actual = y_pred[:, None] == chosen, y_true[:, None] == chosen
+        tp = (predicted & actual).sum(0)
+        precision, recall = tp / np.maximum(predicted.sum(0), 1), tp / np.maximum(actual.sum(0), 1)
+        if f1 == "of-the-means":
+            p, r = precision.mean(), recall.mean()
+            return p, r, np.float64(2 * p * r / (p + r) if p + r else 0.0)
+        per_label = (precision + recall) / 2 if f1 == "arithmetic" else \
+            np.where(precision + recall > 0, 2 * precision * recall / np.maximum(precision + recall, 1e-300), 0.0)
+        return precision.mean(), recall.mean(), per_label.mean()
+    return variant
+
+
+AUC_DIAGNOSES = (Diagnosis("ties-count-zero", _auc_with_ties_worth(0.0)),
+                 Diagnosis("ties-count-one", _auc_with_ties_worth(1.0)))
+SCORE_DIAGNOSES = (
+    # first: on two classes the arithmetic mean of each label's p and r can give the same F1
+    Diagnosis("macro-f1-of-the-mean-precision-and-recall", _scores(f1="of-the-means")),
+    Diagnosis("f1-arithmetic-mean", _scores(f1="arithmetic")),
+    Diagnosis("macro-over-the-true-labels-only", _scores(labels="true")),
+    Diagnosis("macro-over-every-label-up-to-the-largest", _scores(labels="up-to-the-largest")),
+)
+COUNT_DIAGNOSES = (Diagnosis("confusion-matrix-transposed", lambda y_true, y_pred, num_classes: np.bincount(
+    y_pred.numpy() * num_classes + y_true.numpy(), minlength=num_classes**2).reshape(num_classes, num_classes)),)

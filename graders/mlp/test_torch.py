@@ -3,13 +3,15 @@ float64 oracle's weights loaded by name (layers.<i>.weight); then train_step, on
 with an optimizer kit builds over the candidate's own module, its returned loss and every
 parameter afterwards held to the same steps taken in float64; then train_step, called again and
 again, trains the network on XOR (xor.py)."""
+import copy
+
 import pytest
 import torch
 from torch.nn import functional as F
 
 from interviewkit.grader import (
     CandidateError, CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_scaled,
-    expect_unmodified, optimizer, sibling, tolerance,
+    expect_unmodified, failure, optimizer, sibling, tolerance,
 )
 
 shared = sibling(__file__, "cases")
@@ -37,27 +39,66 @@ def test_train_step(grading, stack):
                 result = grading.candidate.call("train_step", handle, optimizer(name, handle, **options),
                                                 inputs["x"], inputs["y"])
                 expect_unmodified(result)
+                before = _snapshot(reference)  # the classic bugs' steps start from it
                 loss, logits = _reference_step(reference, name, options, reference_inputs)
                 condition = shared.conditioning(logits)
                 _expect_loss(result.output, loss, stack.dtype, condition)
                 state = handle.state_dict()
-                for parameter, want in reference.state_dict().items():
-                    expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale(), condition)
-            except CheckFailed as failure:
+                try:
+                    _expect_state(state, reference, like, condition)
+                except CheckFailed as error:
+                    raise _diagnosed(error, state, before, name, options, reference_inputs, like, condition)
+            except CheckFailed as error:
                 if len(stack.steps) > 1:
-                    failure.args = (f"step {number} of {len(stack.steps)}: {failure}",)
+                    error.args = (f"step {number} of {len(stack.steps)}: {error}",)
                 raise
 
 
-def _reference_step(model, name: str, options: dict, inputs: dict) -> tuple[torch.Tensor, torch.Tensor]:
-    """The same step in float64, with a fresh optimizer of the same kind (kit builds one per call)."""
+def _reference_step(model, name: str, options: dict, inputs: dict,
+                    bug: str = "") -> tuple[torch.Tensor, torch.Tensor]:
+    """The same step in float64, with a fresh optimizer of the same kind (kit builds one per call),
+    or with one of the classic bugs of BUGS."""
     step = getattr(torch.optim, name)(model.parameters(), **options)
-    step.zero_grad()
+    if bug != "gradients-not-zeroed":
+        step.zero_grad()
     logits = model(inputs["x"])
     loss = F.cross_entropy(logits, inputs["y"])
     loss.backward()
+    if bug == "gradient-norm-clipped":
+        torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
     step.step()
     return loss.detach(), logits.detach()
+
+
+# Classic bugs of train_step told by the parameters after the step (katas/mlp/hints.toml [causes]).
+BUGS = ("gradients-not-zeroed", "gradient-norm-clipped")
+
+
+def _snapshot(model):
+    """A copy of `model` with its gradients (deepcopy leaves .grad behind): a step without zero_grad adds to them."""
+    twin = copy.deepcopy(model)
+    for copied, parameter in zip(twin.parameters(), model.parameters()):
+        copied.grad = None if parameter.grad is None else parameter.grad.clone()
+    return twin
+
+
+def _expect_state(state: dict, reference, like, condition: float) -> None:
+    for parameter, want in reference.state_dict().items():
+        expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale(), condition)
+
+
+def _diagnosed(error: CheckFailed, state: dict, before, name: str, options: dict, inputs: dict, like,
+               condition: float) -> CheckFailed:
+    """`error`, naming the classic bug whose step leaves the candidate's parameters, if one does."""
+    for bug in BUGS:
+        twin = _snapshot(before)
+        _reference_step(twin, name, options, inputs, bug)
+        try:
+            _expect_state(state, twin, like, condition)
+        except CheckFailed:
+            continue
+        return failure(str(error), bug)
+    return error
 
 
 def _expect_loss(got, want: torch.Tensor, dtype: str, condition: float) -> None:
@@ -95,8 +136,8 @@ def test_trains_on_xor(grading, run):
                 result = grading.candidate.call("train_step", handle, optimizer("SGD", handle, lr=run.lr), x, y)
                 expect_unmodified(result)
                 losses.append(_expect_float(result.output))
-            except (CheckFailed, CandidateError) as failure:
-                failure.args = (f"step {number} of {run.steps}: {failure}",)
+            except (CheckFailed, CandidateError) as error:
+                error.args = (f"step {number} of {run.steps}: {error}",)
                 raise
         like = grading.expected(run.dtype)
         xor.expect_trained(run, losses, handle.call("forward", x).output, reference_losses, like, ADVICE)

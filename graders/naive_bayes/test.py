@@ -11,12 +11,13 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.fit_cases(), ids=str)
 def test_fit(grading, case):
-    check_function(grading, "fit_gaussian_nb", case, shared.reference_fit, compare=shared.expect_fit(case))
+    check_function(grading, "fit_gaussian_nb", case, shared.reference_fit, compare=shared.expect_fit(case),
+                   diagnoses=shared.FIT_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.probability_cases(), ids=str)
 def test_log_proba(grading, case):
-    check_function(grading, "predict_log_proba", case, shared.reference_log_proba)
+    check_function(grading, "predict_log_proba", case, shared.reference_log_proba, diagnoses=shared.LOG_PROBA_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.predict_cases(), ids=str)

@@ -39,7 +39,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, CheckFailed, Expected, Recipe, expect_equal, given, integers, uniform
+from interviewkit.grader import (Case, CheckFailed, Diagnosis, Expected, Recipe, expect_equal, failure, given,
+                                 integers, uniform)
 
 THRESHOLDS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
@@ -348,12 +349,13 @@ def nms_cases() -> list[Case]:
     ]
 
 
-def reference_nms(boxes: torch.Tensor, scores: torch.Tensor, iou_threshold: float) -> torch.Tensor:
+def reference_nms(boxes: torch.Tensor, scores: torch.Tensor, iou_threshold: float, *,
+                  suppresses=torch.gt) -> torch.Tensor:
     """torchvision's CPU nms kernel: a stable descending sort (equal scores: lower index first),
     then every box not yet suppressed is kept and suppresses the later boxes with IoU > threshold."""
     if boxes.numel() == 0:
         return torch.empty(0, dtype=torch.int64)
-    above = (reference_box_iou(boxes, boxes) > iou_threshold).tolist()  # NaN (0 / 0) is not greater
+    above = suppresses(reference_box_iou(boxes, boxes), iou_threshold).tolist()  # NaN (0 / 0) is not greater
     order = torch.sort(scores, descending=True, stable=True).indices.tolist()
     suppressed = [False] * len(order)
     keep = []
@@ -382,11 +384,11 @@ def expect_kept(actual, expected: torch.Tensor, like: Expected, condition: float
     like = Expected(like.library, "int64", like.device)
     dtype = str(getattr(actual, "dtype", "")).removeprefix("torch.")
     if isinstance(actual, (np.ndarray, torch.Tensor)) and dtype != "int64":
-        raise CheckFailed(f"the kept indices have dtype {dtype}, expected int64 (as torchvision's nms returns): "
-                          "build them with dtype=np.int64 / torch.int64, also when none is kept")
+        raise failure(f"the kept indices have dtype {dtype}, expected int64 (as torchvision's nms returns): "
+                      "build them with dtype=np.int64 / torch.int64, also when none is kept", "result-dtype")
     try:
         expect_equal(actual, expected, like, "kept indices")
-    except CheckFailed as failure:
+    except CheckFailed:
         got, want = _as_list(actual), expected.tolist()
         if got is None or any(isinstance(v, list) for v in got):
             raise
@@ -400,3 +402,28 @@ def expect_kept(actual, expected: torch.Tensor, like: Expected, condition: float
                        f"the first difference is at position {first}")
         start = max(0, first - 4)
         raise CheckFailed(f"{summary}\n  expected {_listing(want, start)}\n  got      {_listing(got, start)}") from None
+
+
+# Classic bugs as variants of the references (check_function's `diagnoses`): a failure that matches
+# one is named by its cause, which `kit hint` follows (katas/nms/hints.toml, [causes]).
+def _box_iou_variant(boxes1, boxes2, plus_one=0.0, clamp_after=False, union_sum=False):
+    area1 = (boxes1[:, 2] - boxes1[:, 0] + plus_one) * (boxes1[:, 3] - boxes1[:, 1] + plus_one)
+    area2 = (boxes2[:, 2] - boxes2[:, 0] + plus_one) * (boxes2[:, 3] - boxes2[:, 1] + plus_one)
+    sides = torch.min(boxes1[:, None, 2:], boxes2[:, 2:]) - torch.max(boxes1[:, None, :2], boxes2[:, :2]) + plus_one
+    inter = (sides[:, :, 0] * sides[:, :, 1]).clamp(min=0) if clamp_after else sides.clamp(min=0).prod(-1)
+    return inter / (area1[:, None] + area2 if union_sum else area1[:, None] + area2 - inter)
+
+
+BOX_IOU_DIAGNOSES = (
+    Diagnosis("area-plus-one", lambda boxes1, boxes2: _box_iou_variant(boxes1, boxes2, plus_one=1.0)),
+    Diagnosis("intersection-clamped-after-multiplying",
+              lambda boxes1, boxes2: _box_iou_variant(boxes1, boxes2, clamp_after=True)),
+    Diagnosis("union-counts-the-intersection-twice",
+              lambda boxes1, boxes2: _box_iou_variant(boxes1, boxes2, union_sum=True)),
+)
+NMS_DIAGNOSES = (
+    Diagnosis("suppresses-at-equal-iou", lambda boxes, scores, iou_threshold:
+              reference_nms(boxes, scores, iou_threshold, suppresses=torch.ge)),
+    Diagnosis("capped-at-a-hundred-detections", lambda boxes, scores, iou_threshold:
+              reference_nms(boxes, scores, iou_threshold)[:100]),
+)

@@ -11,7 +11,7 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.box_iou_cases(), ids=str)
 def test_box_iou(grading, case):
-    check_function(grading, "box_iou", case, shared.reference_box_iou)
+    check_function(grading, "box_iou", case, shared.reference_box_iou, diagnoses=shared.BOX_IOU_DIAGNOSES)
 
 
 # Shared edges, identical and zero-area boxes sit on the kinks of max, min and the clamp at 0,
@@ -30,8 +30,9 @@ def test_box_iou_of_no_boxes(grading, case):
 
 @pytest.mark.parametrize("case", shared.nms_cases(), ids=str)
 def test_nms(grading, case):
-    check_function(grading, "nms", case, shared.reference_nms, grad=False, compare=shared.expect_kept)
+    check_function(grading, "nms", case, shared.reference_nms, grad=False, compare=shared.expect_kept,
+                   diagnoses=shared.NMS_DIAGNOSES)
 
 
 def test_efficiency(grading):
-    check_efficiency(grading, "nms", shared.TIMING_CASE)
+    check_efficiency(grading, "nms", shared.TIMING_CASE, shared.reference_nms, compare=shared.expect_kept)

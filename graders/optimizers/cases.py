@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Scale, Step, normal
+from interviewkit.grader import Case, Diagnosis, Scale, Step, normal
 
 SYMBOLS = ("SGD", "RMSprop")
 # float32 rounds every parameter once per step: its error can grow by up to half an ulp of the
@@ -190,6 +190,38 @@ class ReferenceOptimizer:
     def scales(self, step: Step) -> dict[str, list[Scale]]:
         condition = self.case.tolerance_condition(self.count)
         return {"params": [Scale(floor=largest, condition=condition) for largest in self.largest]}
+
+
+class SharedBufferSGD:
+    """SGD in float64 NumPy with one momentum buffer for every array, a classic bug (the twin's
+    interface, taking the same steps): NumPy's ValueError where the arrays' shapes differ, as the
+    candidate's; where they are equal, the buffer broadcasts and mixes the arrays' gradients."""
+
+    def __init__(self, case: OptimizerCase, params: list[np.ndarray]):
+        options = {"momentum": 0.0, "dampening": 0.0, "weight_decay": 0.0, "nesterov": False,
+                   **case.hyperparameters}
+        self.lr, self.momentum, self.dampening = options["lr"], options["momentum"], options["dampening"]
+        self.weight_decay, self.nesterov = options["weight_decay"], options["nesterov"]
+        self.arrays = [np.array(p, dtype=np.float64) for p in params]
+        self.buffer = None
+
+    @property
+    def params(self) -> list[torch.Tensor]:
+        return [torch.from_numpy(p) for p in self.arrays]
+
+    def step(self, grads) -> None:
+        for p, g in zip(self.arrays, grads):
+            g = np.asarray(g, dtype=np.float64) + self.weight_decay * p
+            self.buffer = g.copy() if self.buffer is None else \
+                self.momentum * self.buffer + (1 - self.dampening) * g
+            p -= self.lr * (g + self.momentum * self.buffer if self.nesterov else self.buffer)
+
+
+def diagnoses(case: OptimizerCase, params: list[np.ndarray]) -> tuple:
+    """The classic bugs a twin can take the steps of (katas/optimizers/hints.toml [causes])."""
+    if case.symbol != "SGD" or not case.hyperparameters.get("momentum"):
+        return ()
+    return (Diagnosis("buffers-shared-by-arrays", SharedBufferSGD(case, params)),)
 
 
 def steps(case: OptimizerCase, grads: list[list[np.ndarray]]) -> list[Step]:

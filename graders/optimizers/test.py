@@ -5,7 +5,7 @@ in float64 on the same values, after each of the first three steps, then every t
 The options torch refuses (nesterov without momentum or with dampening) must raise ValueError."""
 import pytest
 
-from interviewkit.grader import CandidateError, CheckFailed, about, check_steps, sibling
+from interviewkit.grader import CandidateError, about, check_steps, failure, sibling
 
 shared = sibling(__file__, "cases")
 
@@ -17,7 +17,8 @@ def check_run(grading, case, values: bool = True) -> None:
         return
     twin = shared.ReferenceOptimizer(case, params)
     check_steps(grading, case.symbol, case, twin, shared.steps(case, grads), args=(params,),
-                init=case.hyperparameters, dtype=case.dtype, state=("params",), scales=twin.scales, values=values)
+                init=case.hyperparameters, dtype=case.dtype, state=("params",), scales=twin.scales, values=values,
+                diagnoses=shared.diagnoses(case, params))
 
 
 def check_refused(grading, case, params) -> None:
@@ -28,8 +29,9 @@ def check_refused(grading, case, params) -> None:
             if " raised ValueError" in str(error):
                 return
             raise
-        raise CheckFailed(f"{case.call()} was accepted: torch.optim.{case.symbol} raises ValueError for these "
-                          "options (Nesterov momentum needs momentum > 0 and dampening == 0); raise it in __init__")
+        raise failure(f"{case.call()} was accepted: torch.optim.{case.symbol} raises ValueError for these "
+                      "options (Nesterov momentum needs momentum > 0 and dampening == 0); raise it in __init__",
+                      "refused-options-accepted")
 
 
 # First: where the updates land comes before their values (and its hint before theirs).

@@ -10,7 +10,8 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.fit_cases(), ids=str)
 def test_fit_pca(grading, case):
-    check_function(grading, "fit_pca", case, shared.fit_reference, condition=shared.fit_condition)
+    check_function(grading, "fit_pca", case, shared.fit_reference, condition=shared.fit_condition,
+                   compare=shared.expect_fit, diagnoses=shared.FIT_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.transform_cases(), ids=str)
@@ -20,4 +21,5 @@ def test_pca_transform(grading, case):
 
 @pytest.mark.parametrize("case", shared.inverse_cases(), ids=str)
 def test_pca_inverse_transform(grading, case):
-    check_function(grading, "pca_inverse_transform", case, shared.inverse_reference)
+    check_function(grading, "pca_inverse_transform", case, shared.inverse_reference,
+                   diagnoses=shared.INVERSE_DIAGNOSES)

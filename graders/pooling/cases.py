@@ -14,7 +14,9 @@ What each group pins down:
 """
 from __future__ import annotations
 
-from interviewkit.grader import Case, Recipe, integers, normal
+import torch.nn.functional as F
+
+from interviewkit.grader import Case, Diagnosis, Recipe, integers, normal
 
 
 def _pair(value) -> tuple[int, int]:
@@ -97,3 +99,15 @@ def avg_backward_cases() -> list[Case]:
 
 # A larger case, for timing only (its correctness is what the cases above prove).
 TIMING_CASE = Case("larger_batch_of_feature_maps", x=normal((8, 16, 32, 32)), kernel_size=3, stride=2, padding=1)
+
+
+# Classic bugs as variants of the references (check_function's `diagnoses`): a failure that matches
+# one is named by its cause, which `kit hint` follows (katas/pooling/hints.toml, [causes]).
+def _max_padded_with_zeros(x, kernel_size, stride=None, padding=0):
+    pad_h, pad_w = _pair(padding)
+    return F.max_pool2d(F.pad(x, (pad_w, pad_w, pad_h, pad_h)), kernel_size, stride)
+
+
+MAX_DIAGNOSES = (Diagnosis("max-padded-with-zeros", _max_padded_with_zeros),)
+AVG_DIAGNOSES = (Diagnosis("average-excludes-the-padding", lambda x, kernel_size, stride=None, padding=0:
+                           F.avg_pool2d(x, kernel_size, stride, padding, count_include_pad=False)),)

@@ -30,12 +30,12 @@ def avg_backward_reference(dout, x_shape, kernel_size, stride=None, padding=0):
 
 @pytest.mark.parametrize("case", shared.forward_cases(), ids=str)
 def test_max_pool2d(grading, case):
-    check_function(grading, "max_pool2d", case, max_reference)
+    check_function(grading, "max_pool2d", case, max_reference, diagnoses=shared.MAX_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.forward_cases(), ids=str)
 def test_avg_pool2d(grading, case):
-    check_function(grading, "avg_pool2d", case, avg_reference)
+    check_function(grading, "avg_pool2d", case, avg_reference, diagnoses=shared.AVG_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.max_backward_cases(), ids=str)
@@ -49,4 +49,4 @@ def test_avg_pool2d_backward(grading, case):
 
 
 def test_efficiency(grading):
-    check_efficiency(grading, "max_pool2d", shared.TIMING_CASE)
+    check_efficiency(grading, "max_pool2d", shared.TIMING_CASE, max_reference)

@@ -19,13 +19,13 @@ def avg_reference(x, kernel_size, stride=None, padding=0):
 
 @pytest.mark.parametrize("case", shared.forward_cases(), ids=str)
 def test_max_pool2d(grading, case):
-    check_function(grading, "max_pool2d", case, max_reference)
+    check_function(grading, "max_pool2d", case, max_reference, diagnoses=shared.MAX_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.forward_cases(), ids=str)
 def test_avg_pool2d(grading, case):
-    check_function(grading, "avg_pool2d", case, avg_reference)
+    check_function(grading, "avg_pool2d", case, avg_reference, diagnoses=shared.AVG_DIAGNOSES)
 
 
 def test_efficiency(grading):
-    check_efficiency(grading, "max_pool2d", shared.TIMING_CASE)
+    check_efficiency(grading, "max_pool2d", shared.TIMING_CASE, max_reference)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewkit.grader import Case, Recipe, given
+from interviewkit.grader import Case, Diagnosis, Recipe, given
 
 
 @dataclass(frozen=True)
@@ -185,3 +185,42 @@ def quantize(x: np.ndarray, symmetric: bool = True, axis: int | None = None):
 def dequantize(q: np.ndarray, scale: np.ndarray, zero_point: np.ndarray, axis: int | None = None) -> np.ndarray:
     shape = slice_shape(q, axis)
     return ((q.astype(np.float32) - zero_point.reshape(shape)) * scale.reshape(shape)).astype(np.float32)
+
+
+# --- diagnoses: the classic bugs a wrong quantize is recognised as (katas/quantize_int8/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) -----------------------
+
+def _quantize_with(bug: str):
+    """`quantize` (above) with one classic bug, on the grader's float64 torch x of float32 values."""
+    def variant(x, symmetric=True, axis=None):
+        x = x.numpy().astype(np.float32)
+        over = None if axis is None else tuple(i for i in range(x.ndim) if i != axis % x.ndim)
+        shape = slice_shape(x, axis)
+        rounded = (lambda v: np.floor(v + np.float32(0.5))) if bug == "round-half-away-from-zero" else np.round
+        if symmetric:
+            top = x.max(axis=over) if bug == "symmetric-scale-from-the-maximum" else np.abs(x).max(axis=over)
+            scale = top / np.float32(128 if bug == "steps-counted-as-levels" else 127)
+            scale = np.where(scale == 0, np.float32(1), scale).astype(np.float32)
+            q = np.clip(rounded(x / scale.reshape(shape)), -127, 127).astype(np.int8)
+            return q, scale, np.zeros(scale.shape, np.int32)
+        lo, hi = x.min(axis=over), x.max(axis=over)
+        if bug != "range-without-zero":
+            lo, hi = np.minimum(lo, np.float32(0)), np.maximum(hi, np.float32(0))
+        scale = ((hi - lo) / np.float32(256 if bug == "steps-counted-as-levels" else 255)).astype(np.float32)
+        scale = np.where(scale == 0, np.float32(1), scale).astype(np.float32)
+        zero_point = np.clip(rounded(-lo / scale), 0, 255).astype(np.int32)
+        q = np.clip(rounded(x / scale.reshape(shape)) + zero_point.reshape(shape), 0, 255).astype(np.uint8)
+        return q, scale, zero_point
+    return variant
+
+
+DIAGNOSES = tuple(Diagnosis(bug, _quantize_with(bug)) for bug in (
+    "range-without-zero", "round-half-away-from-zero", "symmetric-scale-from-the-maximum", "steps-counted-as-levels",
+))
+
+
+def dequantize_in_the_dtype_of_q(q: np.ndarray, scale: np.ndarray, zero_point: np.ndarray, axis=None) -> np.ndarray:
+    """The classic dequantize bug: q - zero_point in q's own dtype, which uint8 wraps below 0."""
+    shape = slice_shape(q, axis)
+    wrapped = (q - zero_point.reshape(shape).astype(q.dtype)).astype(q.dtype)
+    return (wrapped.astype(np.float32) * scale.reshape(shape)).astype(np.float32)

@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 import torch
 
-from interviewkit.grader import CheckFailed, Expected, about, check_function, expect_close, expect_equal, sibling
+from interviewkit.grader import (
+    CheckFailed, Expected, about, check_function, expect_close, expect_equal, failure, sibling,
+)
 
 shared = sibling(__file__, "cases")
 
@@ -43,8 +45,8 @@ def exactly(symmetric: bool):
             # track, where a float64 *result* passes under the higher-precision rule.
             found = str(getattr(got, "dtype", dtype)).removeprefix("torch.")
             if found != dtype:
-                raise CheckFailed(f"`{name}` has dtype {found}, expected {dtype}: q is int8 (symmetric) or uint8, "
-                                  "scale float32 and zero_point int32, whatever precision you compute in")
+                raise failure(f"`{name}` has dtype {found}, expected {dtype}: q is int8 (symmetric) or uint8, "
+                              "scale float32 and zero_point int32, whatever precision you compute in", "result-dtype")
             expect_equal(got, want, Expected(like.library, dtype, like.device), f"`{name}`")
     return compare
 
@@ -64,7 +66,8 @@ def _expect_float32(actual, expected: np.ndarray, grading, what: str) -> None:
 @pytest.mark.parametrize("case", shared.cases(), ids=str)
 def test_quantize(grading, case):
     symmetric = case.inputs["symmetric"]
-    check_function(grading, "quantize", case, oracle, grad=False, compare=exactly(symmetric))
+    check_function(grading, "quantize", case, oracle, grad=False, compare=exactly(symmetric),
+                   diagnoses=shared.DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.cases(), ids=str)
@@ -75,7 +78,21 @@ def test_dequantize(grading, case):
         q, scale, zero_point = shared.quantize(_float32_x(grading, case), case.inputs["symmetric"], axis)
         inputs = {"q": q, "scale": scale, "zero_point": zero_point}
         got = _dequantized(grading, {**{k: _on_track(v, grading) for k, v in inputs.items()}, "axis": axis})
-        _expect_float32(got, shared.dequantize(q, scale, zero_point, axis), grading, "dequantize's output")
+        try:
+            _expect_float32(got, shared.dequantize(q, scale, zero_point, axis), grading, "dequantize's output")
+        except CheckFailed as error:
+            if _matches(got, shared.dequantize_in_the_dtype_of_q(q, scale, zero_point, axis), grading):
+                error.cause = "zero-point-subtracted-in-the-dtype-of-q"
+            raise
+
+
+def _matches(got, bug: np.ndarray, grading) -> bool:
+    """Whether dequantize's output is a classic bug's, at the check's own tolerance."""
+    try:
+        _expect_float32(got, bug, grading, "dequantize's output")
+    except CheckFailed:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("case", shared.cases(), ids=str)

@@ -18,7 +18,7 @@ import math
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, normal, scaled_rows
+from interviewkit.grader import Case, Diagnosis, normal, scaled_rows
 
 # One row each: eps dominates, unit scale, large, huge (x² ~ 1e16, still exact enough in float32).
 VERY_DIFFERENT_SCALES = (1e-5, 1.0, 1e3, 1e8)
@@ -137,3 +137,66 @@ def gradient_scale(case: Case, seed_offset: int):
         return {"x": float(upstream.abs().max()) * largest_weight / smallest_rms}
 
     return magnitude
+
+
+# --- diagnoses: the classic bugs a failing output is recognised as (katas/rms_norm/hints.toml,
+# [causes], explains each; the proofs' `# hint:` lines prove where each leads) -----------------
+
+def _normalised(x, dims, weight, eps, *, centred=False, summed=False, keepdim=True, eps_outside=False):
+    """RMS norm over `dims`, with one classic bug switched on."""
+    if centred:  # layer norm's (x - mean) / sqrt(var + eps)
+        x = x - x.mean(dim=dims, keepdim=True)
+    squares = (x * x).sum(dim=dims, keepdim=keepdim) if summed else (x * x).mean(dim=dims, keepdim=keepdim)
+    out = x / (torch.sqrt(squares) + eps if eps_outside else torch.sqrt(squares + eps))
+    return out * weight if weight is not None else out
+
+
+def _variant(dtype, dims_of, *, default_eps=None, constant_eps=None, no_weight=False, **bug):
+    """The bug on either track (the numpy track's rms_norm has no normalized_shape and eps=1e-6):
+    `dims_of(x, shape)` the dimensions it averages over."""
+    def variant(x, normalized_shape=None, weight=None, eps=None):
+        shape = (x.shape[-1],) if normalized_shape is None else _shape(normalized_shape)
+        default = default_eps if default_eps is not None else torch.finfo(dtype).eps
+        eps = default if eps is None else eps
+        eps = constant_eps if constant_eps is not None else eps
+        return _normalised(x, dims_of(x, shape), None if no_weight else weight, eps, **bug)
+    return variant
+
+
+_TRAILING = lambda x, shape: tuple(range(-len(shape), 0))
+# A wrong default eps before eps outside the root: with one feature both are off by about eps.
+_BUGS = [
+    ("default-eps-not-the-input-dtypes", _TRAILING, {"default_eps": 1e-5}),
+    ("default-eps-not-the-input-dtypes", _TRAILING, {"default_eps": 1e-6}),
+    ("default-eps-not-the-input-dtypes", _TRAILING, {"default_eps": torch.finfo(torch.float32).eps}),
+    ("default-eps-not-the-input-dtypes", _TRAILING, {"default_eps": torch.finfo(torch.float64).eps}),
+    ("eps-outside-the-square-root", _TRAILING, {"eps_outside": True}),
+    ("eps-ignored", _TRAILING, {"constant_eps": 1e-5}),
+    ("mean-square-over-other-dimensions", lambda x, shape: (0,), {}),
+    ("mean-square-over-other-dimensions", lambda x, shape: tuple(range(x.dim())), {}),
+    ("mean-square-over-other-dimensions", lambda x, shape: (-1,), {}),
+    ("mean-square-without-keepdim", _TRAILING, {"keepdim": False}),
+    ("sum-of-squares-not-their-mean", _TRAILING, {"summed": True}),
+    ("centred-like-layer-norm", _TRAILING, {"centred": True}),
+    ("weight-ignored", _TRAILING, {"no_weight": True}),
+]
+
+
+def diagnoses(case: Case) -> tuple[Diagnosis, ...]:
+    """The classic bugs, for the dtype the candidate is given (eps=None means its eps); the numpy
+    track's eps defaults to 1e-6 (a bug's constant eps stands in for it there). With one feature the
+    output is about sign(x)·weight whatever eps is, and eps outside the root looks like a default eps
+    far too small (float64's for float32): there those two are one cause."""
+    dtype = getattr(torch, case.inputs["x"].dtype)
+    numpy = "normalized_shape" not in case.inputs
+    one_feature = not numpy and math.prod(_shape(case.inputs["normalized_shape"])) == 1
+    found = []
+    for cause, dims_of, bug in _BUGS:
+        if numpy and "default_eps" in bug:
+            continue
+        if numpy and "constant_eps" not in bug:
+            bug = {**bug, "default_eps": 1e-6}
+        if one_feature and ("eps_outside" in bug or bug.get("default_eps", 1.0) < torch.finfo(dtype).eps):
+            cause = "eps-outside-or-too-small"
+        found.append(Diagnosis(cause, _variant(dtype, dims_of, **bug)))
+    return tuple(found)

@@ -263,3 +263,4 @@ def gru_sequence_cases() -> list[Case]:
         case("float64_sequences", 6, 3, 5, 4, "float64"),
         case("fifty_steps_in_float64", 50, 2, 3, 4, "float64"),
     ]
+

@@ -7,6 +7,7 @@ import pytest
 from interviewkit.grader import check_function, sibling
 
 shared = sibling(__file__, "cases")
+bugs = sibling(__file__, "bugs")
 
 
 @pytest.mark.parametrize("case", shared.numpy_cases("rnn"), ids=str)
@@ -23,7 +24,7 @@ def test_rnn_backward(grading, case):
 @pytest.mark.parametrize("case", shared.numpy_cases("gru"), ids=str)
 def test_gru_forward(grading, case):
     check_function(grading, "gru_forward", case, shared.sequence_oracle("gru"),
-                   compare=shared.expect_sequence("gru_forward"))
+                   compare=shared.expect_sequence("gru_forward"), diagnoses=bugs.gru_forward_diagnoses())
 
 
 @pytest.mark.parametrize("case", shared.numpy_cases("gru"), ids=str)

@@ -8,18 +8,20 @@ import pytest
 from interviewkit.grader import check_function, sibling
 
 shared = sibling(__file__, "cases")
+bugs = sibling(__file__, "bugs")
 
 
 @pytest.mark.parametrize("case", shared.rnn_cell_cases(), ids=str)
 def test_rnn_cell(grading, case):
-    check_function(grading, "rnn_cell", case, shared.rnn_cell_oracle)
+    check_function(grading, "rnn_cell", case, shared.rnn_cell_oracle, diagnoses=bugs.rnn_cell_diagnoses())
 
 
 @pytest.mark.parametrize("case", shared.gru_cell_cases(), ids=str)
 def test_gru_cell(grading, case):
-    check_function(grading, "gru_cell", case, shared.gru_cell_oracle)
+    check_function(grading, "gru_cell", case, shared.gru_cell_oracle, diagnoses=bugs.gru_cell_diagnoses())
 
 
 @pytest.mark.parametrize("case", shared.gru_sequence_cases(), ids=str)
 def test_gru_sequence(grading, case):
-    check_function(grading, "gru_sequence", case, shared.gru_sequence_oracle)
+    check_function(grading, "gru_sequence", case, shared.gru_sequence_oracle,
+                   diagnoses=bugs.gru_sequence_diagnoses())

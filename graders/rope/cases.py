@@ -8,12 +8,13 @@ different function. D = 2 is the one size where the two conventions agree.
 Misreadings that broadcast silently are given equal sizes: S == D (cos built (D, S)), S == D/2
 (angles built (D/2, S) and tiled along the wrong axis), B == H, H == S and B == S (positions laid
 along the heads' or the batch's axis).
+diagnoses(): the classic bugs a failing output is held to.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from interviewkit.grader import Case, given, integers, normal, tolerance
+from interviewkit.grader import Case, Diagnosis, given, integers, normal, tolerance
 
 # float32's machine epsilon: the relative rounding of an angle computed in float32.
 FLOAT32_EPS = float(np.finfo(np.float32).eps)
@@ -86,3 +87,52 @@ def conditioning(case: Case):
         return max(1.0, 2 * (1 + max(largest, 0)) * FLOAT32_EPS / atol)
 
     return condition
+
+
+def _theta(x, positions=None, base=10000.0, factor=2):
+    """(S, D/2) angles; factor 1 is the 2 of 2i/D forgotten."""
+    import torch
+
+    positions = torch.arange(x.shape[-2]) if positions is None else positions
+    inv_freq = base ** (-torch.arange(x.shape[-1] // 2, dtype=torch.float64) * factor / x.shape[-1])
+    return positions.to(torch.float64)[:, None] * inv_freq[None, :]
+
+
+def _rotated(x, theta, pairwise=False):
+    """Rotate-half by `theta`, its angles laid [theta, theta] or, pairwise, repeat_interleave'd."""
+    import torch
+
+    half = x.shape[-1] // 2
+    angles = theta.repeat_interleave(2, dim=-1) if pairwise else torch.cat([theta, theta], dim=-1)
+    return x * torch.cos(angles) + torch.cat([-x[..., half:], x[..., :half]], dim=-1) * torch.sin(angles)
+
+
+def _interleaved(x, positions=None, base=10000.0):
+    """Pairs (2j, 2j + 1): the oracle on the channels laid out even ones first, laid back."""
+    import torch
+
+    turned = oracle(torch.cat([x[..., 0::2], x[..., 1::2]], dim=-1), positions, base)
+    half = x.shape[-1] // 2
+    return torch.stack([turned[..., :half], turned[..., half:]], dim=-1).flatten(-2)
+
+
+def _axis_found_by_its_length(x, positions=None, base=10000.0):
+    """The first axis as long as the positions taken for the sequence's."""
+    count = x.shape[-2] if positions is None else len(positions)
+    axis = next(i for i in range(x.dim() - 1) if x.shape[i] == count)
+    return oracle(x.movedim(axis, -2), positions, base).movedim(-2, axis)
+
+
+def diagnoses():
+    return (
+        Diagnosis("interleaved-pairs", _interleaved),
+        Diagnosis("rotation-reversed", lambda x, positions=None, base=10000.0:
+                  _rotated(x, -_theta(x, positions, base))),
+        Diagnosis("angles-repeated-pairwise", lambda x, positions=None, base=10000.0:
+                  _rotated(x, _theta(x, positions, base), pairwise=True)),
+        Diagnosis("frequencies-without-the-two", lambda x, positions=None, base=10000.0:
+                  _rotated(x, _theta(x, positions, base, factor=1))),
+        Diagnosis("base-ignored", lambda x, positions=None, base=10000.0: oracle(x, positions)),
+        Diagnosis("positions-ignored", lambda x, positions=None, base=10000.0: oracle(x, None, base)),
+        Diagnosis("sequence-axis-found-by-its-length", _axis_found_by_its_length),
+    )

@@ -11,4 +11,5 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.cases(), ids=str)
 def test_apply_rope(grading, case):
-    check_function(grading, "apply_rope", case, shared.oracle, condition=shared.conditioning(case))
+    check_function(grading, "apply_rope", case, shared.oracle, condition=shared.conditioning(case),
+                   diagnoses=shared.diagnoses())

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Recipe, given, normal, torch_generator
+from interviewkit.grader import Case, Diagnosis, Recipe, given, normal, torch_generator
 
 LN2 = math.log(2)
 # After top_k=3 (ties kept): [1/2, 1/4, 1/4] and [1/2, 1/4, 1/8, 1/8], exactly.
@@ -123,35 +123,72 @@ def reseeded(case: Case, seed: int) -> Case:
     return Case(case.name, case_seed=case.seed, **{**case.inputs, "generator": torch_generator(seed)})
 
 
-def hugging_face_filter(case: Case):
+def hugging_face_filter(case: Case, bug: str = ""):
     """Hugging Face's TemperatureLogitsWarper, TopKLogitsWarper and TopPLogitsWarper (min_tokens_to_keep=1),
-    in that order, at the candidate's dtype."""
+    in that order, at the candidate's dtype; with `bug`, the same with that classic bug (BUGS)."""
     dtype = getattr(torch, case.inputs["logits"].dtype)
 
     def reference(logits, temperature=1.0, top_k=0, top_p=1.0, generator=None):
         scores = logits.to(dtype)
         if temperature != 1.0:
-            scores = scores / temperature
+            scores = scores * temperature if bug == "temperature-multiplied" else scores / temperature
+        unfiltered = scores
         if top_k != 0:
             k = min(top_k, scores.size(-1))
-            scores = scores.masked_fill(scores < torch.topk(scores, k)[0][..., -1, None], -float("inf"))
-        if top_p != 1.0:
-            sorted_logits, sorted_indices = torch.sort(scores, descending=False)
-            cumulative_probs = sorted_logits.softmax(dim=-1).cumsum(dim=-1)
-            sorted_indices_to_remove = cumulative_probs <= (1 - top_p)
-            sorted_indices_to_remove[..., -1:] = 0
-            indices_to_remove = sorted_indices_to_remove.scatter(1, sorted_indices, sorted_indices_to_remove)
-            scores = scores.masked_fill(indices_to_remove, -float("inf"))
+            if bug == "top-k-ties-dropped":  # exactly k entries, by index
+                keep = torch.topk(scores, k).indices
+                scores = torch.full_like(scores, -float("inf")).scatter(-1, keep, scores.gather(-1, keep))
+            else:
+                scores = scores.masked_fill(scores < torch.topk(scores, k)[0][..., -1, None], -float("inf"))
+        if top_p != 1.0 or bug == "top-p-run-at-one":
+            ranked = unfiltered if bug == "top-p-before-top-k" else scores
+            scores = scores.masked_fill(_top_p_removes(ranked, top_p, bug), -float("inf"))
         return scores
 
     return reference
 
 
-def sampling_distribution(case: Case):
-    """The probabilities each row's token is drawn with, in float64."""
-    filtered = hugging_face_filter(case)
+def _top_p_removes(scores, top_p: float, bug: str):
+    if bug == "crossing-token-removed":  # descending: every entry whose own cumulative passes top_p
+        descending, order = torch.sort(scores, descending=True)
+        remove = descending.softmax(dim=-1).cumsum(dim=-1) > top_p
+        remove[..., 0] = False
+        return remove.scatter(1, order, remove)
+    sorted_logits, sorted_indices = torch.sort(scores, descending=False)
+    cumulative_probs = sorted_logits.softmax(dim=-1).cumsum(dim=-1)
+    if bug == "boundary-token-kept":
+        sorted_indices_to_remove = cumulative_probs < (1 - top_p)
+    else:
+        sorted_indices_to_remove = cumulative_probs <= (1 - top_p)
+    if bug != "largest-entry-removed":
+        sorted_indices_to_remove[..., -1:] = 0
+    return sorted_indices_to_remove.scatter(1, sorted_indices, sorted_indices_to_remove)
+
+
+# The classic bugs of filter_logits (tests/candidates/sampling/torch/wrong_*.py), each a cause id of
+# katas/sampling/hints.toml [causes]; sample also has its own, argmax for a draw. The first that
+# matches names the cause: top-p before top-k comes last, since on the exact boundary (DYADIC) it
+# keeps the boundary entry just as `<` does.
+BUGS = ("temperature-multiplied", "top-k-ties-dropped", "top-p-run-at-one", "boundary-token-kept",
+        "largest-entry-removed", "crossing-token-removed", "top-p-before-top-k")
+
+
+def filter_diagnoses(case: Case) -> tuple[Diagnosis, ...]:
+    return tuple(Diagnosis(bug, hugging_face_filter(case, bug)) for bug in BUGS)
+
+
+def sampling_distribution(case: Case, bug: str = ""):
+    """The probabilities each row's token is drawn with, in float64 (with `bug`: those of that bug)."""
+    filtered = hugging_face_filter(case, "" if bug == "argmax-not-sampling" else bug)
 
     def reference(logits, generator, **options):
-        return filtered(logits, **options).to(torch.float64).softmax(dim=-1)
+        probabilities = filtered(logits, **options).to(torch.float64).softmax(dim=-1)
+        if bug == "argmax-not-sampling":  # the most likely token every time
+            return torch.nn.functional.one_hot(probabilities.argmax(dim=-1), probabilities.shape[-1]).to(torch.float64)
+        return probabilities
 
     return reference
+
+
+def sample_diagnoses(case: Case) -> tuple[Diagnosis, ...]:
+    return tuple(Diagnosis(bug, sampling_distribution(case, bug)) for bug in ("argmax-not-sampling", *BUGS))

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, Expected, about, check_function, expect_form, expect_frequencies, sibling,
+    CheckFailed, Expected, about, check_function, expect_form, expect_frequencies, failure, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -47,13 +47,13 @@ def expect_sampled(actual, expected, like, condition):
 @pytest.mark.parametrize("case", shared.filter_cases(), ids=str)
 def test_filter_logits(grading, case):
     check_function(grading, "filter_logits", case, shared.hugging_face_filter(case), grad=False,
-                   compare=expect_exactly)
+                   compare=expect_exactly, diagnoses=shared.filter_diagnoses(case))
 
 
 @pytest.mark.parametrize("case", shared.sample_cases(), ids=str)
 def test_sample(grading, case):
     check_function(grading, "sample", case, shared.sampling_distribution(case), grad=False,
-                   compare=expect_sampled, same_usage=False)
+                   compare=expect_sampled, same_usage=False, diagnoses=shared.sample_diagnoses(case))
 
 
 def draw(grading, case):
@@ -72,9 +72,10 @@ def test_sample_draws_only_from_its_generator(grading, case):
         first, again = draw(grading, case), draw(grading, case)
         other = draw(grading, shared.reseeded(case, seed + 1000))
         if not torch.equal(first, again):
-            raise CheckFailed("two calls with generators of the same seed drew different tokens: the draws must "
-                              "come from `generator` only (torch.multinomial(..., generator=generator)), never "
-                              "from torch's global random state")
+            raise failure("two calls with generators of the same seed drew different tokens: the draws must "
+                          "come from `generator` only (torch.multinomial(..., generator=generator)), never "
+                          "from torch's global random state", "global-random-state")
         if torch.equal(first, other):
-            raise CheckFailed("generators of different seeds drew the very same tokens: the draws must come from "
-                              "`generator` (pass generator=generator), not from a fixed seed or no randomness")
+            raise failure("generators of different seeds drew the very same tokens: the draws must come from "
+                          "`generator` (pass generator=generator), not from a fixed seed or no randomness",
+                          "generator-ignored")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Recipe, given, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, given, normal
 
 F64 = "float64"
 
@@ -183,3 +183,41 @@ def probability_condition(X, W, b) -> float:
     contested = (p > 1e-16) & (p < 1 - 1e-16)
     scale = rounding_scale(X, W, b)[contested]
     return max(1.0, 0.1 * float(scale.max())) if scale.numel() else 1.0
+
+
+# --- diagnoses: the classic bugs a wrong history or prediction is recognised as
+# (katas/softmax_regression/hints.toml, [causes], explains each; the proofs' `# hint:` lines prove where each leads)
+
+def _fit_with(bug: str):
+    """fit_reference with one classic bug."""
+    def variant(X, y, num_classes, lr=0.1, epochs=100, l2=0.0):
+        n, d = X.shape
+        classes = torch.unique(y) if bug == "classes-from-the-labels" else torch.arange(num_classes)
+        Y = (y[:, None] == classes[None, :]).to(torch.float64)
+        mean = 1 if bug == "gradient-without-the-mean" else n
+        W, b = torch.zeros(d, len(classes), dtype=torch.float64), torch.zeros(len(classes), dtype=torch.float64)
+        W_history, b_history = [W], [b]
+        sum_W, sum_b = torch.zeros_like(W), torch.zeros_like(b)  # what never-zeroed .grad holds
+        for _ in range(epochs):
+            R = torch.softmax(X @ W + b, dim=1) - Y
+            grad_W = X.T @ R / mean + l2 * W
+            if bug == "bias-gradient-at-the-updated-weights":
+                R = torch.softmax(X @ (W - lr * grad_W) + b, dim=1) - Y
+            grad_b = R.sum(dim=0) / mean + (l2 * b if bug == "l2-decays-the-bias" else 0.0)
+            if bug == "gradients-never-zeroed":
+                sum_W, sum_b = sum_W + grad_W, sum_b + grad_b
+                grad_W, grad_b = sum_W, sum_b
+            W, b = W - lr * grad_W, b - lr * grad_b
+            W_history.append(W)
+            b_history.append(b)
+        if bug == "history-aliased":  # every entry is the final parameters
+            W_history, b_history = [W] * len(W_history), [b] * len(b_history)
+        return torch.stack(W_history), torch.stack(b_history)
+    return variant
+
+
+FIT_DIAGNOSES = tuple(Diagnosis(bug, _fit_with(bug)) for bug in (
+    "gradient-without-the-mean", "classes-from-the-labels", "bias-gradient-at-the-updated-weights",
+    "l2-decays-the-bias", "gradients-never-zeroed", "history-aliased"))
+PREDICT_DIAGNOSES = (Diagnosis("ties-to-the-last-class", lambda X, W, b: W.shape[1] - 1 - torch.argmax(
+    (X @ W + b).flip(1), dim=1)),)

@@ -71,7 +71,7 @@ def gradient_scales(grading, case):
 @pytest.mark.parametrize("case", shared.fit_cases(), ids=str)
 def test_fit_softmax_regression(grading, case):
     check_function(grading, "fit_softmax_regression", case, shared.fit_reference, grad=False,
-                   compare=expect_histories(case))
+                   compare=expect_histories(case), diagnoses=shared.FIT_DIAGNOSES)
 
 
 @pytest.mark.parametrize("case", shared.predict_proba_cases(TRACK), ids=str)
@@ -85,4 +85,5 @@ def test_predict_proba(grading, case):
 
 @pytest.mark.parametrize("case", shared.predict_cases(TRACK), ids=str)
 def test_predict(grading, case):
-    check_function(grading, "predict", case, shared.predict_reference, grad=False, compare=expect_labels)
+    check_function(grading, "predict", case, shared.predict_reference, grad=False, compare=expect_labels,
+                   diagnoses=shared.PREDICT_DIAGNOSES)

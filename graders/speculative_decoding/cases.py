@@ -16,9 +16,10 @@ Known-wrong solutions (tests/candidates/speculative_decoding/torch/wrong_*.py), 
   wrong_resamples_from_the_target        a rejection resamples from p, not norm(max(0, p - q))
   wrong_no_bonus_token                   all k accepted: the round returns k tokens
   wrong_continues_after_a_rejection      the resampled token is followed by the rest of the draft
-  wrong_draft_probability_of_the_next_position   q read one position late
+  wrong_target_probability_of_the_next_position   p read one position late
   wrong_residual_softmaxed               max(0, p - q) normalised by softmax, not by its sum
-  wrong_greedy_bonus_from_the_draft      greedy: the bonus token is the draft's argmax
+  wrong_accept_test_without_the_generator   the acceptance uniform drawn from torch's global state
+  wrong_greedy_appends_the_draft_on_a_mismatch   greedy: the rejected draft appended, not the target's
   wrong_greedy_target_called_lazily      greedy: the target scored only until the first mismatch
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, given, step_table, torch_generator
+from interviewkit.grader import Case, Diagnosis, given, step_table, torch_generator
 
 ROUNDS = 100  # rounds of each sampling case, one generator seed each: a mutant's grade must end within 20 s
 
@@ -145,8 +146,9 @@ def outcomes(prefix, draft_fn, target_fn, k) -> dict[tuple[int, ...], float]:
     return found
 
 
-def greedy_oracle(prefix, draft_fn, target_fn, k):
-    """The contract in plain Python, calling the models as pinned: k draft calls, k + 1 target calls."""
+def greedy_oracle(prefix, draft_fn, target_fn, k, bug: str = ""):
+    """The contract in plain Python, calling the models as pinned: k draft calls, k + 1 target calls
+    (with `bug`, that classic bug: GREEDY_DIAGNOSES)."""
     sequence = prefix.tolist()
     for _ in range(k):
         sequence.append(int(draft_fn(torch.tensor([sequence])).argmax()))
@@ -154,7 +156,16 @@ def greedy_oracle(prefix, draft_fn, target_fn, k):
     best = [int(target_fn(torch.tensor([sequence[:len(prefix) + i]])).argmax()) for i in range(k + 1)]
     appended = []
     for token, choice in zip(drafted + [None], best):
-        appended.append(choice)
+        appended.append(token if bug == "draft-appended-on-a-mismatch" and token is not None else choice)
         if token != choice:
             break
     return appended
+
+
+def _draft_appended_on_a_mismatch(prefix, draft_fn, target_fn, k):
+    return greedy_oracle(prefix, draft_fn, target_fn, k, bug="draft-appended-on-a-mismatch")
+
+
+# The greedy round's classic bug of output, a cause id of katas/speculative_decoding/hints.toml; the
+# others are told by the grader's own checks (test.py: how the models are called, what a round appends).
+GREEDY_DIAGNOSES = (Diagnosis("draft-appended-on-a-mismatch", _draft_appended_on_a_mismatch),)

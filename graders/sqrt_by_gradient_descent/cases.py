@@ -14,7 +14,9 @@ import torch
 
 from dataclasses import dataclass
 
-from interviewkit.grader import Case, CandidateError, CheckFailed, Expected, Recipe, expect_close, given
+from interviewkit.grader import (
+    Case, CandidateError, CheckFailed, Diagnosis, Expected, Recipe, expect_close, given,
+)
 
 @dataclass(frozen=True)
 class scalar(Recipe):
@@ -36,18 +38,26 @@ class scalar(Recipe):
 DEFAULTS = {"lr": 0.01, "tol": 1e-6, "max_iters": 1000}
 
 
-def rule(a: float, lr: float, tol: float, max_iters: int) -> tuple[float, int]:
-    """The stated rule on one non-negative float64 a."""
+def scaled(a: float) -> tuple[float, float]:
+    """(m, 2^e) with a = m·4^e, m in [1, 4) (0 stays 0)."""
     m, scale = float(a), 1.0
     while m >= 4:
         m, scale = m / 4, scale * 2
     while 0 < m < 1:
         m, scale = m * 4, scale / 2
-    y = m
+    return m, scale
+
+
+def rule(a: float, lr: float, tol: float, max_iters: int, bug: str = "") -> tuple[float, int]:
+    """The stated rule on one non-negative float64 a (or, for diagnoses, with one classic bug)."""
+    m, scale = (float(a), 1.0) if bug == "no-scaling" else scaled(a)
+    y = 0.0 if bug == "starts-at-zero" else m
     for step in range(max_iters):
-        if abs(y * y - m) <= tol * m:
-            return scale * y, step
-        y = y - lr * 4 * y * (y * y - m)
+        new = y - lr * 4 * y * (y * y - m)
+        # not (... > tol·m): unscaled, a huge a overflows to NaN, which stops it, as an `active` mask does.
+        if not (abs(new - y) if bug == "stops-on-the-step-size" else abs(y * y - m)) > tol * m:
+            return scale * y, step + (bug == "tests-counted")
+        y = new
     return scale * y, max_iters
 
 
@@ -118,12 +128,51 @@ def negative_cases(track: str) -> list[Case]:
 
 def oracle(a, lr=DEFAULTS["lr"], tol=DEFAULTS["tol"], max_iters=DEFAULTS["max_iters"]):
     """(x, iterations) of the rule, element by element, in float64."""
+    return _by_element(a, lambda value: rule(value, lr, tol, max_iters))
+
+
+def _by_element(a, run):
     values = a.reshape(-1).tolist() if isinstance(a, torch.Tensor) else [float(a)]
-    runs = [rule(value, lr, tol, max_iters) for value in values]
+    runs = [run(value) for value in values]
     shape = tuple(a.shape) if isinstance(a, torch.Tensor) else ()
     x = torch.tensor([run[0] for run in runs], dtype=torch.float64).reshape(shape)
     iterations = torch.tensor([run[1] for run in runs], dtype=torch.int64).reshape(shape)
     return x, iterations
+
+
+def _all_move_while_one_does(a, lr, tol, max_iters):
+    """torch: every element updated while any is still active; the counts right."""
+    starts = [scaled(value) for value in a.reshape(-1).tolist()]
+    ys, counts = [m for m, _ in starts], [0] * len(starts)
+    for _ in range(max_iters):
+        active = [abs(y * y - m) > tol * m for y, (m, _) in zip(ys, starts)]
+        if not any(active):
+            break
+        ys = [y - lr * 4 * y * (y * y - m) for y, (m, _) in zip(ys, starts)]
+        counts = [count + moved for count, moved in zip(counts, active)]
+    x = torch.tensor([scale * y for y, (_, scale) in zip(ys, starts)], dtype=torch.float64).reshape(a.shape)
+    return x, torch.tensor(counts, dtype=torch.int64).reshape(a.shape)
+
+
+def _bug(bug: str):
+    def variant(a, lr=DEFAULTS["lr"], tol=DEFAULTS["tol"], max_iters=DEFAULTS["max_iters"]):
+        if bug == "gradient-without-the-factor-4":
+            return _by_element(a, lambda value: rule(value, lr / 4, tol, max_iters))
+        if bug == "closed-form-root":
+            return _by_element(a, lambda value: (value ** 0.5, 0))
+        if bug == "stopped-elements-keep-moving":
+            return _all_move_while_one_does(a, lr, tol, max_iters)
+        return _by_element(a, lambda value: rule(value, lr, tol, max_iters, bug))
+    return variant
+
+
+BUGS = ("closed-form-root", "tests-counted", "gradient-without-the-factor-4", "no-scaling", "starts-at-zero",
+        "stops-on-the-step-size")
+
+
+def diagnoses(track: str) -> tuple:
+    bugs = BUGS + (("stopped-elements-keep-moving",) if track == "torch" else ())
+    return tuple(Diagnosis(bug, _bug(bug)) for bug in bugs)
 
 
 def _parts(output, track: str):

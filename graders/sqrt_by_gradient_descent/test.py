@@ -5,7 +5,7 @@ tolerance (where √a itself is wrong), other learning rates; in torch element b
 float32 and float64; a negative a raises ValueError."""
 import pytest
 
-from interviewkit.grader import CandidateError, CheckFailed, about, check_function, sibling, track
+from interviewkit.grader import CandidateError, about, check_function, failure, sibling, track
 
 shared = sibling(__file__, "cases")
 TRACK = track()
@@ -14,7 +14,8 @@ TRACK = track()
 @pytest.mark.parametrize("case", shared.cases(TRACK), ids=str)
 def test_sqrt_gd(grading, case):
     compare = shared.compare_for(case, TRACK, grading.inputs(case))
-    check_function(grading, "sqrt_gd", case, shared.oracle, grad=False, compare=compare)
+    check_function(grading, "sqrt_gd", case, shared.oracle, grad=False, compare=compare,
+                   diagnoses=shared.diagnoses(TRACK))
 
 
 @pytest.mark.parametrize("case", shared.negative_cases(TRACK), ids=str)
@@ -26,4 +27,4 @@ def test_sqrt_gd_rejects(grading, case):
         except CandidateError as error:
             shared.expect_value_error(error)
             return
-        raise CheckFailed(f"a negative a must raise ValueError; got {result.output!r:.80}")
+        raise failure(f"a negative a must raise ValueError; got {result.output!r:.80}", "negative-a-accepted")

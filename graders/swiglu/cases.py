@@ -24,7 +24,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, normal
+from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, failure, normal, sibling
+
+bugs = sibling(__file__, "bugs")
 
 BIAS_SCALE = 0.5
 DOUT_SEED_SALT = 6007
@@ -127,9 +129,9 @@ def expect_quiet(grading) -> None:
     """No NumPy warning printed: an overflow in exp is right by luck (1 / inf is 0), not by design."""
     printed = grading.candidate.take_printed()
     if "RuntimeWarning" in printed:
-        raise CheckFailed("your code raised NumPy's RuntimeWarning on large pre-activations; compute sigmoid "
-                          "without overflow for any z, e.g. from exp(-|z|), which is never above 1:\n"
-                          + printed.strip()[-600:])
+        raise failure("your code raised NumPy's RuntimeWarning on large pre-activations; compute sigmoid "
+                      "without overflow for any z, e.g. from exp(-|z|), which is never above 1:\n"
+                      + printed.strip()[-600:], "sigmoid-overflows")
 
 
 def check_backward(grading, case: Case) -> None:
@@ -154,9 +156,13 @@ def check_backward(grading, case: Case) -> None:
             raise CheckFailed("swiglu_backward must return the four gradients (dx, dw_gate, dw_up, "
                               f"dw_down); got {gradients!r:.80}")
         like = grading.expected(x.dtype.name)
-        expected = reference_gradients(case.reference_inputs(grading.seed_offset), dout)
-        for name, got, want in zip(GRADIENTS, gradients, expected):
-            expect_close(got, want, like, name, condition=case.condition)
+        reference = case.reference_inputs(grading.seed_offset)
+        expected = reference_gradients(reference, dout)
+        try:
+            for name, got, want in zip(GRADIENTS, gradients, expected):
+                expect_close(got, want, like, name, condition=case.condition)
+        except CheckFailed as error:  # a classic slip of the hand-written backward (bugs.py)?
+            raise failure(str(error), bugs.backward_cause(gradients, reference, dout, like, case.condition)) from None
         if watched_for_overflow(case):
             expect_quiet(grading)
 

@@ -1,7 +1,8 @@
 """Grader for swiglu, torch track: the module loaded with the oracle's weights by name, with and
 without bias (and by default without), on inputs of one to four dimensions, dim equal to hidden_dim
 and not, float32 and float64, and pre-activations in the hundreds or thousands; its output and the
-gradients of x and of every parameter for a random upstream gradient."""
+gradients of x and of every parameter for a random upstream gradient. A failure is
+diagnosed as a classic bug (bugs.py)."""
 import pytest
 
 from interviewkit.grader import check_module, sibling
@@ -11,5 +12,7 @@ shared = sibling(__file__, "cases")
 
 @pytest.mark.parametrize("case", shared.module_cases(), ids=str)
 def test_swiglu(grading, case):
-    check_module(grading, "SwiGLU", case.data, lambda: shared.reference_module(case), init=case.init(),
-                 locate=("gate_proj", "up_proj", "down_proj"))
+    oracle = lambda: shared.reference_module(case)
+    with shared.bugs.diagnosing(grading, case, oracle):
+        check_module(grading, "SwiGLU", case.data, oracle, init=case.init(),
+                     locate=("gate_proj", "up_proj", "down_proj"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, integers, normal, uniform
+from interviewkit.grader import Case, Diagnosis, integers, normal, uniform
 
 
 def reparameterize_case(name: str, batch: int, latent: int, *, dtype: str = "float32",
@@ -95,3 +95,31 @@ def vae_loss_reference(x, x_recon_logits, mu, logvar, beta=1.0, reduction="mean"
     kl = -0.5 * (1 + logvar - mu**2 - torch.exp(logvar)).sum(dim=1)
     loss = reconstruction + beta * kl
     return loss.mean() if reduction == "mean" else loss.sum()
+
+
+# --- diagnoses: the classic bugs, as the references with one bug each (katas/vae/hints.toml [causes]) ---
+
+def _loss_with(bug: str):
+    def loss(x, x_recon_logits, mu, logvar, beta=1.0, reduction="mean"):
+        bce = F.binary_cross_entropy_with_logits(x_recon_logits, x, reduction="none")
+        # Averaged over the features: also what BCE's default reduction ("mean", over B·D) gives.
+        reconstruction = bce.mean(dim=1) if bug == "reconstruction-averaged-over-features" else bce.sum(dim=1)
+        log_variance = 2 * logvar if bug == "logvar-read-as-log-std" else logvar
+        terms = 1 + log_variance - mu**2 - torch.exp(log_variance)
+        kl = -0.5 * (terms.mean(dim=1) if bug == "kl-averaged-over-latents" else terms.sum(dim=1))
+        kl = -kl if bug == "kl-sign-flipped" else kl
+        total = beta * reconstruction + kl if bug == "beta-on-the-reconstruction" else reconstruction + beta * kl
+        if reduction != "mean":
+            return total.sum()
+        return total.sum() / x.shape[1] if bug == "mean-over-the-features" else total.mean()
+    return loss
+
+
+LOSS_BUGS = ("kl-sign-flipped", "kl-averaged-over-latents", "reconstruction-averaged-over-features",
+             "mean-over-the-features", "beta-on-the-reconstruction",
+             "logvar-read-as-log-std")
+LOSS_DIAGNOSES = tuple(Diagnosis(bug, _loss_with(bug)) for bug in LOSS_BUGS)
+REPARAMETERIZE_DIAGNOSES = (
+    Diagnosis("sigma-is-exp-of-logvar", lambda mu, logvar, eps: mu + torch.exp(logvar) * eps),
+    Diagnosis("logvar-used-as-sigma", lambda mu, logvar, eps: mu + logvar * eps),
+)

@@ -107,14 +107,22 @@ def reseeded(case: Case, seed: int) -> Case:
     return Case(case.name, case_seed=case.seed, **{**case.inputs, "generator": torch_generator(seed)})
 
 
-def law(symbol: str, case: Case) -> tuple[str, float]:
-    """("uniform", b) for U(-b, b) or ("normal", std) for N(0, std²): what torch.nn.init draws from."""
+# Classic bugs in the law (test.py names a failure by the first whose law the values follow).
+LAW_BUGS = ("uniform-bound-without-sqrt-3", "xavier-std-without-the-2", "mode-reads-the-other-fan")
+
+
+def law(symbol: str, case: Case, bug: str = "") -> tuple[str, float]:
+    """("uniform", b) for U(-b, b) or ("normal", std) for N(0, std²): what torch.nn.init draws from,
+    or with a classic `bug` (LAW_BUGS) what that bug draws from."""
     options = {name: value for name, value in case.inputs.items() if name not in ("tensor", "generator")}
     probe = torch.empty(case.inputs["tensor"].shape, dtype=torch.float64)
     fan_in, fan_out = torch.nn.init._calculate_fan_in_and_fan_out(probe)
     if symbol.startswith("xavier"):
-        std = options.get("gain", 1.0) * math.sqrt(2.0 / (fan_in + fan_out))
+        two = 1.0 if bug == "xavier-std-without-the-2" else 2.0
+        std = options.get("gain", 1.0) * math.sqrt(two / (fan_in + fan_out))
     else:
-        fan = fan_in if options.get("mode", "fan_in") == "fan_in" else fan_out
-        std = torch.nn.init.calculate_gain(options.get("nonlinearity", "leaky_relu"), options.get("a", 0)) / math.sqrt(fan)
-    return ("uniform", math.sqrt(3.0) * std) if symbol.endswith("uniform_") else ("normal", std)
+        fan_in_read = (options.get("mode", "fan_in") == "fan_in") != (bug == "mode-reads-the-other-fan")
+        std = torch.nn.init.calculate_gain(options.get("nonlinearity", "leaky_relu"), options.get("a", 0)) / math.sqrt(
+            fan_in if fan_in_read else fan_out)
+    bound = std if bug == "uniform-bound-without-sqrt-3" else math.sqrt(3.0) * std
+    return ("uniform", bound) if symbol.endswith("uniform_") else ("normal", std)

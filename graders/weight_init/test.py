@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, about, check_function, expect_distributed, expect_form, sibling,
+    CandidateError, CheckFailed, about, check_function, expect_distributed, expect_form, failure, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -56,17 +56,31 @@ def initialise(grading, symbol: str, case):
     shape = tuple(inputs["tensor"].shape)
     args, kwargs = grading.split_arguments(symbol, inputs)
     upstream = case.upstream(shape, grading.seed_offset)
-    result = grading.candidate.call(symbol, *args, upstream=upstream, **kwargs)
+    try:
+        result = grading.candidate.call(symbol, *args, upstream=upstream, **kwargs)
+    except CandidateError as error:
+        raise _raised_like(error) from None
     dtype = str(inputs["tensor"].dtype).removeprefix("torch.")
     expect_form(result.output, shape, grading.expected(dtype), "output")
     if "tensor" not in result.modified_inputs:
-        raise CheckFailed("`tensor` was left unchanged: fill it in place (tensor.uniform_(...), tensor.normal_(...) "
-                          "or tensor.copy_(...) under torch.no_grad()) and return it")
+        raise failure("`tensor` was left unchanged: fill it in place (tensor.uniform_(...), tensor.normal_(...) "
+                      "or tensor.copy_(...) under torch.no_grad()) and return it", "not-filled-in-place")
     gradient = result.gradients.inputs.get("tensor") if result.gradients else None
     if gradient is None or not torch.equal(gradient.cpu().double(), upstream.to(gradient.dtype).double()):
-        raise CheckFailed("the tensor returned is not the tensor given: return `tensor` itself, filled in place, "
-                          "not a copy or a new tensor")
+        raise failure("the tensor returned is not the tensor given: return `tensor` itself, filled in place, "
+                      "not a copy or a new tensor", "returns-a-copy")
     return result.output
+
+
+def _raised_like(error: CandidateError) -> CandidateError:
+    """The candidate's exception, named "in-place-op-recorded-by-autograd" when it is the one an in-place
+    fill of a tensor that requires grad raises outside torch.no_grad()."""
+    try:
+        torch.empty(2, requires_grad=True).uniform_()
+    except RuntimeError as raised:
+        if f"raised RuntimeError: {str(raised).splitlines()[0]}" in str(error):
+            error.cause = "in-place-op-recorded-by-autograd"
+    return error
 
 
 def check_init(grading, symbol: str, case):
@@ -74,7 +88,25 @@ def check_init(grading, symbol: str, case):
         values = initialise(grading, symbol, case)
         kind, scale = shared.law(symbol, case)
         described = f"U(-{scale:.4g}, {scale:.4g})" if kind == "uniform" else f"N(0, {scale:.4g}²)"
-        expect_distributed(values.cpu().double().numpy(), cdf_of(kind, scale), "values", described)
+        samples = values.cpu().double().numpy()
+        try:
+            expect_distributed(samples, cdf_of(kind, scale), "values", described)
+        except CheckFailed as error:
+            error.cause = getattr(error, "cause", "") or next(
+                (bug for bug in shared.LAW_BUGS if _drawn_as(samples, symbol, case, bug)), "")
+            raise
+
+
+def _drawn_as(samples, symbol: str, case, bug: str) -> bool:
+    """Whether the values follow the law of a classic bug (that law differing from the right one)."""
+    kind, scale = shared.law(symbol, case, bug)
+    if (kind, scale) == shared.law(symbol, case):
+        return False
+    try:
+        expect_distributed(samples, cdf_of(kind, scale), "values", bug)
+    except CheckFailed:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("case", shared.xavier_cases(), ids=str)
@@ -105,9 +137,9 @@ def test_init_draws_only_from_its_generator(grading, case):
         first, again = initialise(grading, symbol, case), initialise(grading, symbol, case)
         other = initialise(grading, symbol, shared.reseeded(case, seed + 1000))
         if not torch.equal(first, again):
-            raise CheckFailed("two calls with generators of the same seed filled different values: every draw must "
-                              "come from `generator` (tensor.uniform_(-b, b, generator=generator)), never from "
-                              "torch's global random state")
+            raise failure("two calls with generators of the same seed filled different values: every draw must "
+                          "come from `generator` (tensor.uniform_(-b, b, generator=generator)), never from "
+                          "torch's global random state", "draws-not-from-the-generator")
         if torch.equal(first, other):
-            raise CheckFailed("generators of different seeds filled the very same values: draw from `generator`, "
-                              "not from a fixed seed")
+            raise failure("generators of different seeds filled the very same values: draw from `generator`, "
+                          "not from a fixed seed", "draws-not-from-the-generator")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewkit.catalog import Kata
+from interviewkit.dev import hint_proofs
 from interviewkit.hints import check_matches
 
 PREFIXES = ("right_", "wrong_", "forbidden_")
@@ -141,15 +142,17 @@ def expected_failures(path: Path) -> list[str] | None:
 
 
 def wrong_solution_fails_where_expected(kata: Kata, track: str, path: Path, seed_offset: int = 0) -> Verdict:
+    """The checks the file names fail, and, where it names its hint, `kit hint` (nothing revealed
+    yet) gives that hint. One grade proves both: every check runs up to the first failure (the one
+    `next_hint` decides by), and past it only the checks the file names."""
     patterns = expected_failures(path)
     if not patterns:
         return Verdict(False, f"{relative(kata, path)} has no '{EXPECT_FAIL} CHECK_PATTERN ...' line: "
                               "name the checks it must fail (`*` and `?` are wildcards)")
-    # Only the checks the file names need to run: they are the claim.
+    named = lambda name: any(check_matches(name, pattern) for pattern in patterns)  # noqa: E731
     # Under --strict, as mutants are: a slip that only returns float64 for float32 input fails there.
-    results = grade(kata, track, path, seed_offset, strict=True,
-                    select=lambda name: any(check_matches(name, pattern) for pattern in patterns))
-    failing = [r.name for r in results if not r.passed]
+    results = grade(kata, track, path, seed_offset, strict=True, after_first_failure=named)
+    failing = [r.name for r in results if not r.passed and named(r.name)]
     if not failing:
         return Verdict(False, f"{relative(kata, path)} passed every check it names ({' '.join(patterns)}): "
                               f"add a case to graders/{kata.id}/ that catches it, or correct its expect-fail line")
@@ -157,6 +160,11 @@ def wrong_solution_fails_where_expected(kata: Kata, track: str, path: Path, seed
     if missed:
         return Verdict(False, f"{relative(kata, path)} should fail {' '.join(missed)}; it failed only: "
                               f"{', '.join(failing)}\n{failures(results)}")
+    expected_hint = hint_proofs.named_hint(path)
+    if expected_hint is not None:
+        problem = hint_proofs.hint_problem(kata, track, path, seed_offset, results, expected_hint)
+        if problem:
+            return Verdict(False, problem)
     return Verdict(True, f"fails {', '.join(failing)}")
 
 

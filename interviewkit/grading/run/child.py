@@ -18,7 +18,9 @@ def run_request(request: dict, emit) -> None:
     from interviewkit.grading.run.session import DeviceUnavailable, run_grade
 
     from interviewkit.grading.run.trial import ExampleError, run_trial
+    from interviewkit.messages import from_environment
 
+    from_environment()
     try:
         kata = Catalog().get(request["kata"])
         if request.get("example"):  # `kit run`: the example's steps, shown beside the reference's

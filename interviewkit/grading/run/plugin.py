@@ -22,10 +22,12 @@ def check_name(item) -> str:
 
 
 class GradePlugin:
-    def __init__(self, grading: Grading, emit: Callable[[dict], None], select: Callable[[str], bool] | None = None):
+    def __init__(self, grading: Grading, emit: Callable[[dict], None], select: Callable[[str], bool] | None = None,
+                 after_first_failure: Callable[[str], bool] | None = None):
         self._grading = grading
         self._emit = emit
         self._select = select
+        self._after_first_failure = after_first_failure
         self.results: list[CheckResult] = []
         self._modules: set[str] = set()
 
@@ -46,6 +48,14 @@ class GradePlugin:
     def pytest_collection_modifyitems(self, session, config, items):
         if self._select is not None:
             items[:] = [item for item in items if self._select(check_name(item))]
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item, nextitem):
+        """Past the first failure, a check `after_first_failure` does not accept is not run, nor reported."""
+        if self._after_first_failure is not None and any(not result.passed for result in self.results):
+            if not self._after_first_failure(check_name(item)):
+                return True
+        return None
 
     @pytest.fixture
     def grading(self) -> Grading:
@@ -82,6 +92,7 @@ class GradePlugin:
         if error is not None:
             result.case = getattr(error, "case_description", "")
             result.snippet = getattr(error, "snippet", "")
+            result.cause = getattr(error, "cause", "")  # toolkit/diagnoses.py
         if result.stops_grade:
             item.session.shouldstop = result.message  # the sandbox is gone: the grade ends here
         self.results.append(result)

@@ -31,6 +31,7 @@ class CheckResult:
     snippet: str = ""
     output: str = ""  # what the candidate's code printed during the check
     ratio: float | None = None  # an efficiency check's time against the reference's
+    cause: str = ""  # for a failure: the classic bug it was diagnosed as (a [causes] id of the kata's hints)
 
     def __post_init__(self):
         self.kind = Kind(self.kind) if self.kind else None  # as sent over the wire: a plain string, or ""

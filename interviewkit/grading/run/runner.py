@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 import interviewkit
+from interviewkit import language
 from interviewkit.grading.run.events import Event, decode
 from interviewkit.grading.run.result import CheckResult, GradeReport
 from interviewkit.grading.sandbox.kinds import Kind
@@ -38,6 +39,7 @@ def child_environment() -> dict:
     if (source_root / "pyproject.toml").is_file():  # running from a checkout: let the child find kit
         environment["PYTHONPATH"] = str(source_root)
     environment["PYTHONUNBUFFERED"] = "1"
+    environment["KIT_LANG"] = language.current  # the grader explains failures in kit's language
     return environment
 
 

@@ -14,6 +14,7 @@ from interviewkit.grading.sandbox.errors import CandidateError
 from interviewkit.grading.run.events import checked, started
 from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult
 from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.messages import _
 
 
 class DeviceUnavailable(Exception):
@@ -106,7 +107,8 @@ def open_candidate(kata: Kata, track_name: str, file: Path, device: str, emit: C
         source = read_source(file.resolve())
         findings = scan(source, track.forbidden)
         if findings:
-            raise ForbiddenUse("was refused before it ran, as kit forbids what it reaches:\n  " + "\n  ".join(findings))
+            raise ForbiddenUse(_("was refused before it ran, as kit forbids what it reaches:") + "\n  "
+                               + "\n  ".join(findings))
         candidate.load(source, track.api, track.forbidden, protected)
         contract = CheckResult(CONTRACT_CHECK, True, "; ".join(track.api), output=candidate.take_printed())
     except CandidateError as error:
@@ -122,12 +124,14 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
               emit: Callable[[dict], None] = lambda event: None, seed_offset: int = 0,
               time_limit: float | None = None, memory_limit_mb: int | None = None,
               strict: bool = False, select: Callable[[str], bool] | None = None,
-              stop_at_first_failure: bool = False, measure_efficiency: bool = True) -> list[CheckResult]:
+              stop_at_first_failure: bool = False, measure_efficiency: bool = True,
+              after_first_failure: Callable[[str], bool] | None = None) -> list[CheckResult]:
     """Grades `file` against the kata's track; returns every check's result (also emitted as it ends).
 
     The candidate's code runs in a sandbox process (open_candidate); this process runs the grader
     and decides every verdict. kit's own tests may grade only the checks `select` accepts, stop at
-    the first failure, or leave efficiency unmeasured; `kit grade` always runs everything."""
+    the first failure (or, past it, run only the checks `after_first_failure` accepts), or leave
+    efficiency unmeasured; `kit grade` always runs everything."""
     import pytest
 
     from interviewkit.grading.toolkit.checks import Grading
@@ -146,7 +150,7 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
                         opened.protected) if kata.efficiency and measure_efficiency else None
         grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset,
                           timing)
-        plugin = GradePlugin(grading, emit, select)
+        plugin = GradePlugin(grading, emit, select, after_first_failure)
         higher_precision.strict, higher_precision.seen = strict, []
         os.environ.pop("PYTEST_ADDOPTS", None)
         arguments = pytest_arguments(track.grader) + (["-x"] if stop_at_first_failure else [])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from interviewkit.grading.toolkit import objects
+from interviewkit.messages import _
 
 UPSTREAM_SEED_SALT = 7919
 
@@ -233,7 +234,7 @@ class Case:
             else f"{name}: {described}" if (described := objects.describe(value)) else f"{name}={value!r}"
             for name, value in self.inputs.items()
         ]
-        return f"case {self.name} (seed {self.seed + seed_offset}): " + ", ".join(parts)
+        return _("case {name} (seed {seed}): ").format(name=self.name, seed=self.seed + seed_offset) + ", ".join(parts)
 
     def snippet(self, call: str, library: str, seed_offset: int = 0) -> str:
         """Python lines that rebuild this case's inputs and make the call."""

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 import torch
 
-from interviewkit.grading.toolkit.compare import Expected, expect_close, higher_precision
+from interviewkit.grading.toolkit.compare import Expected, expect_close, higher_precision, shown
+from interviewkit.messages import _
+from interviewkit.grading.toolkit.diagnoses import Diagnosis, diagnosed, failure
 from interviewkit.grading.sandbox.seam import CallResult, CandidateInterface, Gradients
 from interviewkit.grading.toolkit.cases import Case
 from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
@@ -130,9 +132,10 @@ def reference_gradients(expected, leaves: dict, upstream) -> dict:
 def expect_unmodified(result: CallResult) -> None:
     if result.modified_inputs:
         names = ", ".join(f"`{name}`" for name in result.modified_inputs)
-        raise CheckFailed(
-            f"changed its input {names} in place; the caller's arrays must stay as they were (work on a copy)"
-        )
+        raise failure(
+            _("changed its input {names} in place; the caller's arrays must stay as they were (work on a copy)")
+            .format(names=names),
+            "input-modified")
 
 
 def expect_outputs(actual, expected, like: Expected, condition: float, what: str = "output") -> None:
@@ -140,27 +143,29 @@ def expect_outputs(actual, expected, like: Expected, condition: float, what: str
         expect_close(actual, expected.detach(), like, what, condition=condition)
         return
     if not isinstance(actual, (tuple, list)) or len(actual) != len(expected):
-        raise CheckFailed(f"{what}: expected a tuple of {len(expected)} results, got {actual!r:.80}")
+        raise CheckFailed(_("{what}: expected a tuple of {count} results, got {got}").format(
+            what=shown(what), count=len(expected), got=f"{actual!r:.80}"))
     for index, (got, want) in enumerate(zip(actual, expected)):
         expect_outputs(got, want, like, condition, f"{what}[{index}]")
 
 
 def no_gradient(name: str) -> str:
-    return (f"gradient of `{name}` is None: the output does not depend on `{name}` through autograd "
-            "(never used, detached, computed under torch.no_grad(), or replaced by a new tensor?)")
+    return _("gradient of `{name}` is None: the output does not depend on `{name}` through autograd (never used, "
+             "detached, computed under torch.no_grad(), or replaced by a new tensor?)").format(name=name)
 
 
 def expect_gradients(gradients: Gradients | None, expected: dict, like: Expected, condition: float,
                      parameters: bool = False, magnitude: float | dict | None = None) -> None:
     """Every expected gradient, compared at no finer a scale than `magnitude` (one for all, or one per name)."""
     if gradients is None or gradients.problem:
-        raise CheckFailed(f"gradient: {gradients.problem if gradients else 'none was computed'}")
+        raise failure(_("gradient: {problem}").format(problem=gradients.problem if gradients else _("none was computed")),
+                      "not-in-autograd")
     bucket = gradients.parameters if parameters else gradients.inputs
     for name, reference in expected.items():
         got = bucket.get(name)
-        what = f"gradient of `{name}`"
+        what = _("gradient of `{name}`").format(name=name)
         if got is None:
-            raise CheckFailed(no_gradient(name))
+            raise failure(no_gradient(name), "not-in-autograd")
         floor = magnitude.get(name) if isinstance(magnitude, dict) else magnitude
         scale = max(float(reference.abs().max()) if reference.numel() else 0.0, floor or 0.0)
         expect_close(got, reference, like, what, condition=condition, magnitude=scale)
@@ -182,7 +187,7 @@ def conditioning(case: Case, reference: dict, condition: float | Callable[..., f
 def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, *,
                    grad: bool | None = None, condition: float | Callable[..., float] = 1.0,
                    gradient_magnitude: Callable | None = None, compare: Callable = expect_outputs,
-                   same_usage: bool = True) -> CallResult:
+                   same_usage: bool = True, diagnoses: tuple[Diagnosis, ...] = ()) -> CallResult:
     """Calls `symbol` on the case's inputs and holds its output (and gradients) to the oracle's.
 
     `condition` scales the tolerances (a number, or a function of the float64 inputs);
@@ -191,7 +196,8 @@ def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, 
     every gradient, or a dict with one per input name. `compare(output, expected, like, condition)`
     replaces the comparison of the output where closeness is not the question (indices, a NaN).
     Generators and step functions among the inputs (objects.py) must be used as the reference uses
-    them, unless `same_usage=False` (a sampler graded by its distribution, not its draws)."""
+    them, unless `same_usage=False` (a sampler graded by its distribution, not its draws). An output
+    that fails its comparison is diagnosed against `diagnoses`, the classic bugs (diagnoses.py)."""
     grad = grading.track == "torch" if grad is None else grad
     with about(case, grading, symbol):
         inputs = grading.inputs(case)
@@ -209,10 +215,31 @@ def check_function(grading: Grading, symbol: str, case: Case, oracle: Callable, 
         result = grading.candidate.call(symbol, *args, upstream=upstream, **kwargs)
         like = grading.expected(input_dtype(inputs))
         expect_unmodified(result)
-        compare(result.output, expected, like, factor)
+        try:
+            compare(result.output, expected, like, factor)
+        except CheckFailed as error:
+            raise diagnosed(error, diagnoses, lambda diagnosis: compare(
+                result.output, _variant(diagnosis, case, grading, False)[0], like, factor))
         if same_usage:
             expect_same_usage(result, reference)
         if grad:
-            expect_gradients(result.gradients, reference_gradients(expected, leaves, upstream), like, factor,
-                             magnitude=gradient_floor(upstream, gradient_magnitude))
+            floor = gradient_floor(upstream, gradient_magnitude)
+            try:
+                expect_gradients(result.gradients, reference_gradients(expected, leaves, upstream), like, factor,
+                                 magnitude=floor)
+            except CheckFailed as error:
+                raise diagnosed(error, diagnoses, lambda diagnosis: expect_gradients(
+                    result.gradients, reference_gradients(*_variant(diagnosis, case, grading, True), upstream),
+                    like, factor, magnitude=floor))
         return result
+
+
+def _variant(diagnosis: Diagnosis, case: Case, grading: Grading, grad: bool) -> tuple:
+    """A classic bug's output on fresh float64 inputs of the case, and the leaves of its gradients."""
+    inputs = case.reference_inputs(grading.seed_offset)
+    leaves = {name: value.requires_grad_() for name, value in inputs.items()
+              if grad and isinstance(value, torch.Tensor) and value.is_floating_point()}
+    if grad:
+        leaves.update(module_parameters(inputs))
+    with torch.set_grad_enabled(grad):
+        return diagnosis.oracle(**inputs), leaves

@@ -12,6 +12,8 @@ import torch
 
 from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.sandbox.values import Foreign
+from interviewkit.messages import N_, _, ngettext
+from interviewkit.grading.toolkit.diagnoses import failure
 from interviewkit.grading.toolkit.tolerances import BASE_TOLERANCE, DEFAULT_DTYPE
 
 EXCERPT = 8
@@ -40,8 +42,8 @@ class HigherPrecision:
         seen, self.seen = self.seen, []
         if not seen:
             return None
-        return (f"passed at the input's tolerance, though {seen[0]} (np.zeros(shape) and NumPy 2's promotion "
-                "give float64): `kit grade --strict` fails it; create arrays with dtype=x.dtype")
+        return _("passed at the input's tolerance, though {what} (np.zeros(shape) and NumPy 2's promotion give "
+                 "float64): `kit grade --strict` fails it; create arrays with dtype=x.dtype").format(what=seen[0])
 
 
 higher_precision = HigherPrecision()
@@ -68,6 +70,16 @@ def tolerance(dtype: str, magnitude: float, condition: float = 1.0) -> tuple[flo
     return rtol * condition, atol * condition * (magnitude if magnitude > 0 else 1.0)
 
 
+def shown(what: str) -> str:
+    """A result's label in kit's language: "output" (and "output[0]") is a word of the catalogue; a
+    grader's own label is shown as it wrote it."""
+    head, bracket, rest = what.partition("[")
+    return (_(head) if head == OUTPUT else head) + bracket + rest
+
+
+OUTPUT = N_("output")
+
+
 def _dtype_name(value) -> str:
     return str(value.dtype).removeprefix("torch.")
 
@@ -87,23 +99,29 @@ def expect_form(actual, expected_shape: tuple, like: Expected, what: str) -> Non
     if not right_kind:
         got = actual.type_name if isinstance(actual, Foreign) else type(actual).__name__
         if actual is None:
-            raise CheckFailed(f"{what}: got None, expected a {kind} (is a `return` missing?)")
+            raise CheckFailed(_("{what}: got None, expected a {kind} (is a `return` missing?)").format(
+                what=shown(what), kind=kind))
         if like.library == "numpy" and expected_shape == ():
-            kind = "numpy.ndarray of shape () or a NumPy scalar (np.float32(...), x.sum(), ...)"
-        raise CheckFailed(f"{what}: got a {got}, expected a {kind}")
+            kind = _("numpy.ndarray of shape () or a NumPy scalar (np.float32(...), x.sum(), ...)")
+        raise CheckFailed(_("{what}: got a {got}, expected a {kind}").format(what=shown(what), got=got, kind=kind))
     if tuple(actual.shape) != tuple(expected_shape):
-        raise CheckFailed(f"{what} has shape {tuple(actual.shape)}, expected {tuple(expected_shape)}")
+        raise CheckFailed(_("{what} has shape {shape}, expected {expected}").format(
+            what=shown(what), shape=tuple(actual.shape), expected=tuple(expected_shape)))
     if _dtype_name(actual) != like.dtype:
         if _of_higher_precision(actual, like) and not higher_precision.strict:
-            higher_precision.seen.append(f"{what} is {_dtype_name(actual)} for {like.dtype} input")
+            higher_precision.seen.append(_("{what} is {dtype} for {expected} input").format(
+                what=shown(what), dtype=_dtype_name(actual), expected=like.dtype))
         else:
-            advice = (": results keep the input's dtype (create new arrays with it, e.g. x.new_zeros(...) or "
-                      "np.zeros(..., dtype=x.dtype))" if like.dtype.startswith(("float", "bfloat")) else "")
-            strict = " (kit grade --strict holds results to the input's dtype)" if _of_higher_precision(actual, like) else ""
-            raise CheckFailed(f"{what} has dtype {_dtype_name(actual)}, expected {like.dtype}{advice}{strict}")
+            advice = _(": results keep the input's dtype (create new arrays with it, e.g. x.new_zeros(...) or "
+                       "np.zeros(..., dtype=x.dtype))") if like.dtype.startswith(("float", "bfloat")) else ""
+            strict = _(" (kit grade --strict holds results to the input's dtype)") if _of_higher_precision(actual, like) else ""
+            raise failure(_("{what} has dtype {dtype}, expected {expected}").format(
+                what=shown(what), dtype=_dtype_name(actual), expected=like.dtype) + advice + strict,
+                          "result-dtype")
     if like.library == "torch" and str(actual.device) != like.device and actual.device.type != like.device:
         raise CheckFailed(
-            f"{what} is on {actual.device}, expected {like.device}: create new tensors on the input's device"
+            _("{what} is on {device}, expected {expected}: create new tensors on the input's device").format(
+                what=shown(what), device=actual.device, expected=like.device)
         )
 
 
@@ -144,9 +162,11 @@ def expect_equal(actual, expected, like: Expected, what: str = "output") -> None
         first = tuple(int(i) for i in wrong[0]) if len(wrong) else ()
         index = first if len(first) != 1 else first[0]
         raise CheckFailed(
-            f"{what} differs at {len(wrong)} of {reference.numel()} entries; first at index {index}: "
-            f"expected {reference[first].item()}, got {got[first].item()}\n"
-            f"  expected: {_excerpt(reference, first)}\n  got:      {_excerpt(got, first)}"
+            _("{what} differs at {wrong} of {total} entries; first at index {index}: expected {expected}, got {got}")
+            .format(what=shown(what), wrong=len(wrong), total=reference.numel(), index=index,
+                    expected=reference[first].item(), got=got[first].item()) + "\n"
+            + _("  expected: {values}").format(values=_excerpt(reference, first)) + "\n"
+            + _("  got:      {values}").format(values=_excerpt(got, first))
         ) from None
 
 
@@ -157,9 +177,11 @@ def _expect_finite(got: torch.Tensor, reference: torch.Tensor, what: str) -> Non
         first = tuple(int(i) for i in bad.nonzero()[0])
         kinds = "NaN" if torch.isnan(got[bad]).all() else "inf" if torch.isinf(got[bad]).all() else "NaN/inf"
         raise CheckFailed(
-            f"{what} has {count} {kinds} value{'s' if count > 1 else ''} where the reference is finite, "
-            f"first at index {_index(first)} (expected {reference[first].item():.6g}); an overflow in exp, "
-            "a division by zero or a log of zero?"
+            ngettext("{what} has {count} {kinds} value where the reference is finite, first at index {index} "
+                     "(expected {expected}); an overflow in exp, a division by zero or a log of zero?",
+                     "{what} has {count} {kinds} values where the reference is finite, first at index {index} "
+                     "(expected {expected}); an overflow in exp, a division by zero or a log of zero?", count)
+            .format(what=shown(what), count=count, kinds=kinds, index=_index(first), expected=f"{reference[first].item():.6g}")
         )
 
 
@@ -174,21 +196,24 @@ def _difference_message(got: torch.Tensor, reference: torch.Tensor, rtol: float,
     expected_value, got_value = reference[worst].item(), got[worst].item()
     absolute = abs(got_value - expected_value)
     relative = absolute / abs(expected_value) if expected_value else float("inf")
-    return (
-        f"{what} differs from the reference at {wrong} of {reference.numel()} elements "
-        f"({100 * wrong / max(reference.numel(), 1):.0f}%)\n"
-        f"  worst at index {_index(worst)}: expected {expected_value:.6g}, got {got_value:.6g} "
-        f"(off by {absolute:.3g}, {_percent(relative)})\n"
-        f"  max abs error {float(error.nan_to_num(nan=torch.inf, posinf=torch.inf).max()):.3g}, max rel error "
-        f"{float(relative_errors.nan_to_num(nan=torch.inf, posinf=torch.inf).max()):.3g}; "
-        f"allowed |got - expected| <= {atol:.2g} + {rtol:.2g} * |expected|\n"
-        f"  expected{_slice_label(worst)} = {_excerpt(reference, worst)}\n"
-        f"  got{_slice_label(worst)}      = {_excerpt(got, worst)}"
-    )
+    return "\n".join((
+        _("{what} differs from the reference at {wrong} of {total} elements ({percent}%)").format(
+            what=shown(what), wrong=wrong, total=reference.numel(), percent=f"{100 * wrong / max(reference.numel(), 1):.0f}"),
+        _("  worst at index {index}: expected {expected}, got {got} (off by {off}, {relative})").format(
+            index=_index(worst), expected=f"{expected_value:.6g}", got=f"{got_value:.6g}", off=f"{absolute:.3g}",
+            relative=_percent(relative)),
+        _("  max abs error {absolute}, max rel error {relative}; allowed |got - expected| <= {atol} + {rtol} * "
+          "|expected|").format(
+            absolute=f"{float(error.nan_to_num(nan=torch.inf, posinf=torch.inf).max()):.3g}",
+            relative=f"{float(relative_errors.nan_to_num(nan=torch.inf, posinf=torch.inf).max()):.3g}",
+            atol=f"{atol:.2g}", rtol=f"{rtol:.2g}"),
+        _("  expected{where} = {values}").format(where=_slice_label(worst), values=_excerpt(reference, worst)),
+        _("  got{where}      = {values}").format(where=_slice_label(worst), values=_excerpt(got, worst)),
+    ))
 
 
 def _percent(relative: float) -> str:
-    return "relative error inf" if relative == float("inf") else f"{100 * relative:.3g}% off"
+    return _("relative error inf") if relative == float("inf") else _("{percent}% off").format(percent=f"{100 * relative:.3g}")
 
 
 def _index(index: tuple) -> str:

@@ -10,6 +10,7 @@ import numpy as np
 import torch
 
 from interviewkit.grading.sandbox.errors import CheckFailed
+from interviewkit.grading.toolkit.diagnoses import failure
 from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
 
 FLOATS = ("float32", "float64")
@@ -104,10 +105,10 @@ def compare_buffer(actual, expected, like: Expected, name: str, scale: Scale, co
         raise CheckFailed(f"state_dict() has no `{name}`: register it under the contract's name")
     if isinstance(actual, torch.Tensor) and (str(actual.dtype).removeprefix("torch.") != like.dtype
                                              or actual.device.type != torch.device(device).type):
-        raise CheckFailed(
+        raise failure(
             f"{name} is {str(actual.dtype).removeprefix('torch.')} on {actual.device}, but the module was moved to "
             f"{like.dtype} on {device}: update it in place (copy_, mul_, add_) or assign it a tensor made from "
-            "itself; torch.tensor(...) and torch.zeros(C) are float32 on the CPU")
+            "itself; torch.tensor(...) and torch.zeros(C) are float32 on the CPU", "buffer-not-moved")
     if values:
         expect_scaled(actual, expected, like, name, scale, condition)
 

@@ -15,6 +15,7 @@ import torch
 
 from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
 from interviewkit.grading.toolkit.checks import Grading, about, expect_unmodified, no_gradient, reference_gradients
+from interviewkit.grading.toolkit.diagnoses import BugTwins, Diagnosis, diagnosed, failure
 from interviewkit.grading.toolkit.state import Scale, compare_argument, compare_attribute, compare_buffer, expect_scaled
 
 
@@ -39,7 +40,7 @@ def check_steps(grading: Grading, symbol: str, case, twin, steps: list[Step], *,
                 init: dict | None = None, dtype: str = "float32", load: bool | tuple[str, ...] = False,
                 state: tuple[str, ...] = (), condition: float = 1.0,
                 scales: Callable[[Step], dict[str, Scale]] | None = None, values: bool = True,
-                call: str | None = None) -> None:
+                call: str | None = None, diagnoses: tuple[Diagnosis, ...] = ()) -> None:
     """Builds the candidate's `symbol(*args, **init)`, then runs every step on it and on `twin`.
 
     A module is moved to `dtype` and the grader's device, and must register exactly the twin's
@@ -51,8 +52,12 @@ def check_steps(grading: Grading, symbol: str, case, twin, steps: list[Step], *,
     `scales(step)` says how finely each is compared ("output", "x.grad", a state name; Scale() for
     the others). `values=False` holds state only to where it lives (in place, dtype), not to its
     values. A failure names the step, and the last after which everything matched: "step 3 of 5
-    (eval forward; everything matched up to step 2): running_var[1] differs ..."."""
-    run = _Run(grading, symbol, twin, args, dtype, condition, scales or (lambda step: {}), values)
+    (eval forward; everything matched up to step 2): running_var[1] differs ...". `diagnoses` hold
+    classic-bug twins (each Diagnosis's `oracle` a twin with the bug, built as `twin` is): they take
+    every step beside it, and a failing comparison names the cause of the first one the candidate
+    matches (diagnoses.py)."""
+    run = _Run(grading, symbol, twin, args, dtype, condition, scales or (lambda step: {}), values,
+               bugs=BugTwins(diagnoses))
     with about(case, grading, call or symbol):
         run.build(init or {}, load, state)
         matched = None
@@ -80,6 +85,7 @@ class _Run:
     values: bool
     handle: Any = None
     init: dict | None = None
+    bugs: BugTwins = field(default_factory=lambda: BugTwins(()))  # classic-bug twins (diagnoses.py)
 
     @property
     def module(self) -> bool:
@@ -120,48 +126,85 @@ class _Run:
         parts += [f"`{name}` is missing" for name in wanted if name not in registered]
         parts += [f"`{name}` is registered as a {words[registered[name]]}, the contract's is a {words[kind]}"
                   for name, kind in wanted.items() if registered.get(name, kind) != kind]
-        raise CheckFailed(
+        raise failure(
             f"{self.symbol}'s parameters and buffers are not the contract's: {'; '.join(parts)}. Parameters "
             "(nn.Parameter) are what an optimizer trains, buffers (self.register_buffer) state it must not touch, "
-            "and load_state_dict(strict=True) needs exactly the contract's names")
+            "and load_state_dict(strict=True) needs exactly the contract's names", "members-not-the-contracts")
 
     def step(self, step: Step, state: tuple[str, ...]) -> None:
-        twin, handle = self.twin, self.handle
+        handle, result = self.handle, None
         for name, value in step.attributes.items():
-            if name == "training" and self.module:
-                handle.train(value)
-                twin.train(value)
-            else:
-                handle.set(**{name: value})
-                setattr(twin, name, value)
-        if step.method is None:
-            expected, result, leaves = None, None, {}
-        else:
-            grad = self.module and step.upstream is not None
-            inputs = {name: _float64(value) for name, value in step.inputs.items()}
-            leaves = {name: value.requires_grad_() for name, value in inputs.items()
-                      if grad and isinstance(value, torch.Tensor) and value.is_floating_point()}
-            upstream = _float64(step.upstream) if grad else None
+            handle.train(value) if name == "training" and self.module else handle.set(**{name: value})
+        take = lambda twin: self._take(twin, step)  # noqa: E731
+        if step.method is not None:
+            upstream = _float64(step.upstream) if self.module and step.upstream is not None else None
             candidate_args, candidate_kwargs = self.grading.split_arguments(
                 f"{self.symbol}.{step.method}", _candidate(step.inputs, self.grading))
-            result = handle.call(step.method, *candidate_args, upstream=upstream, **candidate_kwargs)
-            twin_args, twin_kwargs = self.grading.split_arguments(f"{self.symbol}.{step.method}", inputs)
-            expected = getattr(twin, step.method)(*twin_args, **twin_kwargs)
+            try:
+                result = handle.call(step.method, *candidate_args, upstream=upstream, **candidate_kwargs)
+            except CandidateError as error:
+                self.bugs.take(take)
+                raise self.bugs.raising_like(error)
+        expected, leaves = take(self.twin)
+        if step.method is not None:
             expect_unmodified(result)
+        variants = self.bugs.take(take)
         if not step.checked:
             return
+        try:
+            self._compare(step, state, result, expected, leaves)
+        except CheckFailed as error:
+            # A wrong output is diagnosed by the outputs and the state: the gradients of a bug's
+            # twin can be far worse conditioned than the reference's (statistics of two values).
+            gradients = expected is None or self._output_matches(step, result, expected)
+            raise diagnosed(error, list(variants), lambda diagnosis: self._compare(
+                step, state, result, *variants[diagnosis], twin=diagnosis.oracle, gradients=gradients))
+
+    def _take(self, twin, step: Step) -> tuple:
+        """The step on a twin (the reference or a classic bug's): its output, and its gradients' leaves."""
+        for name, value in step.attributes.items():
+            twin.train(value) if name == "training" and self.module else setattr(twin, name, value)
+        if step.method is None:
+            return None, {}
+        grad = self.module and step.upstream is not None
+        inputs = {name: _float64(value) for name, value in step.inputs.items()}
+        leaves = {name: value.requires_grad_() for name, value in inputs.items()
+                  if grad and isinstance(value, torch.Tensor) and value.is_floating_point()}
+        args, kwargs = self.grading.split_arguments(f"{self.symbol}.{step.method}", inputs)
+        return getattr(twin, step.method)(*args, **kwargs), leaves
+
+    def _output_matches(self, step: Step, result, expected) -> bool:
+        try:
+            expect_scaled(result.output, _detached(expected), self.like, "output",
+                          self.scales(step).get("output", Scale()), self.condition)
+        except CheckFailed:
+            return False
+        return True
+
+    def _compare(self, step: Step, state: tuple[str, ...], result, expected, leaves: dict, twin=None,
+                 gradients: bool = True) -> None:
+        """Everything a checked step compares, against the twin (or a classic bug's twin)."""
+        reference, self.twin = self.twin, twin if twin is not None else self.twin
+        try:
+            self._compare_with_twin(step, state, result, expected, leaves, gradients)
+        finally:
+            self.twin = reference
+
+    def _compare_with_twin(self, step: Step, state: tuple[str, ...], result, expected, leaves: dict,
+                           gradients: bool = True) -> None:
+        twin, handle = self.twin, self.handle
         scales = self.scales(step)
         if expected is not None:
             expect_scaled(result.output, _detached(expected), self.like, "output", scales.get("output", Scale()),
                           self.condition)
-        if expected is not None and self.module and step.upstream is not None:
+        if gradients and expected is not None and self.module and step.upstream is not None:
             self._compare_gradients(result, expected, leaves, _float64(step.upstream), scales)
         self._compare_state(state, step, scales)
         if self.module and any(True for _ in twin.buffers()):
             in_graph = handle.buffers_in_graph()
             if in_graph:
-                raise CheckFailed(f"{', '.join(in_graph)} joined the autograd graph: buffers are bookkeeping, updated "
-                                  "under torch.no_grad() or from detached values")
+                raise failure(f"{', '.join(in_graph)} joined the autograd graph: buffers are bookkeeping, updated "
+                              "under torch.no_grad() or from detached values", "buffers-in-the-graph")
 
     def _compare_gradients(self, result, expected, leaves: dict, upstream, scales: dict) -> None:
         wanted = {**{("inputs", name): leaf for name, leaf in leaves.items()},

@@ -1,5 +1,6 @@
 """Classic bug: math.erf through np.vectorize returns float64, never cast back to x's dtype."""
 # expect-fail: gelu[values_around_zero] gelu[exact_zeros_among_other_values]
+# hint: kinks-and-dtypes
 import math
 
 import numpy as np

@@ -1,5 +1,6 @@
 """Classic bug: approximate='none' computed with the tanh approximation (up to 5e-4 off)."""
 # expect-fail: gelu[values_around_zero] gelu[values_around_zero_in_float64]
+# hint: derivatives
 import math
 
 import numpy as np

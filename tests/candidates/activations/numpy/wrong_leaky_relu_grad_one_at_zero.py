@@ -1,5 +1,6 @@
 """Classic bug: leaky_relu'(0) = 1 (x >= 0), where torch says negative_slope."""
 # expect-fail: leaky_relu_grad[exact_zeros_among_other_values] leaky_relu_grad[exact_zeros_in_float64_with_a_slope_of_a_fifth]
+# hint: kinks-and-dtypes
 import math
 
 import numpy as np

@@ -1,5 +1,6 @@
 """Classic bug: the negative slope applied to the positive inputs instead of the negative ones."""
 # expect-fail: leaky_relu[values_around_zero] leaky_relu[values_around_zero_in_float64_with_a_slope_of_a_fifth]
+# hint: kinks-and-dtypes
 import math
 
 import numpy as np

@@ -1,5 +1,6 @@
 """Classic bug: sigmoid as 1 / (1 + exp(-x)): exp(-x) overflows for large negative x, and NumPy warns."""
 # expect-fail: sigmoid[large_positive_and_negative_inputs] sigmoid[large_positive_and_negative_inputs_in_float64]
+# hint: overflow-without-warning
 import math
 
 import numpy as np

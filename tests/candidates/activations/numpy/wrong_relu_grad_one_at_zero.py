@@ -1,5 +1,6 @@
 """Classic bug: relu'(0) = 1 (x >= 0), where torch says 0."""
 # expect-fail: relu_grad[exact_zeros_among_other_values] relu_grad[exact_zeros_in_float64]
+# hint: kinks-and-dtypes
 import math
 
 import numpy as np

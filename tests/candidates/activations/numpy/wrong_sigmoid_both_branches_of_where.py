@@ -1,5 +1,6 @@
 """Classic bug: a 'stable' sigmoid through np.where, which still evaluates exp(-x) and exp(x) everywhere."""
 # expect-fail: sigmoid[large_positive_and_negative_inputs] sigmoid[large_positive_and_negative_inputs_in_float64]
+# hint: overflow-without-warning
 import math
 
 import numpy as np

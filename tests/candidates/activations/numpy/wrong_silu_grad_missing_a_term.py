@@ -1,5 +1,6 @@
 """Classic bug: silu' as x * sigmoid'(x), the product rule's sigmoid(x) term dropped."""
 # expect-fail: silu_grad[values_around_zero] silu_grad[values_around_zero_in_float64] silu_grad[exact_zeros_among_other_values]
+# hint: derivatives
 import math
 
 import numpy as np

@@ -1,5 +1,6 @@
 """Classic bug: tanh' as 1 / cosh(x)**2: cosh overflows for |x| > 89 (float32) and NumPy warns."""
 # expect-fail: tanh_grad[large_positive_and_negative_inputs] tanh_grad[large_positive_and_negative_inputs_in_float64]
+# hint: overflow-without-warning
 import math
 
 import numpy as np

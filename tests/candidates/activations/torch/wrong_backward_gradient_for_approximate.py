@@ -1,5 +1,6 @@
 """Classic bug: a gradient returned for the string `approximate`, where it must be None."""
 # expect-fail: gelu[values_around_zero] gelu[values_around_zero_with_the_tanh_approximation]
+# hint: derivatives
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: backward returns gelu'(x) alone, not grad_output * gelu'(x) (right only for out.sum())."""
 # expect-fail: gelu[values_around_zero] gelu[values_around_zero_in_float64_with_the_tanh_approximation]
+# hint: derivatives
 import math
 
 import torch

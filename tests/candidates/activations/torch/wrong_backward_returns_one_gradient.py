@@ -1,5 +1,6 @@
 """Classic bug: GELUFunction.backward returns one gradient for forward's two inputs (x, approximate)."""
 # expect-fail: gelu[values_around_zero] gelu[values_around_zero_with_the_tanh_approximation]
+# hint: derivatives
 import math
 
 import torch

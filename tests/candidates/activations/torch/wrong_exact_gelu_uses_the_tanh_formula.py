@@ -1,5 +1,6 @@
 """Classic bug: approximate='none' computed (forward and backward) with the tanh approximation."""
 # expect-fail: gelu[values_around_zero] gelu[values_around_zero_in_float64]
+# hint: derivatives
 import math
 
 import torch

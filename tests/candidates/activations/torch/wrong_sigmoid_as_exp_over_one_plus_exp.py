@@ -1,5 +1,6 @@
 """Classic bug: sigmoid(x) as exp(x) / (1 + exp(x)): inf / inf = NaN for x > 88 (float32)."""
 # expect-fail: silu[large_positive_and_negative_inputs] silu[large_positive_and_negative_inputs_in_float64]
+# hint: overflow-without-warning
 import math
 
 import torch

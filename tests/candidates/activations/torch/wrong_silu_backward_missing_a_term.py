@@ -1,5 +1,6 @@
 """Classic bug: silu' as x * sigmoid'(x), the product rule's sigmoid(x) term dropped."""
 # expect-fail: silu[values_around_zero] silu[values_around_zero_in_float64]
+# hint: derivatives
 import math
 
 import torch

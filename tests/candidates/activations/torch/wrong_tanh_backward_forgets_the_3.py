@@ -1,5 +1,6 @@
 """Classic bug: the tanh approximation's inner derivative written 1 + 0.044715 x² (the 3 from x³ forgotten)."""
 # expect-fail: gelu[values_around_zero_with_the_tanh_approximation]
+# hint: derivatives
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: sqrt(2 / pi) written as 0.79788, 5.7e-6 off: float32 hides it, float64 does not."""
 # expect-fail: gelu[values_around_zero_in_float64_with_the_tanh_approximation]
+# hint: derivatives
 import math
 
 import torch

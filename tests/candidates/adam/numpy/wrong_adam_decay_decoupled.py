@@ -1,6 +1,7 @@
 """Classic bug: Adam applies AdamW's decoupled decay (shrinks p) instead of adding weight_decay * p
 to the gradient."""
 # expect-fail: adam[with_weight_decay] adam[strong_weight_decay]
+# hint: two-kinds-of-weight-decay
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: AdamW decays p after the Adam update, shrinking the new weights instead of the old."""
 # expect-fail: adamw[with_weight_decay] adamw[strong_weight_decay]
+# hint: two-kinds-of-weight-decay
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: AdamW adds weight_decay * p to the gradient (Adam's L2 rule) instead of decaying p."""
 # expect-fail: adamw[default_hyperparameters] adamw[with_weight_decay] adamw[strong_weight_decay]
+# hint: two-kinds-of-weight-decay
 import numpy as np
 
 

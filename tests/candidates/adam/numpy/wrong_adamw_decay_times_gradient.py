@@ -1,5 +1,6 @@
 """Classic bug: AdamW subtracts lr * weight_decay * grad instead of lr * weight_decay * param."""
 # expect-fail: adamw[with_weight_decay] adamw[strong_weight_decay]
+# hint: two-kinds-of-weight-decay
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: betas unpacked the wrong way round, beta2 for the first moment and beta1 for the second."""
 # expect-fail: adam[default_hyperparameters] adamw[other_lr_betas_and_eps]
+# hint: bias-correction-and-eps
 import numpy as np
 
 

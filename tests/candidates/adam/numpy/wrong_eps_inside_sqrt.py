@@ -1,5 +1,6 @@
 """Classic bug: eps inside the square root, sqrt(v_hat + eps), instead of sqrt(v_hat) + eps."""
 # expect-fail: adam[large_eps] adamw[large_eps]
+# hint: bias-correction-and-eps
 import numpy as np
 
 

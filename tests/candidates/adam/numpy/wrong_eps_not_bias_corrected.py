@@ -1,6 +1,7 @@
 """Classic bug: the Adam paper's "efficient" form, lr * sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + eps):
 eps is added before v's bias correction, so it is scaled by sqrt(1 - beta2^t); torch adds it after."""
 # expect-fail: adam[large_eps] adamw[large_eps]
+# hint: bias-correction-and-eps
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: float64 moments, and each result put in the list as a new (float64) array, so float32
 parameters come back as float64 (and the caller's own arrays are not updated)."""
 # expect-fail: step_updates_the_given_arrays_in_place[Adam] adam[default_hyperparameters] adamw[strong_weight_decay]
+# hint: update-the-callers-arrays
 import numpy as np
 
 

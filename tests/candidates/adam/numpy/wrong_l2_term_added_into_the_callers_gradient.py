@@ -1,6 +1,7 @@
 """Classic bug: Adam's L2 term is added into the caller's gradient array (`g += wd * p`), so the
 caller's gradients change under it; torch.optim.Adam leaves p.grad as it was."""
 # expect-fail: adam[with_weight_decay]
+# hint: two-kinds-of-weight-decay
 import numpy as np
 
 

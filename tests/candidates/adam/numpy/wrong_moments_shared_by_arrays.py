@@ -1,6 +1,7 @@
 """Classic bug: one first and one second moment for the whole optimizer instead of one per array;
 every array's gradient is mixed into the same running averages."""
 # expect-fail: adam[arrays_of_the_same_shape] adamw[arrays_of_the_same_shape]
+# hint: state-per-array-count-per-step
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: no bias correction; the first steps are about 3 times too large."""
 # expect-fail: adam[one_step_shows_the_bias_correction] adamw[one_step_shows_the_bias_correction]
+# hint: bias-correction-and-eps
 import numpy as np
 
 

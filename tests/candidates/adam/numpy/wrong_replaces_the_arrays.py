@@ -1,6 +1,7 @@
 """Classic bug: step() puts new arrays into the list instead of updating the caller's arrays in place
 (the values read back look right; the model holding the arrays never sees an update)."""
 # expect-fail: step_updates_the_given_arrays_in_place[Adam] step_updates_the_given_arrays_in_place[AdamW]
+# hint: update-the-callers-arrays
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Bug: a step whose gradients are all zero is skipped, so t does not count it and the moments do
 not decay (torch steps every parameter that has a gradient, zero or not)."""
 # expect-fail: adam[zero_gradients_at_some_steps] adamw[zero_gradients_at_some_steps]
+# hint: state-per-array-count-per-step
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: t is never incremented; every step is bias-corrected as if it were the first."""
 # expect-fail: adam[default_hyperparameters] adamw[without_weight_decay]
+# hint: state-per-array-count-per-step
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the bias corrections use t before it is incremented, so the first step divides by
 1 - beta1^0 = 0."""
 # expect-fail: adam[default_hyperparameters] adamw[one_step_shows_the_bias_correction]
+# hint: state-per-array-count-per-step
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: t is incremented once per parameter array instead of once per step, so the
 second array is corrected as if at step 2 on the first step."""
 # expect-fail: adam[default_hyperparameters] adamw[default_hyperparameters]
+# hint: state-per-array-count-per-step
 import numpy as np
 
 

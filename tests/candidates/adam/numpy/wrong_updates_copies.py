@@ -1,6 +1,7 @@
 """Classic bug: the optimizer keeps copies of the arrays and updates those; the caller's arrays never
 change."""
 # expect-fail: step_updates_the_given_arrays_in_place[Adam] step_updates_the_given_arrays_in_place[AdamW] adam[default_hyperparameters]
+# hint: update-the-callers-arrays
 import numpy as np
 
 

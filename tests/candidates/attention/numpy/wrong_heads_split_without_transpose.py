@@ -1,6 +1,7 @@
 """Classic bug: (B, T, E) reshaped straight to (B, H, T, E/H); each "head" then mixes positions and
 features."""
 # expect-fail: multi_head_attention[two_heads] multi_head_attention[four_heads_attending_to_a_longer_memory]
+# hint: split-and-merge-the-heads
 import numpy as np
 
 

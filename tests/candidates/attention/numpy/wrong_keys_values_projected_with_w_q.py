@@ -1,5 +1,6 @@
 """Classic bug: keys and values projected with w_q and b_q (a copy-paste slip)."""
 # expect-fail: multi_head_attention[one_head] multi_head_attention[two_heads]
+# hint: split-and-merge-the-heads
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the softmax taken over every key, then the blocked weights zeroed; the rows no
 longer sum to 1."""
 # expect-fail: scaled_dot_product_attention[causal_mask] scaled_dot_product_attention[sparse_mask] multi_head_attention[causal_mask]
+# hint: what-the-mask-means
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: masked scores set to 0 instead of -inf; 0 is an ordinary score, so blocked keys
 still get weight."""
 # expect-fail: scaled_dot_product_attention[causal_mask] scaled_dot_product_attention[sparse_mask] multi_head_attention[mask_per_head]
+# hint: what-the-mask-means
 import numpy as np
 
 

@@ -2,6 +2,7 @@
 zeroes the masked exponentials. When a masked key scores over about 100 above every key the query
 may attend, all of those underflow to 0 and the row is 0 / 0."""
 # expect-fail: scaled_dot_product_attention[large_scores_with_a_mask] multi_head_attention[large_scores_with_a_mask]
+# hint: subtract-the-row-maximum
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: no maximum subtracted before exp; large scores overflow to inf / inf, very negative
 ones underflow to 0 / 0."""
 # expect-fail: scaled_dot_product_attention[large_scores] scaled_dot_product_attention[very_negative_scores] scaled_dot_product_attention[large_scores_float64] multi_head_attention[large_scores]
+# hint: subtract-the-row-maximum
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: no 1/sqrt(D) scale; the softmax is too peaked."""
 # expect-fail: scaled_dot_product_attention[self_attention] scaled_dot_product_attention[unbatched] multi_head_attention[one_head]
+# hint: scores-weights-output
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the merged heads are returned without the output projection w_o, b_o."""
 # expect-fail: multi_head_attention[one_head] multi_head_attention[two_heads]
+# hint: split-and-merge-the-heads
 import numpy as np
 
 

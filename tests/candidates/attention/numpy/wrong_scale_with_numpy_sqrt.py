@@ -1,6 +1,7 @@
 """Classic bug (NumPy 2): dividing by np.sqrt(D), a float64 scalar, turns float32 scores into
 float64, and the result comes back float64."""
 # expect-fail: scaled_dot_product_attention[self_attention] multi_head_attention[two_heads]
+# hint: scores-weights-output
 import numpy as np
 
 

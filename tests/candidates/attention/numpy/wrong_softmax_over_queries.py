@@ -1,5 +1,6 @@
 """Classic bug: softmax over the queries (axis=-2) instead of over the keys."""
 # expect-fail: scaled_dot_product_attention[self_attention] scaled_dot_product_attention[more_keys_and_narrower_values] multi_head_attention[two_heads]
+# hint: scores-weights-output
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: heads split as (B, T, E/H, H), so head h takes the strided features h, h+H, h+2H,
 ... instead of the block [h*E/H, (h+1)*E/H); merged back the same way."""
 # expect-fail: multi_head_attention[two_heads] multi_head_attention[four_heads_attending_to_a_longer_memory]
+# hint: split-and-merge-the-heads
 import numpy as np
 
 

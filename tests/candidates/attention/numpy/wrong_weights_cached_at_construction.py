@@ -1,6 +1,7 @@
 """Classic bug: the projections fused once in __init__; forward never sees the weights set on the
 instance afterwards."""
 # expect-fail: multi_head_attention[one_head] multi_head_attention[two_heads]
+# hint: split-and-merge-the-heads
 import numpy as np
 
 

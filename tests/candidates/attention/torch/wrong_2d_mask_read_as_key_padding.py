@@ -1,6 +1,7 @@
 """Classic slip: a 2-D mask read as a (B, S) key-padding mask instead of an (L, S) mask shared by the
 batch and the heads; only a case with as many queries as batches lets the shapes fit."""
 # expect-fail: multi_head_attention[mask_shared_by_batch_and_heads_with_as_many_queries_as_batches] scaled_dot_product_attention[mask_shared_by_every_batch_with_as_many_queries_as_batches]
+# hint: what-the-mask-means
 import math
 
 import torch

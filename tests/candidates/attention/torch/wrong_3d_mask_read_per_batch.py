@@ -1,6 +1,7 @@
 """Classic slip: a 3-D mask read as (B, L, S) and broadcast over the heads, instead of (H, L, S)
 broadcast over the batch; only a case with as many heads as batches lets the shapes fit."""
 # expect-fail: multi_head_attention[mask_per_head_with_as_many_heads_as_batches]
+# hint: what-the-mask-means
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the output is detached from autograd (as .data or a NumPy round trip would do), so
 no gradient reaches q, k, v or the weights."""
 # expect-fail: scaled_dot_product_attention[self_attention] scaled_dot_product_attention[causal_mask] multi_head_attention[two_heads]
+# hint: scores-weights-output
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the heads' outputs (B, H, L, E/H) reshaped straight to (B, L, E), without moving
 the head axis back next to the features."""
 # expect-fail: multi_head_attention[two_heads] multi_head_attention[four_heads_attending_to_a_longer_memory]
+# hint: split-and-merge-the-heads
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the mask read the other way round (True taken as "blocked"), as in
 nn.MultiheadAttention's attn_mask."""
 # expect-fail: scaled_dot_product_attention[causal_mask] scaled_dot_product_attention[key_padding_mask] multi_head_attention[mask_per_head]
+# hint: what-the-mask-means
 import math
 
 import torch

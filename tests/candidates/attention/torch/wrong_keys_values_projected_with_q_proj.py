@@ -1,6 +1,7 @@
 """Classic bug: keys and values projected with q_proj (a copy-paste slip); k_proj and v_proj are
 never used."""
 # expect-fail: multi_head_attention[one_head] multi_head_attention[two_heads]
+# hint: split-and-merge-the-heads
 import math
 
 import torch

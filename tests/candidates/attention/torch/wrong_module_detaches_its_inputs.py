@@ -1,6 +1,7 @@
 """Classic bug: the module detaches its inputs; the output and the parameters' gradients are right,
 but no gradient flows back to query, key or value."""
 # expect-fail: multi_head_attention[two_heads] multi_head_attention[causal_mask]
+# hint: scores-weights-output
 import math
 
 import torch

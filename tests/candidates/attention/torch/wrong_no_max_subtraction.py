@@ -1,6 +1,7 @@
 """Classic bug: a hand-written softmax without subtracting each row's maximum; exp overflows (or
 underflows to 0 / 0) for large scores."""
 # expect-fail: scaled_dot_product_attention[large_scores] scaled_dot_product_attention[very_negative_scores] scaled_dot_product_attention[large_scores_float64] multi_head_attention[large_scores]
+# hint: subtract-the-row-maximum
 import math
 
 import torch

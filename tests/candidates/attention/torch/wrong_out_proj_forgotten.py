@@ -1,5 +1,6 @@
 """Classic bug: the merged heads are returned without the output projection out_proj."""
 # expect-fail: multi_head_attention[one_head] multi_head_attention[without_bias]
+# hint: split-and-merge-the-heads
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: each head's scores scaled by 1/sqrt(embed_dim) instead of 1/sqrt(head_dim)."""
 # expect-fail: multi_head_attention[two_heads] multi_head_attention[four_heads_attending_to_a_longer_memory]
+# hint: split-and-merge-the-heads
 import math
 
 import torch

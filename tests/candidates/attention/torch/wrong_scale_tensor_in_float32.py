@@ -1,6 +1,7 @@
 """Classic bug: the scale built as a float32 tensor, torch.sqrt(torch.tensor(D, dtype=torch.float32)),
 so float64 inputs are scaled by a rounded 1/sqrt(D)."""
 # expect-fail: scaled_dot_product_attention[float64_inputs] multi_head_attention[run_in_float64]
+# hint: float64-all-the-way
 import torch
 from torch import nn
 

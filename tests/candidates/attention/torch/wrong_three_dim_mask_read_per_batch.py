@@ -1,6 +1,7 @@
 """Classic bug: a mask of three dimensions is taken for (B, L, S), one per batch, and given a heads
 axis; broadcasting reads it as (H, L, S), one per head, the same for every batch."""
 # expect-fail: multi_head_attention[mask_per_head_shared_by_the_batch]
+# hint: what-the-mask-means
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Wrong: the decoder runs through the hidden widths in the encoder's order instead of reversed."""
 # expect-fail: decode[two_hidden_layers_of_different_widths_in_a_tuple] forward[two_hidden_layers_of_different_widths_in_a_tuple] decode[binary_inputs]
+# hint: module-names-and-the-mirror
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Wrong: F.binary_cross_entropy's default mean, over the features as well as the batch."""
 # expect-fail: train_step[*]
+# hint: the-loss-reduction
 import torch
 from torch import nn
 from torch.nn import functional as F

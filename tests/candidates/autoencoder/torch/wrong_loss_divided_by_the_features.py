@@ -1,5 +1,6 @@
 """Wrong: the summed loss divided by the number of features instead of the batch size (right only where N == in_dim)."""
 # expect-fail: train_step[no_hidden_layer_*] train_step[one_example_*] train_step[binary_inputs_denoising]
+# hint: the-loss-reduction
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Wrong: the loss returned is recomputed after optimizer.step(), on the updated parameters."""
 # expect-fail: train_step[no_hidden_layer_*] train_step[one_example_*]
+# hint: the-loss-reduction
 import torch
 from torch import nn
 from torch.nn import functional as F

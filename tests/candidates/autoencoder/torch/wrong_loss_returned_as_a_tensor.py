@@ -1,5 +1,6 @@
 """Wrong: the loss tensor is returned, not loss.item() (it keeps the graph alive)."""
 # expect-fail: train_step[*] training[*]
+# hint: the-loss-reduction
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Wrong: decode returns the last layer's logits, no sigmoid (and train_step's loss takes them as logits)."""
 # expect-fail: decode[*] forward[*]
+# hint: activations
 import torch
 from torch import nn
 from torch.nn import functional as F

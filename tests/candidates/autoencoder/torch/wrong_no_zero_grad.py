@@ -1,5 +1,6 @@
 """Wrong: no zero_grad: the second step adds the first step's gradients to its own."""
 # expect-fail: train_step[two_*steps_in_a_row*]
+# hint: the-loss-reduction
 import torch
 from torch import nn
 from torch.nn import functional as F

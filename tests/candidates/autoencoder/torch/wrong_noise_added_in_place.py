@@ -1,5 +1,6 @@
 """Wrong: the noise is added to x in place: the caller's batch changes, and the target is noisy too."""
 # expect-fail: train_step[*denoising*]
+# hint: denoising
 import torch
 from torch import nn
 from torch.nn import functional as F

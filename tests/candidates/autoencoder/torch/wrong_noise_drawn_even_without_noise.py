@@ -1,5 +1,6 @@
 """Wrong: the noise is drawn (and scaled by 0) when noise_std is 0: the generator moves on."""
 # expect-fail: train_step[zero_noise_leaves_the_generator_untouched]
+# hint: denoising
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Wrong: the noise is drawn from torch's global generator, ignoring the one passed in."""
 # expect-fail: train_step[*denoising*]
+# hint: denoising
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Wrong: noise_std taken as the variance: the noise is scaled by its square root."""
 # expect-fail: train_step[*denoising*]
+# hint: denoising
 import torch
 from torch import nn
 from torch.nn import functional as F

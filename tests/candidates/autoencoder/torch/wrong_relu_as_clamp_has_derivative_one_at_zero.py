@@ -1,5 +1,6 @@
 """Wrong: ReLU as clamp(min=0), whose gradient at exactly 0 is 1, not torch.relu's 0."""
 # expect-fail: encode[a_pre_activation_exactly_zero] forward[a_pre_activation_exactly_zero]
+# hint: activations
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Wrong: a ReLU after the last encoder layer too: the code cannot be negative."""
 # expect-fail: encode[*] forward[one_hidden_layer] train_step[one_hidden_layer_*]
+# hint: activations
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Wrong: the loss takes the sigmoid outputs as logits (BCE with logits after the sigmoid: a sigmoid applied twice)."""
 # expect-fail: train_step[*]
+# hint: the-loss-reduction
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """Wrong: each stack an nn.Sequential holding the ReLUs too: the Linears are numbered 0, 2, 4, and
 the grader's encoder.1.weight has nowhere to go (right only without hidden layers)."""
 # expect-fail: encode[one_hidden_layer] decode[one_hidden_layer] forward[one_hidden_layer] train_step[one_hidden_layer_*]
+# hint: module-names-and-the-mirror
 import torch
 from torch import nn
 from torch.nn import functional as F

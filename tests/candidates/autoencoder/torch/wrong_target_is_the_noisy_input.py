@@ -1,5 +1,6 @@
 """Wrong: the loss compares the reconstruction with the corrupted input, not the clean x (the model learns to copy noise)."""
 # expect-fail: train_step[*denoising*]
+# hint: denoising
 import torch
 from torch import nn
 from torch.nn import functional as F

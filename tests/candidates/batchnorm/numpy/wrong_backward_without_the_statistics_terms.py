@@ -1,6 +1,7 @@
 """Classic bug: backward treats the mean and the variance as constants, dx = dout * gamma / std,
 forgetting that x moves them too."""
 # expect-fail: batch_norm[four_dim_batches_then_eval] batch_norm[two_dim_batches_then_eval] batch_norm[backward_after_an_eval_forward]
+# hint: backward-through-the-statistics
 import numpy as np
 
 

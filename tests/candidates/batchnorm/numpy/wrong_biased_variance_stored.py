@@ -1,6 +1,7 @@
 """Classic bug (the seed's): the biased variance goes into running_var, so evaluation mode divides
 by a standard deviation that is too small."""
 # expect-fail: batch_norm[four_dim_batches_then_eval] batch_norm[small_variance_float64*]
+# hint: two-variances-and-eps
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: every forward caches x_hat and 1/std, so an evaluation-mode forward between a
 training forward and its backward replaces what backward needs."""
 # expect-fail: batch_norm[backward_after_an_eval_forward]
+# hint: backward-through-the-statistics
 import numpy as np
 
 

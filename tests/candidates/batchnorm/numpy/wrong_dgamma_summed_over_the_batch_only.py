@@ -1,6 +1,7 @@
 """Classic bug: dgamma and dbeta summed over axis 0 only, which leaves (C, H, W) arrays for a 4-D
 input (the (N, C) case is right)."""
 # expect-fail: batch_norm[four_dim_batches_then_eval] batch_norm[backward_after_an_eval_forward]
+# hint: backward-through-the-statistics
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: divides by sqrt(var) + eps instead of sqrt(var + eps); invisible for variances near
 1 and a small eps, off by percents when they are close."""
 # expect-fail: batch_norm[small_variance_float64] batch_norm[small_variance_float64_two_dim] batch_norm[non_default_momentum_and_eps]
+# hint: two-variances-and-eps
 import numpy as np
 
 

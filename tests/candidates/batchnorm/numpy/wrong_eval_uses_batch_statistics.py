@@ -1,6 +1,7 @@
 """Classic bug: evaluation mode still normalises with the batch's own statistics (and even updates
 the running ones), as if `training` were ignored."""
 # expect-fail: batch_norm[eval_right_after_construction] batch_norm[four_dim_batches_then_eval]
+# hint: train-and-eval
 import numpy as np
 
 

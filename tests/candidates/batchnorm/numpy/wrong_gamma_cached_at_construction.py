@@ -1,6 +1,7 @@
 """Classic bug: gamma and beta are read once, in __init__, into private arrays; the values the
 grader sets afterwards are never used."""
 # expect-fail: batch_norm[four_dim_batches_then_eval] batch_norm[two_dim_batches_then_eval]
+# hint: statistics-per-channel
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: gamma and beta are copied once, on the first forward, into private arrays (as if
 they were fixed after construction); the values set between later calls are never used."""
 # expect-fail: batch_norm[new_gamma_and_beta_between_calls]
+# hint: statistics-per-channel
 import numpy as np
 
 

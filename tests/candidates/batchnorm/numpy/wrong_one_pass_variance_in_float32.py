@@ -3,6 +3,7 @@ On a channel around 1000 with a spread of 1, E[x²] is about 1e6 and float32 hol
 the variance, about 1, keeps one digit. (Channels moved to the front and flattened to (C, n);
 backward in the summed form, which is right.)"""
 # expect-fail: batch_norm[a_channel_far_from_zero]
+# hint: variance-without-cancellation
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the float64 running statistics turn a float32 input's evaluation-mode output into
 float64; results must keep the input's dtype."""
 # expect-fail: batch_norm[four_dim_batches_then_eval] batch_norm[eval_right_after_construction]
+# hint: statistics-per-channel
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: evaluation mode normalises with the running statistics, but updates them with the
 batch's first."""
 # expect-fail: batch_norm[eval_right_after_construction] batch_norm[four_dim_batches_then_eval]
+# hint: train-and-eval
 import numpy as np
 
 

@@ -2,6 +2,7 @@
 gets one mean and variance per (c, h, w) instead of one per channel (the (N, C) case is right).
 Backward is consistent with that forward; the running statistics average the per-pixel ones."""
 # expect-fail: batch_norm[four_dim_batches_then_eval] batch_norm[batch_of_one_large_map]
+# hint: statistics-per-channel
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: normalises with the unbiased variance (divided by n - 1), the one that belongs in
 running_var only."""
 # expect-fail: batch_norm[two_dim_batches_then_eval] batch_norm[small_variance_float64] batch_norm[non_default_momentum_and_eps]
+# hint: two-variances-and-eps
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the biased variance goes into running_var, so evaluation mode divides by a standard
 deviation that is too small."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval] batch_norm_2d[small_variance_float64] batch_norm_2d[batch_of_one_large_map]
+# hint: two-variances-and-eps
 import torch
 from torch import nn
 

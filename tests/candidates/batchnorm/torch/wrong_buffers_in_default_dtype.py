@@ -1,6 +1,7 @@
 """Classic bug: the running statistics are rebuilt with torch.tensor(...) in every training step: a
 float32 CPU tensor, whatever the module was moved to with .double()."""
 # expect-fail: batch_norm_2d[small_variance_float64]
+# hint: bookkeeping-in-torch
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: divides by sqrt(var) + eps instead of sqrt(var + eps); invisible for variances near
 1 and a small eps, off by percents when they are close."""
 # expect-fail: batch_norm_2d[small_variance_float64] batch_norm_2d[non_default_momentum_and_eps] batch_norm_2d[channels_of_very_different_scales]
+# hint: two-variances-and-eps
 import torch
 from torch import nn
 

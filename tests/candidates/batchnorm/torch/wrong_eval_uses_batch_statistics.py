@@ -1,6 +1,7 @@
 """Classic bug: evaluation mode still normalises with the batch's own statistics (and updates the
 running ones), as if self.training were ignored."""
 # expect-fail: batch_norm_2d[eval_right_after_construction] batch_norm_2d[four_dim_batches_then_eval]
+# hint: train-and-eval
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: running = momentum * running + (1 - momentum) * batch, which keeps 10% of the
 history instead of 90%."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval] batch_norm_2d[non_default_momentum_and_eps]
+# hint: train-and-eval
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: the statistics are computed on x.detach() (to keep the running statistics out of
 the graph), which also cuts the gradient that flows through the mean and the variance."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval] batch_norm_2d[small_variance_float64]
+# hint: bookkeeping-in-torch
 import torch
 from torch import nn
 

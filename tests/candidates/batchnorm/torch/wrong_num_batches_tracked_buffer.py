@@ -1,6 +1,7 @@
 """Classic bug: copies nn.BatchNorm2d's bookkeeping, a num_batches_tracked buffer the contract does
 not have, so the grader's strict load_state_dict fails."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval] a_new_module_has_exactly_the_contract_parameters_and_buffers
+# hint: bookkeeping-in-torch
 import torch
 from torch import nn
 

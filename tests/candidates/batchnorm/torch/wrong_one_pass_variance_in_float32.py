@@ -2,6 +2,7 @@
 of 1, E[x²] is about 1e6, held to about 0.06: the variance, about 1, keeps one digit, where
 nn.BatchNorm2d's is right to float32's precision."""
 # expect-fail: batch_norm_2d[a_channel_far_from_zero]
+# hint: variance-without-cancellation
 import torch
 from torch import nn
 

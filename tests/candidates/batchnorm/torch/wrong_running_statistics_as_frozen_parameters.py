@@ -2,6 +2,7 @@
 buffers. state_dict() looks the same, but they are parameters: model.parameters() hands them to the
 optimizer, and named_buffers() has none."""
 # expect-fail: a_new_module_has_exactly_the_contract_parameters_and_buffers
+# hint: bookkeeping-in-torch
 import torch
 from torch import nn
 

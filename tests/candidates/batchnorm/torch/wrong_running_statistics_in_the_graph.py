@@ -1,6 +1,7 @@
 """Classic bug: the running statistics are updated without torch.no_grad(), so they join the autograd
 graph (values right; the graph grows with every batch, and deepcopy or a second backward breaks)."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval]
+# hint: bookkeeping-in-torch
 import torch
 from torch import nn
 

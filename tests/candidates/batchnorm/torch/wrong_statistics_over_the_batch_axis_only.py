@@ -1,6 +1,7 @@
 """Classic bug: statistics over N only, one mean and variance per (c, h, w) instead of one per
 channel; the running statistics average the per-pixel ones over H and W."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval] batch_norm_2d[batch_of_one_large_map]
+# hint: statistics-per-channel
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: mean and variance over (C, H, W) of each sample, as layer norm does, instead of over
 (N, H, W) of each channel. The running statistics are the right ones."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval] batch_norm_2d[channels_of_very_different_scales]
+# hint: statistics-per-channel
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: x.var()'s default divides by n - 1, so the batch is normalised with the unbiased
 variance, the one that belongs in running_var only."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval] batch_norm_2d[small_variance_float64] batch_norm_2d[non_default_momentum_and_eps]
+# hint: two-variances-and-eps
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: weight and bias of shape (C,) multiplied straight into (N, C, H, W): they broadcast
 against W, which fails when W != C and is silently wrong when W == C."""
 # expect-fail: batch_norm_2d[four_dim_batches_then_eval] batch_norm_2d[non_default_momentum_and_eps]
+# hint: statistics-per-channel
 import torch
 from torch import nn
 

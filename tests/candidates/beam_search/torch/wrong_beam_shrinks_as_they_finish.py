@@ -1,5 +1,6 @@
 """Wrong: beam_size - (number finished) extensions survive each step, as in many captioning tutorials."""
 # expect-fail: designed_tables[the_beam_keeps_its_size_after_a_hypothesis_finishes] random_models[as_many_beams_as_tokens]
+# hint: finished-hypotheses-leave
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: a prefix holding eos anywhere is finished: with eos == bos, every hypothesis ends at once."""
 # expect-fail: designed_tables[eos_is_also_bos] random_models[eos_is_also_bos_*]
+# hint: finished-hypotheses-leave
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: the returned tokens are stripped of their eos (the scores are right)."""
 # expect-fail: designed_tables[the_best_first_token_is_not_the_best_start] random_models[a_beam_of_four]
+# hint: finished-hypotheses-leave
 import torch
 
 

@@ -1,6 +1,7 @@
 """Wrong: equal final scores broken by the tokens (the smaller list first, "for determinism"), not by
 the earlier finish, then eos before max_len, each in beam order."""
 # expect-fail: designed_tables[equal_eos_finishes_keep_beam_order_with_as_many_live_as_tokens] designed_tables[at_max_len_those_ending_in_eos_come_first]
+# hint: final-scores-and-order
 import torch
 
 

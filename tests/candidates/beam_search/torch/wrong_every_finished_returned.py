@@ -1,5 +1,6 @@
 """Wrong: returns every finished hypothesis, not only the best beam_size."""
 # expect-fail: designed_tables[equal_final_scores_go_to_the_earlier_finish] random_models[eos_chosen_early_and_often]
+# hint: final-scores-and-order
 import torch
 
 

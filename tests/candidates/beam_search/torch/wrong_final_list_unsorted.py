@@ -1,5 +1,6 @@
 """Wrong: the finished hypotheses are returned in the order they finished, not ranked by final score."""
 # expect-fail: random_models[a_beam_of_four] random_models[a_large_vocabulary]
+# hint: final-scores-and-order
 import torch
 
 

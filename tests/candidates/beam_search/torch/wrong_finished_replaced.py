@@ -1,6 +1,7 @@
 """Wrong: finished hypotheses are replaced by the next-best live extensions, so the beam keeps
 beam_size live hypotheses (as Hugging Face's generate does; the contract keeps the beam short)."""
 # expect-fail: designed_tables[a_finished_hypothesis_is_not_replaced] designed_tables[the_beam_keeps_its_size_after_a_hypothesis_finishes]
+# hint: finished-hypotheses-leave
 import torch
 
 

@@ -1,6 +1,7 @@
 """Wrong: finished hypotheses stay in the beam, extended by eos at no cost (the padding trick),
 instead of leaving it: they keep taking slots, and step_fn is still called on them."""
 # expect-fail: designed_tables[a_finished_hypothesis_is_not_replaced] designed_tables[eos_is_also_bos]
+# hint: finished-hypotheses-leave
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: only the best extension survives each step: greedy decoding, whatever beam_size says."""
 # expect-fail: designed_tables[the_best_first_token_is_not_the_best_start] random_models[a_beam_of_four]
+# hint: one-global-ranking
 import torch
 
 

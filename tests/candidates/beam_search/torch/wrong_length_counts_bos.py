@@ -1,5 +1,6 @@
 """Wrong: L = len(tokens): bos counted as a generated token."""
 # expect-fail: designed_tables[the_best_first_token_is_not_the_best_start] random_models[a_beam_of_four]
+# hint: final-scores-and-order
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: ranks the extensions by the new token's log-probability alone, forgetting each hypothesis's score."""
 # expect-fail: designed_tables[the_best_first_token_is_not_the_best_start] random_models[a_beam_of_four]
+# hint: one-global-ranking
 import torch
 
 

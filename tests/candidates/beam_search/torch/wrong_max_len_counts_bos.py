@@ -1,5 +1,6 @@
 """Wrong: max_len taken as the prefix length, bos included: one step too few."""
 # expect-fail: designed_tables[at_max_len_those_ending_in_eos_come_first] random_models[a_single_step]
+# hint: finished-hypotheses-leave
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: ranks the finished hypotheses by their summed log-probability: no division by L ** length_penalty."""
 # expect-fail: random_models[a_beam_of_four] random_models[a_beam_of_four_with_length_penalty_two]
+# hint: final-scores-and-order
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: the finished hypotheses sorted ascending, then reversed: equal final scores come out latest first."""
 # expect-fail: designed_tables[equal_final_scores_go_to_the_earlier_finish] designed_tables[at_max_len_those_ending_in_eos_come_first]
+# hint: final-scores-and-order
 import torch
 
 

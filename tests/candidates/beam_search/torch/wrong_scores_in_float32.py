@@ -1,5 +1,6 @@
 """Wrong: the scores start as torch.zeros(1), float32, and step_fn's float64 log-probabilities are cast to it."""
 # expect-fail: random_models[a_beam_of_four] random_models[a_large_vocabulary]
+# hint: one-global-ranking
 import torch
 
 

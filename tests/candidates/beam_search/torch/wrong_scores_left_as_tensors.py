@@ -1,6 +1,7 @@
 """Wrong: the hypotheses that reach max_len keep their score as a 0-d tensor (no .item()); the
 contract returns Python floats."""
 # expect-fail: random_models[eos_rarely_chosen] designed_tables[equal_scores_keep_the_lower_flattened_index]
+# hint: finished-hypotheses-leave
 import torch
 
 

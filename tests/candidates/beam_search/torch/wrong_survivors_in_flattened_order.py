@@ -1,5 +1,6 @@
 """Wrong: the survivors kept in flattened order (parent by parent), not best first."""
 # expect-fail: designed_tables[the_beam_keeps_its_size_after_a_hypothesis_finishes] random_models[a_beam_of_four]
+# hint: one-global-ranking
 import torch
 
 

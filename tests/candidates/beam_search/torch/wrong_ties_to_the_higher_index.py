@@ -1,5 +1,6 @@
 """Wrong: an ascending argsort reversed: equal scores go to the higher flattened index."""
 # expect-fail: designed_tables[equal_scores_keep_the_lower_flattened_index]
+# hint: one-global-ranking
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: topk(beam_size) over the n * V scores: raises when beam_size > n * V (and orders ties as it likes)."""
 # expect-fail: designed_tables[a_vocabulary_of_eos_alone] random_models[more_beams_than_tokens]
+# hint: one-global-ranking
 import torch
 
 

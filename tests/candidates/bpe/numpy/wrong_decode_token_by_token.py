@@ -1,5 +1,6 @@
 """Classic bug: each token decoded on its own: a character split across two tokens becomes two U+FFFD."""
 # expect-fail: decode[a_character_split_across_two_tokens] decode[encoded_chinese_text] round_trip[chinese_on_its_own_merges] round_trip[emoji_on_their_own_merges]
+# hint: decode-the-joined-bytes
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

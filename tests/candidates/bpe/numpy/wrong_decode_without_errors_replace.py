@@ -1,6 +1,7 @@
 """Classic bug: bytes.decode("utf-8") without errors="replace": ids that end inside a character raise
 UnicodeDecodeError."""
 # expect-fail: decode[ids_that_split_a_multibyte_character] decode[a_token_ending_inside_a_character] decode[a_lone_continuation_byte] decode[bytes_fe_and_ff_that_no_text_holds]
+# hint: decode-the-joined-bytes
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

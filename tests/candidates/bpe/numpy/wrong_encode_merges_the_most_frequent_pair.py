@@ -1,6 +1,7 @@
 """Classic bug: encode merges the most frequent pair it knows, as training did, instead of the one
 learnt first."""
 # expect-fail: encode[an_earlier_merge_before_a_more_frequent_one]
+# hint: encode-by-rank
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

@@ -1,5 +1,6 @@
 """Classic bug: new ids counted from 255, so the first merge's id is byte 255's."""
 # expect-fail: train_bpe[example_from_the_statement] train_bpe[a_run_of_four] train_bpe[one_emoji]
+# hint: encode-by-rank
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

@@ -1,6 +1,7 @@
 """Classic bug: pairs counted in NumPy and returned as they come out of it: tuples of np.int64, where
 the contract says Python ints (the values are right)."""
 # expect-fail: train_bpe[example_from_the_statement] train_bpe[english_text] train_bpe[one_cjk_character]
+# hint: ties-go-to-the-first-pair
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: a pair is merged wherever it starts in the old sequence, so "aaa" merges (a, a) twice,
 overlapping, and loses a byte."""
 # expect-fail: train_bpe[a_run_of_three] train_bpe[a_run_of_four] encode[a_run_of_three] encode[a_longer_run_than_in_training] round_trip[a_run_of_three] round_trip[runs_on_the_merges_of_a_run_of_four]
+# hint: replace-left-to-right
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

@@ -1,5 +1,6 @@
 """Classic bug: occurrences replaced scanning from the right, so "aaa" becomes [97, 256], not [256, 97]."""
 # expect-fail: train_bpe[a_run_of_three] train_bpe[example_from_the_statement] encode[a_run_of_three] encode[a_longer_run_than_in_training]
+# hint: replace-left-to-right
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

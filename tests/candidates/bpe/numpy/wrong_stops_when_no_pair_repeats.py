@@ -1,6 +1,7 @@
 """Classic bug: training stops once no pair occurs twice (a min_frequency of 2), where the contract
 goes on merging."""
 # expect-fail: train_bpe[pairs_that_occur_once_are_still_merged] train_bpe[more_merges_asked_than_the_text_allows] train_bpe[a_run_of_three] train_bpe[one_emoji]
+# hint: ties-go-to-the-first-pair
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

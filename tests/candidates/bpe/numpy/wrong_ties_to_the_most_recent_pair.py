@@ -1,5 +1,6 @@
 """Classic bug: a running maximum with `>=`: a tie goes to the last of the tied pairs, not the first."""
 # expect-fail: train_bpe[example_from_the_statement] train_bpe[ties_go_to_the_pair_that_occurs_first] train_bpe[overlapping_pairs_are_counted_twice] train_bpe[english_text]
+# hint: ties-go-to-the-first-pair
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

@@ -1,6 +1,7 @@
 """Classic bug: the pairs sorted before taking the maximum: a tie goes to the smallest pair, not to the
 first in the sequence."""
 # expect-fail: train_bpe[example_from_the_statement] train_bpe[ties_go_to_the_pair_that_occurs_first] train_bpe[ties_between_a_new_token_and_bytes] train_bpe[one_cjk_character]
+# hint: ties-go-to-the-first-pair
 
 
 def pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:

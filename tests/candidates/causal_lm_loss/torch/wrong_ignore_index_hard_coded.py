@@ -1,5 +1,6 @@
 """Classic bug: ignores the labels equal to PyTorch's default, -100, whatever `ignore_index` says."""
 # expect-fail: causal_lm_loss[custom_ignore_index_that_is_a_word] causal_lm_loss[custom_negative_ignore_index] causal_lm_loss[custom_ignore_index_in_float64]
+# hint: one-mean-over-the-kept-targets
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the kept labels counted before the shift: labels[:, 0], never a target, joins the
 denominator whenever it is not ignored."""
 # expect-fail: causal_lm_loss[a_batch_without_ignored_targets] causal_lm_loss[padding_ignored_at_the_end] causal_lm_loss[custom_negative_ignore_index] causal_lm_loss[float64_logits]
+# hint: one-mean-over-the-kept-targets
 import torch
 
 

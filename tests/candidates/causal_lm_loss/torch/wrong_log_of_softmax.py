@@ -1,6 +1,7 @@
 """Classic bug: the log of a softmax written out (stably, with its maximum subtracted): with huge
 logits a probability underflows to 0 and log 0 = -inf, so the loss is inf (its gradient NaN)."""
 # expect-fail: causal_lm_loss[huge_logits] causal_lm_loss[huge_logits_in_float64] causal_lm_loss[sequences_of_very_different_scale]
+# hint: logsumexp-minus-the-target
 import torch
 
 

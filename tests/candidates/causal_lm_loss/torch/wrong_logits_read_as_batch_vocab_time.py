@@ -1,6 +1,7 @@
 """Classic bug: the logits read in F.cross_entropy's layout for sequences, (B, V, T): the shift
 taken on the last dimension and the log-sum-exp over the second. Where T == V nothing fails loudly."""
 # expect-fail: causal_lm_loss[as_many_positions_as_words] causal_lm_loss[a_batch_without_ignored_targets]
+# hint: which-logits-predict-which-label
 import torch
 
 

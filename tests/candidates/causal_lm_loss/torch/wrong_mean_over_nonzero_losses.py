@@ -1,6 +1,7 @@
 """Classic bug: the kept targets told apart by a non-zero loss: a target predicted with certainty
 (a loss of exactly 0) leaves the denominator."""
 # expect-fail: causal_lm_loss[kept_targets_with_zero_loss]
+# hint: one-mean-over-the-kept-targets
 import torch
 
 

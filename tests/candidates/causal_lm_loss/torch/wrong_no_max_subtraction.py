@@ -1,6 +1,7 @@
 """Classic bug: log(sum(exp(logits))) with no maximum subtracted: exp overflows to inf near +1e4,
 and underflows to 0 (log 0 = -inf) near -1e4."""
 # expect-fail: causal_lm_loss[huge_logits] causal_lm_loss[every_logit_close_to_plus_1e4] causal_lm_loss[every_logit_close_to_minus_1e4] causal_lm_loss[huge_logits_in_float64]
+# hint: logsumexp-minus-the-target
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: no shift; position t's logits are scored against labels[:, t], the token they were
 computed from, instead of the next one."""
 # expect-fail: causal_lm_loss[a_batch_without_ignored_targets] causal_lm_loss[two_positions_make_one_target] causal_lm_loss[float64_logits]
+# hint: which-logits-predict-which-label
 import torch
 
 

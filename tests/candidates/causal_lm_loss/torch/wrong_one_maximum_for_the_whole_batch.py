@@ -1,6 +1,7 @@
 """Classic bug: one maximum for every position at once: positions whose logits are far below the
 largest one underflow to exp(...) = 0, and log 0 = -inf."""
 # expect-fail: causal_lm_loss[sequences_of_very_different_scale] causal_lm_loss[huge_logits]
+# hint: logsumexp-minus-the-target
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: computed in float64 for accuracy and returned so: float32 logits give a float64 loss."""
 # expect-fail: causal_lm_loss[a_batch_without_ignored_targets] causal_lm_loss[huge_logits]
+# hint: which-logits-predict-which-label
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the shift applied to the first dimension, logits[:-1] against labels[1:]: sequence b's
 logits scored against sequence b + 1's tokens."""
 # expect-fail: causal_lm_loss[a_batch_without_ignored_targets] causal_lm_loss[as_many_sequences_as_positions] causal_lm_loss[float64_logits]
+# hint: which-logits-predict-which-label
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: shifted the wrong way, logits[:, 1:] against labels[:, :-1]: each position predicts
 the token before it."""
 # expect-fail: causal_lm_loss[a_batch_without_ignored_targets] causal_lm_loss[two_positions_make_one_target] causal_lm_loss[float64_logits]
+# hint: which-logits-predict-which-label
 import torch
 
 

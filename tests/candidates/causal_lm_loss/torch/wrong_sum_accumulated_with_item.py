@@ -1,6 +1,7 @@
 """Classic bug: the loss accumulated with .item(), as a training loop logs it: the right number,
 rebuilt as a new tensor cut off from autograd."""
 # expect-fail: causal_lm_loss[a_batch_without_ignored_targets] causal_lm_loss[padding_ignored_at_the_end] causal_lm_loss[float64_logits]
+# hint: which-logits-predict-which-label
 import torch
 
 

@@ -1,6 +1,7 @@
 """A conv's bias gradient summed over the batch, rows and columns of the wrong axis: over the
 channels instead of the batch."""
 # expect-fail: backward[batch_as_large_as_the_channels] backward[small_batch_of_color_images]
+# hint: conv-backward
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """The conv weight gradients averaged over the batch instead of summed."""
 # expect-fail: backward[small_batch_of_color_images] backward[batch_as_large_as_the_channels]
+# hint: conv-backward
 import numpy as np
 
 

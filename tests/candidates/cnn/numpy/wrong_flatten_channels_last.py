@@ -1,6 +1,7 @@
 """The pooled maps flattened channels-last, (N, h, w, C2), where torch.flatten(1) reads them
 channel first."""
 # expect-fail: forward[lenet5_on_mnist_sized_images] forward[wide_images] forward[kernels_of_two_sizes]
+# hint: cross-correlation-and-flatten
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """The kernel flipped (convolution as in signal processing, not nn.Conv2d's cross-correlation),
 in the forward and consistently in the backward."""
 # expect-fail: forward[lenet5_on_mnist_sized_images] forward[small_batch_of_color_images] backward[kernels_of_two_sizes]
+# hint: cross-correlation-and-flatten
 import numpy as np
 
 

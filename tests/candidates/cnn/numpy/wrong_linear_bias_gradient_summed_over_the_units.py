@@ -1,5 +1,6 @@
 """A linear layer's bias gradient summed over its units (axis 1) instead of over the batch."""
 # expect-fail: backward[batch_as_large_as_the_channels] backward[small_batch_of_color_images]
+# hint: conv-backward
 import numpy as np
 
 

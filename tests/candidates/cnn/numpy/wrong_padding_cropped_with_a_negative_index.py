@@ -1,5 +1,6 @@
 """The padding cropped from dx as [pad:-pad]: an empty slice when padding is 0."""
 # expect-fail: backward[lenet5_on_mnist_sized_images] backward[small_batch_of_color_images]
+# hint: conv-backward
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Max-pooling's backward spreads each window's gradient over all four cells, as an average
 pool's would (without the 1/4)."""
 # expect-fail: backward[lenet5_on_mnist_sized_images] backward[small_batch_of_color_images] backward[one_image]
+# hint: pool-and-relu-backward
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Max-pooling's backward sends a window's gradient to every cell equal to its maximum: tied
 maxima each get the whole gradient, where PyTorch gives it to the first one only."""
 # expect-fail: backward[tied_maxima_in_the_pooling_windows] backward[tied_maxima_with_padding_in_float64]
+# hint: pool-and-relu-backward
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """A window's maximum found from its last cell backwards: among tied maxima the last one takes the
 gradient, where PyTorch gives it to the first."""
 # expect-fail: backward[tied_maxima_in_the_pooling_windows] backward[tied_maxima_with_padding_in_float64]
+# hint: pool-and-relu-backward
 import numpy as np
 
 

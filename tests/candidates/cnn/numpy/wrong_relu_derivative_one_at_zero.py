@@ -1,6 +1,7 @@
 """The conv layers' ReLU derivative taken as 1 at 0 (the mask is pre >= 0), where torch.relu's is 0:
 a window whose maximum pre-activation is exactly 0 passes its gradient on."""
 # expect-fail: backward[tied_maxima_in_the_pooling_windows] backward[tied_maxima_with_padding_in_float64]
+# hint: pool-and-relu-backward
 import numpy as np
 
 

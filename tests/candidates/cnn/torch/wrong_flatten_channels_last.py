@@ -1,6 +1,7 @@
 """The pooled maps flattened channels-last, (N, h, w, C2), where torch.flatten(1) reads them
 channel first."""
 # expect-fail: forward[lenet5_with_every_default] forward[padding_one_keeps_the_size] forward[as_many_channels_in_every_layer]
+# hint: cross-correlation-and-flatten
 import torch
 from torch import nn
 from torch.nn import functional as F

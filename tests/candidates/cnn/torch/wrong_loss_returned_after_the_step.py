@@ -1,5 +1,6 @@
 """train_step returns the loss of the updated model (a second forward after the step)."""
 # expect-fail: train_step[lenet5_with_every_default] train_step[one_image]
+# hint: keep-the-last-forward
 import torch
 from torch import nn
 from torch.nn import functional as F

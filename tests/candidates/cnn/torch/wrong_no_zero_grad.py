@@ -1,5 +1,6 @@
 """train_step never zeroes the gradients: the second step adds the first one's gradients to its own."""
 # expect-fail: train_step[two_steps_in_a_row]
+# hint: keep-the-last-forward
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """padding given to conv1 only: conv2 pads nothing, and fc1's size is computed to match."""
 # expect-fail: forward[padding_one_keeps_the_size] forward[color_images_with_padding_two]
+# hint: shapes-first
 import torch
 from torch import nn
 from torch.nn import functional as F

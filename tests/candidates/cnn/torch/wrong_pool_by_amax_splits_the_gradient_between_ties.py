@@ -1,6 +1,7 @@
 """Max-pooling by hand with amax over each window, whose gradient is split evenly between tied
 maxima (F.max_pool2d gives it all to the first)."""
 # expect-fail: forward[tied_maxima_in_the_pooling_windows] forward[tied_maxima_with_padding_in_float64]
+# hint: pool-and-relu-backward
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """fc1's input size computed with each pooled side rounded up (ceil), as if pooling kept an odd
 last row: fc1 has the wrong shape where a conv's output side is odd."""
 # expect-fail: forward[odd_feature_maps_lose_their_last_row_and_column] forward[hidden_layer_as_wide_as_the_classes]
+# hint: shapes-first
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """A ReLU after fc3 too: the logits are clipped at 0."""
 # expect-fail: forward[lenet5_with_every_default] forward[two_classes_on_wide_images] train_step[one_image]
+# hint: cross-correlation-and-flatten
 import torch
 from torch import nn
 from torch.nn import functional as F

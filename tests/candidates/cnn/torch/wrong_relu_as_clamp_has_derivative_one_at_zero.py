@@ -1,5 +1,6 @@
 """ReLU as x.clamp(min=0), whose gradient is 1 at exactly 0 (torch.relu's is 0)."""
 # expect-fail: forward[tied_maxima_in_the_pooling_windows] forward[tied_maxima_with_padding_in_float64]
+# hint: pool-and-relu-backward
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """Classic bug: the bias is added inside the loop over input channels, so it counts C_in times
 instead of once. Right with one input channel or no bias."""
 # expect-fail: conv2d[three_by_three_kernel_with_defaults] conv2d[many_channels] conv2d[kernel_as_large_as_the_image]
+# hint: one-window-at-a-time
 import numpy as np
 
 

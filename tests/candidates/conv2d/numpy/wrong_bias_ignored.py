@@ -1,5 +1,6 @@
 """Classic bug: the bias argument is accepted and never used."""
 # expect-fail: conv2d[three_by_three_kernel_with_defaults] conv2d[one_by_one_kernel] conv2d[kernel_as_large_as_the_image]
+# hint: one-window-at-a-time
 import numpy as np
 
 

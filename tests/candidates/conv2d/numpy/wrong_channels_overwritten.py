@@ -1,6 +1,7 @@
 """Classic bug: `=` where `+=` belongs in the loop over input channels, so each output keeps
 only the last channel's window: the channels are not summed."""
 # expect-fail: conv2d[many_channels] conv2d[many_input_channels_one_output_channel] conv2d[three_by_three_kernel_with_defaults]
+# hint: one-window-at-a-time
 import numpy as np
 
 

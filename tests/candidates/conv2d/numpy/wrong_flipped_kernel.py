@@ -1,6 +1,7 @@
 """Classic bug: a true (mathematical) convolution. The kernel is flipped in both axes, but
 deep learning's conv2d is a cross-correlation; only symmetric and 1 x 1 kernels pass."""
 # expect-fail: conv2d[three_by_three_kernel_with_defaults] conv2d[tall_kernel] conv2d[wide_kernel]
+# hint: one-window-at-a-time
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the image unpacked as (N, C, W, H). Square images hide it; a wide or tall one
 gets an output of the wrong shape."""
 # expect-fail: conv2d[wide_image] conv2d[tall_image] conv2d[stride_and_padding_as_pairs]
+# hint: shape-first
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: one 2-D kernel per output channel, reused for every input channel (weight[o, 0]),
 as if the weight were (C_out, KH, KW). Right only when there is a single input channel."""
 # expect-fail: conv2d[many_channels] conv2d[many_input_channels_one_output_channel] conv2d[batch_of_one]
+# hint: one-window-at-a-time
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the output size rounds up, counting a last window that runs past the padded
 image. Right whenever the stride divides H + 2p - K evenly (always at stride 1), wrong otherwise."""
 # expect-fail: conv2d[stride_that_does_not_divide_evenly] conv2d[stride_that_does_not_divide_evenly_with_padding]
+# hint: shape-first
 import math
 
 import numpy as np

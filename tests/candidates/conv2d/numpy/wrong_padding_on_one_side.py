@@ -1,6 +1,7 @@
 """Classic bug: all 2p rows and columns of zeros go above and left of the image, none below
 and right. The output has the right size, but every window is shifted."""
 # expect-fail: conv2d[padding_one] conv2d[padding_only_along_the_width] conv2d[stride_and_padding_as_pairs]
+# hint: zeros-on-both-sides
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the output buffer is np.zeros(shape), float64 by default, so float32 inputs come
 back as float64."""
 # expect-fail: conv2d[three_by_three_kernel_with_defaults] conv2d[one_by_one_kernel]
+# hint: dtype-and-autograd
 import numpy as np
 
 

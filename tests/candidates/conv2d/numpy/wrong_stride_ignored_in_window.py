@@ -1,6 +1,7 @@
 """Classic bug: the stride shrinks the output but the windows still start at (i, j), not at
 (i * stride_h, j * stride_w): the output is the top-left corner of a stride-1 convolution."""
 # expect-fail: conv2d[stride_two] conv2d[stride_that_does_not_divide_evenly] conv2d[stride_larger_than_the_kernel]
+# hint: one-window-at-a-time
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: written for an int stride, a pair is read as its first element for both axes."""
 # expect-fail: conv2d[stride_and_padding_as_pairs] conv2d[stride_only_along_the_height] conv2d[stride_that_does_not_divide_evenly]
+# hint: shape-first
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the windows are summed over the kernel's area but averaged over the input
 channels instead of summed. Right only with a single input channel."""
 # expect-fail: conv2d[many_channels] conv2d[many_input_channels_one_output_channel] conv2d[three_by_three_kernel_with_defaults]
+# hint: one-window-at-a-time
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: the output buffer is torch.zeros(shape), float32 by default, so float64 inputs
 lose their precision (and come back as float32)."""
 # expect-fail: conv2d[float64_input] conv2d[float64_input_without_bias]
+# hint: dtype-and-autograd
 import torch
 import torch.nn.functional as F
 

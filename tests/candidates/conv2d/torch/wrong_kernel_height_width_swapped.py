@@ -1,6 +1,7 @@
 """Classic bug: the kernel's height and width unpacked in the wrong order. Invisible with the
 square kernels most examples use; any tall or wide kernel breaks it."""
 # expect-fail: conv2d[tall_kernel] conv2d[wide_kernel] conv2d[kernel_as_large_as_the_padded_image]
+# hint: shape-first
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: computes in NumPy and wraps the result in a new tensor, cut off from autograd:
 the values are right, no gradient reaches x, weight or bias."""
 # expect-fail: conv2d[three_by_three_kernel_with_defaults] conv2d[without_bias] conv2d[float64_input]
+# hint: dtype-and-autograd
 import numpy as np
 import torch
 

@@ -1,6 +1,7 @@
 """Classic bug: all 2p rows and columns of zeros go below and right of the image, none above
 and left. The output has the right size, but every window is shifted."""
 # expect-fail: conv2d[padding_one] conv2d[padding_wider_than_half_the_kernel] conv2d[batch_of_one]
+# hint: zeros-on-both-sides
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: F.pad's list starts from the last dimension, (left, right, top, bottom); this
 passes (pad_h, pad_h, pad_w, pad_w). Right whenever both paddings are equal."""
 # expect-fail: conv2d[padding_only_along_the_width] conv2d[stride_and_padding_as_pairs] conv2d[wide_kernel_with_stride_and_padding_pairs]
+# hint: shape-first
 import torch
 import torch.nn.functional as F
 

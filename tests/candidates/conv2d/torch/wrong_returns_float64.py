@@ -1,6 +1,7 @@
 """Classic bug: computes in float64 for accuracy and forgets to cast back: float32 inputs come
 back as float64."""
 # expect-fail: conv2d[three_by_three_kernel_with_defaults] conv2d[one_by_one_kernel]
+# hint: dtype-and-autograd
 import torch
 import torch.nn.functional as F
 

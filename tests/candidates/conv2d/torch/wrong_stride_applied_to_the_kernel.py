@@ -1,6 +1,7 @@
 """Classic bug: the stride is applied inside each window (every stride-th kernel tap) and the
 output is a stride-1 one; the stride must move the window, not thin the kernel."""
 # expect-fail: conv2d[stride_two] conv2d[stride_that_does_not_divide_evenly] conv2d[stride_larger_than_the_kernel]
+# hint: one-window-at-a-time
 import torch
 import torch.nn.functional as F
 

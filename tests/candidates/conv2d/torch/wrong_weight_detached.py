@@ -1,6 +1,7 @@
 """Classic bug: the kernel is read through .data (detached), so the output is right and x's
 gradient is right, but weight gets no gradient: a layer that can never learn."""
 # expect-fail: conv2d[three_by_three_kernel_with_defaults] conv2d[without_bias] conv2d[one_by_one_kernel]
+# hint: dtype-and-autograd
 import torch
 import torch.nn.functional as F
 

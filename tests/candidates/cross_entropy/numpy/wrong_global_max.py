@@ -1,5 +1,6 @@
 """Classic bug: one maximum for the whole batch; a row far below it underflows to a sum of 0."""
 # expect-fail: cross_entropy[rows_of_very_different_scale]
+# hint: never-the-log-of-a-softmax
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the mean of the one-hot product over all N * C entries, which divides by C too."""
 # expect-fail: cross_entropy[mean_over_the_batch] cross_entropy[two_classes] cross_entropy[many_classes] cross_entropy[float64_logits]
+# hint: one-entry-per-row
 import numpy as np
 
 

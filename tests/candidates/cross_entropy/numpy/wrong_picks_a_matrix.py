@@ -1,5 +1,6 @@
 """Classic bug: log_probs[:, targets] picks every target's column for every row, an (N, N) matrix."""
 # expect-fail: cross_entropy[mean_over_the_batch] cross_entropy[none_gives_one_loss_per_row] cross_entropy[two_classes]
+# hint: one-entry-per-row
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: collects the losses in a float64 buffer (np.zeros' default), so float32 logits give
 a float64 result."""
 # expect-fail: cross_entropy[mean_over_the_batch] cross_entropy[none_gives_one_loss_per_row] cross_entropy[sum]
+# hint: dtype-and-autograd
 import numpy as np
 
 

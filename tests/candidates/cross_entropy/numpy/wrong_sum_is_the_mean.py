@@ -1,5 +1,6 @@
 """Classic bug: reads only "none"; "sum" falls through to the mean."""
 # expect-fail: cross_entropy[sum] cross_entropy[huge_logits_float64]
+# hint: one-entry-per-row
 import numpy as np
 
 

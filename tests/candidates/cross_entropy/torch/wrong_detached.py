@@ -1,6 +1,7 @@
 """Classic bug: the normaliser taken from detached logits (as .item(), .data or a NumPy round trip
 would): the loss has the right value, but its gradient misses the softmax term."""
 # expect-fail: cross_entropy[mean_over_the_batch] cross_entropy[sum] cross_entropy[label_smoothing]
+# hint: dtype-and-autograd
 import torch
 
 

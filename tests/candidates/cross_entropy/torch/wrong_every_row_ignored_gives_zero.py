@@ -1,6 +1,7 @@
 """Semantic slip: guards the mean's division (clamp(min=1)), so a batch with every row ignored
 gives 0 where PyTorch gives 0 / 0 = NaN."""
 # expect-fail: cross_entropy_with_every_row_ignored[mean] cross_entropy_with_every_row_ignored[mean_with_label_smoothing]
+# hint: ignored-rows
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: ignores the targets equal to PyTorch's default, -100, whatever `ignore_index` says."""
 # expect-fail: cross_entropy[custom_ignore_index_that_is_a_class] cross_entropy[custom_negative_ignore_index] cross_entropy[every_row_ignored_none] cross_entropy[label_smoothing_with_ignored_rows_none]
+# hint: ignored-rows
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: zeroes the ignored rows but still divides their sum by N, all the rows."""
 # expect-fail: cross_entropy[rows_ignored_by_the_default_index] cross_entropy[custom_ignore_index_that_is_a_class] cross_entropy[label_smoothing_with_ignored_rows] cross_entropy_with_every_row_ignored[mean]
+# hint: ignored-rows
 import torch
 
 

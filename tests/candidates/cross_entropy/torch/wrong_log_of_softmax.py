@@ -1,6 +1,7 @@
 """Classic bug: the log of a (stable) softmax; with huge logits a probability underflows to 0 and
 log 0 = -inf, so the loss is inf (and its gradient NaN)."""
 # expect-fail: cross_entropy[huge_logits] cross_entropy[huge_logits_float64] cross_entropy[rows_of_very_different_scale] cross_entropy[label_smoothing_with_huge_logits]
+# hint: never-the-log-of-a-softmax
 import torch
 
 

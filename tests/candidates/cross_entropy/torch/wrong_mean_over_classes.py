@@ -1,5 +1,6 @@
 """Classic bug: the mean of the one-hot product over all N * C entries, which divides by C too."""
 # expect-fail: cross_entropy[mean_over_the_batch] cross_entropy[two_classes] cross_entropy[label_smoothing]
+# hint: one-entry-per-row
 import torch
 import torch.nn.functional as F
 

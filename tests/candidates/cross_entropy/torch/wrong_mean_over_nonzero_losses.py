@@ -1,6 +1,7 @@
 """Classic bug: the mean divides by the rows whose loss is non-zero, standing in for the rows that
 are not ignored; a kept row predicted with full confidence has a loss of exactly 0 and drops out."""
 # expect-fail: cross_entropy[mean_with_kept_rows_of_zero_loss]
+# hint: ignored-rows
 import torch
 
 

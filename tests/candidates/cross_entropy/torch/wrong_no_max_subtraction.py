@@ -1,6 +1,7 @@
 """Classic bug: log(sum(exp(x))) with nothing subtracted: exp overflows to inf on large logits
 (inf - inf = NaN), and underflows to a sum of 0 on very negative ones."""
 # expect-fail: cross_entropy[huge_logits] cross_entropy[every_logit_very_negative] cross_entropy[huge_logits_float64]
+# hint: never-the-log-of-a-softmax
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: computes the loss under torch.no_grad(), so the result is cut off from autograd."""
 # expect-fail: cross_entropy[mean_over_the_batch] cross_entropy[none_gives_one_loss_per_row]
+# hint: dtype-and-autograd
 import torch
 
 

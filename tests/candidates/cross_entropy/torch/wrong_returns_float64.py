@@ -1,6 +1,7 @@
 """Classic bug: computes in float64 for accuracy and forgets to cast back, so float32 logits give a
 float64 loss."""
 # expect-fail: cross_entropy[mean_over_the_batch] cross_entropy[sum] cross_entropy[none_gives_one_loss_per_row]
+# hint: dtype-and-autograd
 import torch
 
 

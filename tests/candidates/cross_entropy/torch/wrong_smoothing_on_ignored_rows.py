@@ -1,5 +1,6 @@
 """Classic bug: masks the ignored rows' target term but still charges them the smoothing term."""
 # expect-fail: cross_entropy[label_smoothing_with_ignored_rows] cross_entropy[label_smoothing_with_ignored_rows_none] cross_entropy_with_every_row_ignored[mean_with_label_smoothing]
+# hint: smoothing-over-all-classes
 import torch
 
 

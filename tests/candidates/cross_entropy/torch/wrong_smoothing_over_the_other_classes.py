@@ -1,6 +1,7 @@
 """Classic bug: label smoothing spread as eps / (C - 1) over the other classes only, where
 PyTorch spreads eps / C over all C classes, the target included."""
 # expect-fail: cross_entropy[label_smoothing] cross_entropy[label_smoothing_over_three_classes_float64] cross_entropy[full_label_smoothing]
+# hint: smoothing-over-all-classes
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: treats the index vector `targets` as a one-hot matrix; it broadcasts along the
 classes (an error when N != C, a silently wrong loss when N == C)."""
 # expect-fail: cross_entropy[as_many_rows_as_classes] cross_entropy[mean_over_the_batch]
+# hint: one-entry-per-row
 import torch
 
 

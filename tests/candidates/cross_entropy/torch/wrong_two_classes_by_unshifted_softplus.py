@@ -3,6 +3,7 @@ written unshifted; exp(z) overflows to inf once z passes ~89 (float32) or ~709 (
 gradient through it is NaN. Every other class count goes through torch.logsumexp, so only the
 two-class stability cases can tell."""
 # expect-fail: cross_entropy[huge_logits_two_classes] cross_entropy[huge_logits_two_classes_float64] cross_entropy[label_smoothing_with_huge_logits_two_classes]
+# hint: never-the-log-of-a-softmax
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: leaves from np.bincount(y).argmax(): the right labels, int64 whatever y's dtype."""
 # expect-fail: fit[int32_labels] fit[int32_labels_with_ties] fit_then_predict[int32_labels]
+# hint: when-to-stop
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the depth test off by one: nodes at depth max_depth still split."""
 # expect-fail: fit[max_depth_zero_is_the_majority_leaf] fit[max_depth_one_is_a_stump] fit[max_depth_three_entropy]
+# hint: when-to-stop
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the children's impurities averaged, not weighted by their sizes."""
 # expect-fail: fit[max_depth_one_is_a_stump] fit[max_depth_none_grows_until_pure] fit[many_rows_and_classes]
+# hint: the-search
 import numpy as np
 
 

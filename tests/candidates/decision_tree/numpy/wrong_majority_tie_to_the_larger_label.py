@@ -1,5 +1,6 @@
 """Classic bug: the vote's tie goes to the larger label (the last maximum of the sorted counts)."""
 # expect-fail: fit[max_depth_zero_majority_tie_to_the_smallest] fit[no_split_lowers_the_impurity*] fit[duplicate_rows_with_different_labels]
+# hint: when-to-stop
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: midpoints computed in X's dtype: float32 features round (a + b) / 2 to 24 bits."""
 # expect-fail: fit[float32_features] fit[float32_features_entropy]
+# hint: the-search
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: a node splits whenever a candidate exists: no purity test, no test that the impurity drops."""
 # expect-fail: fit[a_pure_root_is_a_single_leaf] fit[no_split_lowers_the_impurity*] fit[max_depth_none_grows_until_pure]
+# hint: when-to-stop
 import numpy as np
 
 

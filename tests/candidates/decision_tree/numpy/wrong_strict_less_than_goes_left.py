@@ -1,5 +1,6 @@
 """Classic bug: predict sends x < threshold left, so a point exactly on a threshold goes right."""
 # expect-fail: predict[points_on_the_thresholds_go_left] predict[points_on_the_thresholds_float32]
+# hint: the-search
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the threshold is the left value itself, not the midpoint (the same partition, another threshold)."""
 # expect-fail: fit[example_from_the_statement] fit[max_depth_one_is_a_stump] fit[tied_thresholds_lower_threshold_wins]
+# hint: the-search
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: an equal score replaces the best, so ties go to the later feature or threshold."""
 # expect-fail: fit[tied_features_lower_index_wins*] fit[tied_thresholds_lower_threshold_wins*] fit[duplicate_feature_values]
+# hint: the-search
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: beta scales the loss instead of the margin, -beta * logsigmoid(margin)."""
 # expect-fail: dpo_loss[default_beta_without_smoothing] dpo_loss[beta_3_without_smoothing]
+# hint: the-loss-term-by-term
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,6 @@
 """Classic bug: the label-smoothing weights swapped: most of the weight on the flipped label."""
 # expect-fail: dpo_loss[default_beta_without_smoothing] dpo_loss[beta_3_smoothing_0_3] dpo_loss[policy_equal_to_reference]
+# hint: the-loss-term-by-term
 import torch
 import torch.nn.functional as F
 

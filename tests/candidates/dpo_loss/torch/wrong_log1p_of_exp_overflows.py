@@ -1,6 +1,7 @@
 """Classic bug: log(1 + e^-z) written log1p(exp(-z)): exp(-z) overflows to inf for z below about
 -89 in float32 (-710 in float64)."""
 # expect-fail: dpo_loss[margins_up_to_1e4_either_way] dpo_loss[margins_up_to_1e4_either_way_in_float64] dpo_loss[margins_up_to_1e4_with_smoothing] dpo_loss[margins_up_to_1e4_with_smoothing_in_float64]
+# hint: log-probabilities-without-infinity
 import torch
 import torch.nn.functional as F
 

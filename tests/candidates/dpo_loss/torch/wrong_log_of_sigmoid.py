@@ -1,6 +1,7 @@
 """Classic bug: -log(sigmoid(z)) in two steps: sigmoid(z) rounds to 0 for z below about -17 in
 float32 (-37 in float64) and the loss is inf, its gradient NaN."""
 # expect-fail: dpo_loss[margins_up_to_1e4_either_way] dpo_loss[margins_up_to_1e4_either_way_in_float64] dpo_loss[margins_up_to_1e4_with_smoothing] dpo_loss[margins_up_to_1e4_with_smoothing_in_float64]
+# hint: log-probabilities-without-infinity
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: log(softmax(x)) in two steps: softmax rounds to 0 for a far-away logit and its
 log is -inf (log_softmax subtracts the logsumexp instead)."""
 # expect-fail: sequence_logps[huge_logits] sequence_logps[huge_logits_in_float64]
+# hint: log-probabilities-without-infinity
 import torch
 import torch.nn.functional as F
 

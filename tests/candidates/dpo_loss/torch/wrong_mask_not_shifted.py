@@ -1,6 +1,7 @@
 """Classic bug: the labels are shifted but their mask is not: loss_mask[:, :-1] scores the
 token before each masked one (a prompt's last token in, the answer's last token out)."""
 # expect-fail: sequence_logps[only_the_first_token_marked] sequence_logps[only_the_last_token_marked] sequence_logps[prompt_answer_and_padding] sequence_logps[prompt_answer_and_padding_in_float64]
+# hint: shift-labels-and-mask-together
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,6 @@
 """Classic bug: the mean log-probability per scored token (IPO and SimPO average; DPO sums)."""
 # expect-fail: sequence_logps[every_token_scored] sequence_logps[prompt_answer_and_padding] sequence_logps[long_sequences]
+# hint: shift-labels-and-mask-together
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: no shift. logits[:, t] scored against labels[:, t], the token it was given, not the
 one after it; the last logits are used and the first label is scored."""
 # expect-fail: sequence_logps[batch_equal_to_length] sequence_logps[batch_different_from_length] sequence_logps[only_the_first_token_marked] sequence_logps[single_token_sequences]
+# hint: shift-labels-and-mask-together
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,6 @@
 """Classic bug: the reference log-ratio added instead of subtracted (the sign of rc - rr flipped)."""
 # expect-fail: dpo_loss[default_beta_without_smoothing] dpo_loss[beta_3_smoothing_0_1_in_float64]
+# hint: the-loss-term-by-term
 import torch
 import torch.nn.functional as F
 

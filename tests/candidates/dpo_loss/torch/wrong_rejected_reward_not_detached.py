@@ -1,5 +1,6 @@
 """Classic bug: the chosen reward is detached, the rejected one forgotten."""
 # expect-fail: dpo_loss[default_beta_without_smoothing] dpo_loss[beta_0_5_smoothing_0_3_in_float64]
+# hint: the-loss-term-by-term
 import torch
 import torch.nn.functional as F
 

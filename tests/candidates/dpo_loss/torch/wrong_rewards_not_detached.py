@@ -1,5 +1,6 @@
 """Classic bug: the implicit rewards keep their graph: a logging metric that back-propagates."""
 # expect-fail: dpo_loss[default_beta_without_smoothing] dpo_loss[beta_3_smoothing_0_1_in_float64] dpo_loss[margins_up_to_1e4_either_way]
+# hint: the-loss-term-by-term
 import torch
 import torch.nn.functional as F
 

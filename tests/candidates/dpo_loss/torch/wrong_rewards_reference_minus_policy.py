@@ -1,5 +1,6 @@
 """Classic bug: the rewards as reference minus policy, beta * (ref - policy): every sign flipped."""
 # expect-fail: dpo_loss[default_beta_without_smoothing] dpo_loss[beta_0_5_without_smoothing_in_float64]
+# hint: the-loss-term-by-term
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Bug: TRL's robust DPO (divided by 1 - 2 * label_smoothing, the flipped term subtracted) in
 place of the sigmoid loss with label smoothing."""
 # expect-fail: dpo_loss[default_beta_smoothing_0_1_in_float64] dpo_loss[beta_3_smoothing_0_3]
+# hint: the-loss-term-by-term
 import torch
 import torch.nn.functional as F
 

@@ -2,6 +2,7 @@
 finite, but at x = 0 autograd takes clamp's slope as 1 and abs's as 0, a gradient of 1 where
 sigmoid(0) = 0.5. z = 0 exactly is DPO's first step: the policy starts as a copy of the reference."""
 # expect-fail: dpo_loss[policy_equal_to_reference] dpo_loss[margins_up_to_1e4_either_way] dpo_loss[margins_up_to_1e4_with_smoothing_in_float64]
+# hint: log-probabilities-without-infinity
 import torch
 import torch.nn.functional as F
 

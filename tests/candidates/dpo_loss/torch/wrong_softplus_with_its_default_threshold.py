@@ -1,6 +1,7 @@
 """Subtle bug: F.softplus(-z) with its default threshold 20 returns -z itself (and the gradient 1)
 once -z > 20: off by e^-20, which float64 sees."""
 # expect-fail: dpo_loss[margins_just_past_softplus_threshold_in_float64]
+# hint: log-probabilities-without-infinity
 import torch
 import torch.nn.functional as F
 

@@ -2,6 +2,7 @@
 values are finite, but autograd differentiates both branches and exp(1e4) = inf times a zero
 upstream is NaN in the gradient."""
 # expect-fail: dpo_loss[margins_up_to_1e4_either_way] dpo_loss[margins_up_to_1e4_either_way_in_float64] dpo_loss[margins_up_to_1e4_with_smoothing] dpo_loss[margins_up_to_1e4_with_smoothing_in_float64]
+# hint: log-probabilities-without-infinity
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,6 @@
 """Wrong: the backward masks dout but forgets the forward's 1 / (1 - p)."""
 # expect-fail: dropout_backward[p_of_a_tenth_in_float32] dropout_backward[p_of_a_half_in_float64] dropout_backward[a_square_gradient_p_of_0_3]
+# hint: which-side-is-kept
 import numpy as np
 
 

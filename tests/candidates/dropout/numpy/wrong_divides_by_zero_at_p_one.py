@@ -1,5 +1,6 @@
 """Wrong: no case for p == 1 in the forward: the mask is all False and x * 0 / 0 is NaN."""
 # expect-fail: dropout_forward[p_of_one_in_training_in_float64]
+# hint: when-to-draw
 import numpy as np
 
 

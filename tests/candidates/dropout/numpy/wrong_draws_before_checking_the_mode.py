@@ -1,6 +1,7 @@
 """Wrong: draws the mask before deciding it is not needed (eval, p == 0, p == 1): the values are
 right, but rng has moved."""
 # expect-fail: dropout_forward[p_of_zero_in_training_in_float32] dropout_forward[p_of_a_tenth_in_eval_in_float32] dropout_forward[p_of_one_in_training_in_float64]
+# hint: when-to-draw
 import numpy as np
 
 

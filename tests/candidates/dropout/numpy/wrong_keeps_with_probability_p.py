@@ -1,5 +1,6 @@
 """Wrong: keeps the entries whose draw is below p, so it drops with probability 1 - p."""
 # expect-fail: dropout_forward[p_of_a_tenth_in_training_in_float64] dropout_forward[p_of_a_half_in_training_in_float32] dropout_forward[a_long_row_p_of_0_9]
+# hint: which-side-is-kept
 import numpy as np
 
 

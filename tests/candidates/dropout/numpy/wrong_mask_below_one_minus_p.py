@@ -1,6 +1,7 @@
 """Wrong: keeps where the draw is below 1 - p: the right distribution, but not the contract's
 draw-for-draw mask (rng.random(x.shape) >= p)."""
 # expect-fail: dropout_forward[p_of_a_tenth_in_training_in_float64] dropout_forward[p_of_a_half_in_training_in_float32] dropout_forward[three_dimensions_p_of_0_3]
+# hint: which-side-is-kept
 import numpy as np
 
 

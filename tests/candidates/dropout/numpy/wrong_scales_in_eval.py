@@ -1,5 +1,6 @@
 """Wrong: scales by 1 - p in eval, as non-inverted dropout does, on top of the inverted training scale."""
 # expect-fail: dropout_forward[p_of_a_tenth_in_eval_in_float32] dropout_forward[p_of_a_half_in_eval_in_float64]
+# hint: when-to-draw
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Wrong: no case for p == 1: the mask is all False and x * 0 / 0 is NaN."""
 # expect-fail: dropout[p_of_one_in_training_in_float32] dropout[p_of_one_in_training_in_float64] dropout_on_the_global_generator[global_generator_p_of_one]
+# hint: when-to-draw
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: drops a draw equal to p (`>` instead of `>=`): rare, but not the contract's mask."""
 # expect-fail: dropout[a_draw_exactly_equal_to_p_is_kept] dropout[a_draw_exactly_equal_to_p_is_kept_in_float64]
+# hint: which-side-is-kept
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: draws from torch's global generator even when a generator is given."""
 # expect-fail: dropout[p_of_a_tenth_in_training_in_float32] dropout[default_p_and_training_on_a_square_input] dropout[a_single_element]
+# hint: the-exact-draw
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: keeps the entries whose draw is below p, so it drops with probability 1 - p."""
 # expect-fail: dropout[p_of_a_tenth_in_training_in_float32] dropout[p_of_a_half_in_training_in_float64] dropout_on_the_global_generator[global_generator_p_of_a_tenth_in_float64]
+# hint: which-side-is-kept
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: draws the mask in the default dtype (float32) whatever x's dtype: a float64 x gets other numbers."""
 # expect-fail: dropout[p_of_a_tenth_in_training_in_float64] dropout[p_of_a_half_in_training_in_float64] dropout[three_dimensions_p_of_0_3]
+# hint: the-exact-draw
 import torch
 
 

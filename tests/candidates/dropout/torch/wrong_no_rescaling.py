@@ -1,5 +1,6 @@
 """Wrong: drops without scaling the kept entries by 1 / (1 - p) (the expectation shrinks)."""
 # expect-fail: dropout[p_of_a_half_in_training_in_float32] dropout[a_long_row_p_of_0_9] dropout_on_the_global_generator[global_generator_p_of_a_half]
+# hint: which-side-is-kept
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic slip: the mask drawn with torch.rand_like(x), which fills x's memory in order: on a
 transposed (non-contiguous) x, entry (i, j) gets another draw than torch.rand(x.shape) gives it."""
 # expect-fail: dropout[a_transposed_input_draws_in_its_shape_not_its_layout]
+# hint: the-exact-draw
 import torch
 
 

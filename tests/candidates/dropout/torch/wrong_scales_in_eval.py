@@ -1,5 +1,6 @@
 """Wrong: scales by 1 - p in eval, as non-inverted dropout does, on top of the inverted training scale."""
 # expect-fail: dropout[p_of_a_half_in_eval_in_float32] dropout[default_p_in_eval] dropout_on_the_global_generator[global_generator_in_eval]
+# hint: when-to-draw
 import torch
 
 

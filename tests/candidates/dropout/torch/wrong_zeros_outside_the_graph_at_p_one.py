@@ -1,5 +1,6 @@
 """Wrong: at p == 1 builds the zeros under no_grad: right values, but x gets no gradient."""
 # expect-fail: dropout[p_of_one_in_training_in_float32] dropout[p_of_one_in_training_in_float64] dropout_on_the_global_generator[global_generator_p_of_one]
+# hint: when-to-draw
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the causal mask keeps keys j < i only, hiding the diagonal: query 0 has no
 key left."""
 # expect-fail: flash_attention[causal_with_the_default_block_in_float64] flash_attention[causal_blocks_that_divide_the_keys] flash_attention[one_query_and_one_key]
+# hint: one-block-at-a-time
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: not blocked at all: the whole (L, S) score matrix and a stable softmax, the
 right values at L·S memory."""
 # expect-fail: no_score_matrix[long_sequence] no_score_matrix[long_causal_sequence]
+# hint: one-block-at-a-time
 import math
 
 import numpy as np

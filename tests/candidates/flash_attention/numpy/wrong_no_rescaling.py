@@ -1,6 +1,7 @@
 """Classic bug: the running maximum is updated but neither sum is rescaled when it
 grows: blocks measured against different maxima are added as if they were alike."""
 # expect-fail: flash_attention[blocks_that_divide_the_keys] flash_attention[remainder_block] flash_attention[large_scores_growing_along_the_keys]
+# hint: rescale-what-you-have
 import math
 
 import numpy as np

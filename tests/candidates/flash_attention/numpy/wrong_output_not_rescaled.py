@@ -1,6 +1,7 @@
 """Classic bug: the normaliser is rescaled when the maximum grows, the output accumulator
 is not."""
 # expect-fail: flash_attention[blocks_that_divide_the_keys] flash_attention[remainder_block] flash_attention[large_scores_growing_along_the_keys]
+# hint: rescale-what-you-have
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: only whole blocks are read, range(0, S - block_size + 1, block_size): the
 last S % block_size keys are never attended (and none at all when block_size > S)."""
 # expect-fail: flash_attention[remainder_block] flash_attention[causal_with_a_remainder_block] flash_attention[block_larger_than_the_keys_in_float64]
+# hint: one-block-at-a-time
 import math
 
 import numpy as np

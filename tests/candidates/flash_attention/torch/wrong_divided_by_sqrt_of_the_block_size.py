@@ -1,6 +1,7 @@
 """Classic bug: the scores scaled by 1 / sqrt(block_size) instead of 1 / sqrt(D): right only
 when they are equal."""
 # expect-fail: flash_attention[blocks_that_divide_the_keys] flash_attention[block_size_one] flash_attention[default_block_larger_than_the_sequence]
+# hint: rescale-what-you-have
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the whole L×S causal mask built once before the loop and sliced per block:
 right values, but an L·S intermediate (a bool counts)."""
 # expect-fail: no_score_matrix[long_causal_sequence]
+# hint: one-block-at-a-time
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the running maximum starts at 0 instead of -inf: it never comes down to
 rows whose scores are all very negative, and their exponentials underflow to 0: 0 / 0."""
 # expect-fail: flash_attention[very_negative_scores] flash_attention[causal_very_negative_scores]
+# hint: rescale-what-you-have
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Both networks' gradients zeroed once, at the top of the training step (a correct style), but
 D's loss takes G's samples without .detach(): its gradients land in G and G's step adds its own."""
 # expect-fail: train_gan_step[*]
+# hint: which-network-each-loss-reaches
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -2,6 +2,7 @@
 .detach(): D's backward runs through G and frees G's graph, so G's backward fails (and, before
 that, D's loss writes gradients into G)."""
 # expect-fail: train_gan_step[*]
+# hint: which-network-each-loss-reaches
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """D's fake batch made from the real samples, generator(real), instead of the latent codes: it runs
 only where latent_dim == data_dim (a shape error elsewhere), and is wrong there."""
 # expect-fail: discriminator_step[latent_as_wide_as_the_data] train_gan_step[latent_as_wide_as_the_data]
+# hint: labels-and-signs
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """train_gan_step steps G before D: G is trained against the old D, and D then sees G's new samples."""
 # expect-fail: train_gan_step[*]
+# hint: which-network-each-loss-reaches
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """train_gan_step hands d_optimizer to the generator's step (one optimizer for both): it zeroes and
 steps D with the gradients of G's loss, and G never moves."""
 # expect-fail: train_gan_step[*]
+# hint: which-network-each-loss-reaches
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """Each step zeroes its optimizer's gradients after stepping, not before backward: G's step leaves
 D's gradients of G's loss in D, and D's next step adds its own to them."""
 # expect-fail: discriminator_step[after_a_generator_step*] train_gan_step[two_steps_in_a_row] train_gan_step[three_steps_in_a_row_with_adam]
+# hint: stale-gradients
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """D is taught to call the real samples fake and the fake ones real: the labels are swapped."""
 # expect-fail: discriminator_step[*] train_gan_step[*]
+# hint: labels-and-signs
 import torch
 from torch import nn
 from torch.nn import functional as F

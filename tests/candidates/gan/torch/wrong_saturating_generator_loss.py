@@ -2,6 +2,7 @@
 saturating loss, whose gradient vanishes while D rejects G's samples; the contract pins the
 non-saturating BCE(D(G(z)), 1)."""
 # expect-fail: generator_step[*] train_gan_step[*]
+# hint: labels-and-signs
 import torch
 from torch import nn
 from torch.nn import functional as F

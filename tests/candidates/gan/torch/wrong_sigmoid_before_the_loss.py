@@ -1,5 +1,6 @@
 """A sigmoid before BCE-with-logits: the loss applies its own, so the probabilities are squashed twice."""
 # expect-fail: discriminator_step[*] generator_step[*] train_gan_step[*]
+# hint: labels-and-signs
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """D's two terms averaged instead of added: the loss is half the contract's (and so is an SGD step)."""
 # expect-fail: discriminator_step[*] train_gan_step[*]
+# hint: labels-and-signs
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """Classic bug: the second layer's Â forgotten on the way back: dL/dH = dL/dlogits @ W2.T, as if the
 layer were a plain linear one; W2 and b2 are right, W1 and b1 are not."""
 # expect-fail: classifier_loss_and_grads[graph_with_isolated_nodes] classifier_loss_and_grads[hidden_layer_as_wide_as_the_classes] classifier_loss_and_grads[every_node_labelled_in_float64]
+# hint: classifier-backward-through-a-hat
 import numpy as np
 
 

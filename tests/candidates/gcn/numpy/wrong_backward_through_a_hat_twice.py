@@ -1,6 +1,7 @@
 """Classic bug: Â applied twice on the way back to the first layer (the product ÂX of the forward pass
 multiplied by Â again): W1's gradient through Â² instead of Â."""
 # expect-fail: classifier_loss_and_grads[graph_with_isolated_nodes] classifier_loss_and_grads[hidden_layer_as_wide_as_the_classes] classifier_loss_and_grads[every_node_labelled_in_float64]
+# hint: classifier-backward-through-a-hat
 import numpy as np
 
 

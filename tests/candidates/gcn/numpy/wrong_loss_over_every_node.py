@@ -1,6 +1,7 @@
 """Classic bug: the loss and its gradient over every node, the unlabelled ones too (train_mask ignored):
 semi-supervised training sees only the labelled nodes' labels."""
 # expect-fail: classifier_loss_and_grads[graph_with_isolated_nodes] classifier_loss_and_grads[one_labelled_node] classifier_loss_and_grads[wide_features_and_few_labels]
+# hint: classifier-labelled-nodes-only
 import numpy as np
 
 

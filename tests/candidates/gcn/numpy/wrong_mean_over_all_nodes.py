@@ -1,6 +1,7 @@
 """Classic bug: the masked losses summed, then divided by N, the number of nodes, instead of by the
 number of labelled nodes."""
 # expect-fail: classifier_loss_and_grads[graph_with_isolated_nodes] classifier_loss_and_grads[one_labelled_node] classifier_loss_and_grads[as_many_nodes_as_input_features_in_float64]
+# hint: classifier-labelled-nodes-only
 import numpy as np
 
 

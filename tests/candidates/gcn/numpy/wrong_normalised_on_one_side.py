@@ -1,6 +1,7 @@
 """Classic bug: D^-1/2 applied on the left only, D^-1/2 (A + I): the rows are scaled, the columns
 (each neighbour's contribution) are not."""
 # expect-fail: gcn_layer[complete_graph] gcn_layer[path] gcn_layer[star_with_very_different_degrees] gcn_layer[graph_with_isolated_nodes] classifier_loss_and_grads[hidden_layer_as_wide_as_the_classes] classifier_loss_and_grads[every_node_labelled_in_float64]
+# hint: symmetric-normalisation
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: a ReLU on the logits too, as after every other layer (and its derivative in the
 backward pass): negative logits are clipped to 0."""
 # expect-fail: classifier_loss_and_grads[graph_with_isolated_nodes] classifier_loss_and_grads[two_classes_on_a_star_in_float64] classifier_loss_and_grads[every_node_labelled_in_float64]
+# hint: classifier-labelled-nodes-only
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: row normalisation D^-1 (A + I), a mean over the neighbours, instead of the symmetric
 D^-1/2 (A + I) D^-1/2. Equal on regular graphs (complete, no edges), wrong wherever degrees differ."""
 # expect-fail: gcn_layer[graph_with_isolated_nodes] gcn_layer[path] gcn_layer[star_with_very_different_degrees] gcn_layer[star_in_float64] gcn_layer[as_many_input_as_output_features] classifier_loss_and_grads[hidden_layer_as_wide_as_the_classes] classifier_loss_and_grads[two_classes_on_a_star_in_float64]
+# hint: symmetric-normalisation
 import numpy as np
 
 

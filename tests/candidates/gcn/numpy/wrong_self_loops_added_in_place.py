@@ -1,6 +1,7 @@
 """Classic bug: self-loops written into the caller's adjacency matrix (np.fill_diagonal on adj):
 right numbers, but the input is changed, and a second call would see the loops already there."""
 # expect-fail: gcn_layer[graph_with_isolated_nodes] gcn_layer[complete_graph] gcn_layer[single_node] classifier_loss_and_grads[graph_with_isolated_nodes]
+# hint: self-loops-first
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the loss over the labelled nodes, but its gradient softmax - onehot taken for every
 node: the unlabelled nodes push the weights too."""
 # expect-fail: classifier_loss_and_grads[graph_with_isolated_nodes] classifier_loss_and_grads[one_labelled_node] classifier_loss_and_grads[wide_features_and_few_labels]
+# hint: classifier-labelled-nodes-only
 import numpy as np
 
 

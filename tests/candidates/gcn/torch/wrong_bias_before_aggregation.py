@@ -1,6 +1,7 @@
 """Classic bug: the bias added before the aggregation, Â (X W + b): the rows of Â do not sum to 1
 where degrees differ, so each node gets its own multiple of b. Right on regular graphs."""
 # expect-fail: gcn_layer[star_with_a_bias] gcn_layer[path_with_a_bias_in_float64] gcn_layer[graph_with_isolated_nodes_and_a_bias_in_float64] classifier_forward[two_classes_on_a_star_in_float64] train_step[wide_features_and_few_labels]
+# hint: symmetric-normalisation
 import torch
 from torch import nn
 from torch.nn import functional as F

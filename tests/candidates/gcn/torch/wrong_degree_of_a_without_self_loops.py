@@ -1,6 +1,7 @@
 """Classic bug: self-loops added to A, but the degrees taken from A alone: every degree is one short,
 and an isolated node's is 0 (1/sqrt(0) is inf)."""
 # expect-fail: gcn_layer[graph_with_isolated_nodes] gcn_layer[graph_without_any_edge] gcn_layer[single_node] gcn_layer[complete_graph] gcn_layer[path] gcn_layer[star_with_very_different_degrees] classifier_forward[graph_with_isolated_nodes] train_step[one_labelled_node]
+# hint: self-loops-first
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """Classic bug: D^-1 on both sides, D^-1 (A + I) D^-1, the square root forgotten: each entry is
 divided by d_i d_j instead of sqrt(d_i d_j)."""
 # expect-fail: gcn_layer[complete_graph] gcn_layer[path] gcn_layer[star_with_very_different_degrees] classifier_forward[two_classes_on_a_star_in_float64] train_step[hidden_layer_as_wide_as_the_classes]
+# hint: symmetric-normalisation
 import torch
 from torch import nn
 from torch.nn import functional as F

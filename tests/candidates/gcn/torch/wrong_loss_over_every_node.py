@@ -1,6 +1,7 @@
 """Classic bug: the cross-entropy over every node, the unlabelled ones too (train_mask ignored):
 semi-supervised training sees only the labelled nodes' labels."""
 # expect-fail: train_step[graph_with_isolated_nodes] train_step[one_labelled_node] train_step[wide_features_and_few_labels]
+# hint: classifier-labelled-nodes-only
 import torch
 from torch import nn
 from torch.nn import functional as F

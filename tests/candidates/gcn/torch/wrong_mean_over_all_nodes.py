@@ -1,6 +1,7 @@
 """Classic bug: the labelled nodes' cross-entropies summed, then divided by N, the number of nodes,
 instead of by the number of labelled nodes."""
 # expect-fail: train_step[graph_with_isolated_nodes] train_step[one_labelled_node] train_step[as_many_nodes_as_input_features_in_float64]
+# hint: classifier-labelled-nodes-only
 import torch
 from torch import nn
 from torch.nn import functional as F

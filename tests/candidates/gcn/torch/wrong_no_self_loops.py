@@ -1,6 +1,7 @@
 """Classic bug: no self-loops, D^-1/2 A D^-1/2: a node forgets its own features, and an isolated
 node has degree 0 (1/sqrt(0) is inf, its row NaN)."""
 # expect-fail: gcn_layer[graph_with_isolated_nodes] gcn_layer[graph_without_any_edge] gcn_layer[single_node] gcn_layer[complete_graph] gcn_layer[path] gcn_layer[star_with_very_different_degrees] classifier_forward[graph_with_isolated_nodes] train_step[one_labelled_node]
+# hint: self-loops-first
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Classic bug: the gradients never zeroed: the second step adds its gradients to the first's."""
 # expect-fail: train_step[two_steps_in_a_row_in_float64] train_step[learns_two_communities_from_four_labels_in_float64]
+# hint: classifier-labelled-nodes-only
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Classic bug: a ReLU after the last layer too: the logits are clipped at 0."""
 # expect-fail: classifier_forward[graph_with_isolated_nodes] classifier_forward[two_classes_on_a_star_in_float64] train_step[every_node_labelled_in_float64]
+# hint: classifier-labelled-nodes-only
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Classic bug: the returned cache is detached, so no gradient flows back through it."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: the-cache-and-the-offset-mask
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: attends over the past and the new tokens, but returns only the new tokens' keys and values as the cache."""
 # expect-fail: decoding_with_the_cache[token_by_token_from_the_first] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: the-cache-and-the-offset-mask
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: query head h reads kv head h % num_kv_heads (tensor.repeat tiles the kv heads) instead of h // group."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] decoding_with_the_cache[token_by_token_from_the_first]
+# hint: which-kv-head
 import math
 
 import torch

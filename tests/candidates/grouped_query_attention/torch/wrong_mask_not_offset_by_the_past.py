@@ -1,5 +1,6 @@
 """Classic bug: the causal mask is the lower triangle from key 0, not shifted by T_past: new tokens cannot see most of the cache."""
 # expect-fail: decoding_with_the_cache[token_by_token_from_the_first] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: the-cache-and-the-offset-mask
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: the mask is applied only when there is no cache (a single new token needs none), so several new tokens after a past see the future."""
 # expect-fail: decoding_with_the_cache[prompt_then_chunks_of_several_tokens] decoding_with_the_cache[chunks_of_several_tokens_in_float64] decoding_with_the_cache[empty_past_on_a_whole_sequence]
+# hint: the-cache-and-the-offset-mask
 import math
 
 import torch

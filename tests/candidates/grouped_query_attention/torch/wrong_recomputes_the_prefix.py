@@ -1,6 +1,7 @@
 """Classic inefficiency: the module keeps the tokens it has seen and projects the whole prefix again at
 every step, ignoring the cache's values: the outputs are right, the work per token grows with the context."""
 # expect-fail: decoding_with_the_cache[token_by_token_from_the_first] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: the-cache-and-the-offset-mask
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: scores scaled by 1/sqrt(embed_dim) instead of 1/sqrt(head_dim)."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: which-kv-head
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Wrong: advantages (N,) times ratios (N, T) broadcast along the tokens: silently wrong when N == T, an
 error otherwise."""
 # expect-fail: grpo_loss[as_many_completions_as_tokens] grpo_loss[as_many_completions_as_tokens_with_kl_in_float64] grpo_loss[completions_with_the_default_clip_and_no_kl]
+# hint: clip-and-minimum-per-token
 import torch
 
 

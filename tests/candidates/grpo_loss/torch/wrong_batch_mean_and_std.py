@@ -1,5 +1,6 @@
 """Wrong: one mean and one std over the whole batch (TRL's scale_rewards="batch" and more), not per group."""
 # expect-fail: group_advantages[binary_rewards_in_groups_of_four] group_advantages[constant_groups_among_others]
+# hint: groups-and-their-spread
 import torch
 
 

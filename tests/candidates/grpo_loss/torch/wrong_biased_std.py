@@ -1,5 +1,6 @@
 """Wrong: the biased (population) standard deviation, divided by G instead of G - 1."""
 # expect-fail: group_advantages[groups_of_two] group_advantages[binary_rewards_in_groups_of_four] group_advantages[a_single_group]
+# hint: groups-and-their-spread
 import torch
 
 

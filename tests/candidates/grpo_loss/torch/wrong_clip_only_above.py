@@ -1,5 +1,6 @@
 """Wrong: the ratio is clipped at 1 + clip_eps only, so a negative advantage is not held at 1 - clip_eps."""
 # expect-fail: grpo_loss[completions_with_the_default_clip_and_no_kl] grpo_loss[ratios_far_outside_the_clip]
+# hint: clip-and-minimum-per-token
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: the eps argument never used: a constant group is 0 / 0."""
 # expect-fail: group_advantages[constant_groups_among_others] group_advantages[every_group_constant] group_advantages[a_large_eps]
+# hint: eps-outside-the-root
 import torch
 
 

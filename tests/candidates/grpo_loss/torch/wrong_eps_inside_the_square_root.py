@@ -1,5 +1,6 @@
 """Wrong: eps added to the variance, under the square root, instead of to the standard deviation."""
 # expect-fail: group_advantages[tiny_spread_where_the_default_eps_decides] group_advantages[a_large_eps]
+# hint: eps-outside-the-root
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: groups read as a (G, B) view, every B-th reward, instead of contiguous runs of G."""
 # expect-fail: group_advantages[binary_rewards_in_groups_of_four] group_advantages[as_many_prompts_as_completions_per_prompt]
+# hint: groups-and-their-spread
 import torch
 
 

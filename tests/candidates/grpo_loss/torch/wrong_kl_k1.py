@@ -1,6 +1,7 @@
 """Wrong: the naive k1 estimate logps - ref_logps (of high variance, and negative for some tokens) in place
 of k3."""
 # expect-fail: grpo_loss[kl_with_the_default_clip] grpo_loss[strong_kl_with_the_default_clip] grpo_loss[one_token_with_kl_in_float64]
+# hint: k3-and-the-mask
 import torch
 
 

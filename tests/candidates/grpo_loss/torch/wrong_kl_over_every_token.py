@@ -1,5 +1,6 @@
 """Wrong: the KL penalty averaged over all tokens, padding included, and added to the masked policy loss."""
 # expect-fail: grpo_loss[kl_with_the_default_clip] grpo_loss[padded_completions_with_kl_in_float64]
+# hint: k3-and-the-mask
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: the k3 estimator with its log-ratio reversed, exp(logps - ref) - (logps - ref) - 1."""
 # expect-fail: grpo_loss[kl_with_the_default_clip] grpo_loss[strong_kl_with_the_default_clip]
+# hint: k3-and-the-mask
 import torch
 
 

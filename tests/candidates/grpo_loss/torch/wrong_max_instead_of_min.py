@@ -1,5 +1,6 @@
 """Wrong: the optimistic maximum of the two surrogates instead of the pessimistic minimum."""
 # expect-fail: grpo_loss[completions_with_the_default_clip_and_no_kl] grpo_loss[a_narrow_clip]
+# hint: clip-and-minimum-per-token
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: the mean over all N * T tokens: the dropped ones count as zeros in the denominator."""
 # expect-fail: grpo_loss[padded_completions_of_different_lengths] grpo_loss[completions_with_the_default_clip_and_no_kl]
+# hint: k3-and-the-mask
 import torch
 
 

@@ -1,6 +1,7 @@
 """Wrong: TRL's loss_type="grpo" (the paper's 1/G sum 1/|o_i|), a mean per completion and then over the
 batch, where the kata asks for one mean over the kept tokens."""
 # expect-fail: grpo_loss[padded_completions_of_different_lengths] grpo_loss[a_completion_with_no_kept_token] grpo_loss[padded_completions_with_kl_in_float64]
+# hint: k3-and-the-mask
 import torch
 
 

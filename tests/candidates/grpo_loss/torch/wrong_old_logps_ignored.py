@@ -1,6 +1,7 @@
 """Wrong: the ratio taken against logps.detach(), as if every step were the first (on-policy): right in
 value only when old_logps == logps."""
 # expect-fail: grpo_loss[completions_with_the_default_clip_and_no_kl] grpo_loss[a_narrow_clip]
+# hint: clip-and-minimum-per-token
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: the ratio computed from detached log-probabilities: the loss is right, its gradient is gone."""
 # expect-fail: grpo_loss[completions_with_the_default_clip_and_no_kl] grpo_loss[a_wide_clip]
+# hint: clip-and-minimum-per-token
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: torch.std of a group of one is NaN (G - 1 = 0), and so is every advantage of it."""
 # expect-fail: group_advantages[groups_of_one_have_zero_advantage] group_advantages[groups_of_one_with_a_large_eps_in_float64]
+# hint: groups-and-their-spread
 import torch
 
 

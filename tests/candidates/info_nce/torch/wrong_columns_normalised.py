@@ -1,5 +1,6 @@
 """Classic bug: normalised along dim 0, each feature over the batch, not each embedding."""
 # expect-fail: info_nce[random_pairs_*] info_nce[as_many_pairs_as_dimensions]
+# hint: normalise-then-divide
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,6 @@
 """Classic bug: the two directions added, not averaged: twice the loss."""
 # expect-fail: info_nce[random_pairs_at_*] info_nce[two_pairs] info_nce[random_pairs_in_float64]
+# hint: rows-and-columns
 import torch
 import torch.nn.functional as F
 

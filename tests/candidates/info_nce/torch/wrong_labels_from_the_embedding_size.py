@@ -1,6 +1,7 @@
 """Classic bug: the targets built from the embedding size, arange(D), where the pairs number N: the
 positives are right only where N == D."""
 # expect-fail: info_nce[more_dimensions_than_pairs] info_nce[more_pairs_than_dimensions] info_nce[one_pair]
+# hint: normalise-then-divide
 import torch
 import torch.nn.functional as F
 

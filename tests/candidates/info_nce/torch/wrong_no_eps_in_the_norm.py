@@ -1,5 +1,6 @@
 """Classic bug: divided by the bare norm: a row of zeros gives 0 / 0 = NaN."""
 # expect-fail: info_nce[a_zero_embedding_in_each_input]
+# hint: normalise-then-divide
 import torch
 
 

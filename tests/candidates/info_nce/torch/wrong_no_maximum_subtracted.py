@@ -1,6 +1,7 @@
 """Classic bug: log(sum(exp(logits))) with nothing subtracted: at temperature 0.01 the logits of
 aligned embeddings reach 100 and exp(100) overflows float32 (exp(1000) overflows float64)."""
 # expect-fail: info_nce[nearly_parallel_*] info_nce[matched_pairs_at_temperature_0_01]
+# hint: stable-log-sum-exp
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: the raw dot products, never normalised: the logits are not cosine similarities, and
 they grow with the embeddings' norms."""
 # expect-fail: info_nce[random_pairs_at_*] info_nce[*_very_different_norms] info_nce[random_pairs_in_float64]
+# hint: normalise-then-divide
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the norms detached (as if they were constants): the right loss, but the gradient
 keeps the radial part that normalising removes."""
 # expect-fail: info_nce[random_pairs_at_*] info_nce[*_very_different_norms] info_nce[random_pairs_in_float64]
+# hint: normalise-then-divide
 import torch
 
 

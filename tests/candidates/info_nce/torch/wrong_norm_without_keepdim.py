@@ -1,6 +1,7 @@
 """Classic bug: the norms taken without keepdim, shape (N,): where N == D they broadcast along the
 last dimension and divide a[i, j] by the norm of row j, with no error."""
 # expect-fail: info_nce[as_many_pairs_as_dimensions*] info_nce[more_pairs_than_dimensions]
+# hint: normalise-then-divide
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the second direction's log-sum-exp over the rows again (dim=1 where the columns,
 dim=0, were meant): the average of a -> b with itself."""
 # expect-fail: info_nce[random_pairs_*] info_nce[as_many_pairs_as_dimensions]
+# hint: rows-and-columns
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,6 @@
 """Classic bug: the losses summed over the N pairs, not averaged: N times too large (right for N = 1)."""
 # expect-fail: info_nce[random_pairs_at_*] info_nce[two_pairs] info_nce[a_batch_of_64]
+# hint: rows-and-columns
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: the similarities multiplied by the temperature, as if it were CLIP's logit scale
 (1 / temperature): right only at temperature 1."""
 # expect-fail: info_nce[random_pairs_at_*] info_nce[temperature_one_half] info_nce[random_pairs_in_float64]
+# hint: normalise-then-divide
 import torch
 import torch.nn.functional as F
 

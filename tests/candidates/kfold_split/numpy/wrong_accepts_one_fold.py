@@ -1,5 +1,6 @@
 """n_splits = 1 is accepted: one split whose train is empty, where scikit-learn raises ValueError."""
 # expect-fail: kfold_split_rejects[one_fold] stratified_kfold_split_rejects[one_fold]
+# hint: draw-exactly-as-pinned
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classes numbered by value (np.unique's order), not by first appearance in y."""
 # expect-fail: stratified_kfold_split[labels_not_in_sorted_order_of_appearance] stratified_kfold_split[shuffled_labels_not_in_sorted_order]
+# hint: draw-exactly-as-pinned
 import numpy as np
 
 

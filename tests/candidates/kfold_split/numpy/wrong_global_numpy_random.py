@@ -1,5 +1,6 @@
 """Shuffles with NumPy's global generator: the given rng is never drawn from."""
 # expect-fail: kfold_split[shuffled_*] stratified_kfold_split[shuffled_two_classes_in_two_folds] stratified_kfold_split[shuffled_unbalanced_classes]
+# hint: draw-exactly-as-pinned
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """n // k in every fold, and the last fold takes all n % k extra samples."""
 # expect-fail: kfold_split[thirteen_*] kfold_split[eleven_*] kfold_split[shuffled_unequal_folds]
+# hint: fold-sizes-and-sorting
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """The n % k folds one larger are the last ones, not the first."""
 # expect-fail: kfold_split[thirteen_*] kfold_split[eleven_*] kfold_split[two_folds_of_an_odd_count] kfold_split[shuffled_unequal_folds]
+# hint: fold-sizes-and-sorting
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Shuffles the samples once (rng.permutation(len(y))) and stratifies them in that order: other draws, other folds."""
 # expect-fail: stratified_kfold_split[shuffled_two_classes_in_two_folds] stratified_kfold_split[shuffled_unbalanced_classes] stratified_kfold_split[shuffled_balanced_classes]
+# hint: draw-exactly-as-pinned
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """The stratified split ignores the classes: plain k-fold folds over len(y) samples."""
 # expect-fail: stratified_kfold_split[two_classes_in_two_folds] stratified_kfold_split[labels_not_in_sorted_order_of_appearance] stratified_kfold_split[shuffled_balanced_classes] stratified_kfold_split_rejects[every_class_smaller_than_k]
+# hint: the-stratified-deal
 import numpy as np
 
 

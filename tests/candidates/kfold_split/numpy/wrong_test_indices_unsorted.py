@@ -1,5 +1,6 @@
 """Each test fold is the permutation's slice in drawn order, not sorted."""
 # expect-fail: kfold_split[shuffled_equal_folds] kfold_split[shuffled_unequal_folds] kfold_split[shuffled_two_folds]
+# hint: fold-sizes-and-sorting
 import numpy as np
 
 

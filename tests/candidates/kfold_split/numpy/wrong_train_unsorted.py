@@ -1,5 +1,6 @@
 """Train is the other folds' slices of the permutation concatenated, not sorted."""
 # expect-fail: kfold_split[shuffled_equal_folds] kfold_split[shuffled_unequal_folds] kfold_split[shuffled_two_folds]
+# hint: fold-sizes-and-sorting
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: argmax instead of argmin, so every point joins its farthest center."""
 # expect-fail: kmeans_from_given_centers[well_separated_blobs] kmeans_from_given_centers[overlapping_blobs_float64] kmeans_plus_plus_seeding[well_separated_blobs]
+# hint: distances-that-keep-their-digits
 import numpy as np
 
 

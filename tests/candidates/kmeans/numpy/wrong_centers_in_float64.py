@@ -1,6 +1,7 @@
 """Classic bug: builds the centers in a float64 buffer (np.zeros((k, D))), so float32 points give
 float64 centers."""
 # expect-fail: kmeans_from_given_centers[well_separated_blobs] kmeans_from_given_centers[one_dimension] kmeans_plus_plus_seeding[well_separated_blobs]
+# hint: distances-that-keep-their-digits
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: a cluster left without points goes back to its initial center instead of keeping
 the position it had before this update."""
 # expect-fail: kmeans_from_given_centers[cluster_emptied_after_it_moved]
+# hint: empty-clusters-and-ties
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: every center moves to the mean of its points, even a center that has none:
 x[labels == j].mean(axis=0) of no rows is 0 / 0 = NaN (the seed notes' sample does this)."""
 # expect-fail: kmeans_from_given_centers[cluster_emptied_after_it_moved] kmeans_from_given_centers[a_center_far_from_every_point] kmeans_from_given_centers[duplicate_points_and_a_duplicate_center]
+# hint: empty-clusters-and-ties
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug (scikit-learn's habit, not this contract): a cluster left without points is moved to
 the point farthest from its own center, instead of keeping its position."""
 # expect-fail: kmeans_from_given_centers[cluster_emptied_after_it_moved] kmeans_from_given_centers[a_center_far_from_every_point]
+# hint: empty-clusters-and-ties
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: squared distances as |x|² - 2x·c + |c|² in float32; far from the origin the
 cancellation leaves only rounding noise and points join the wrong centers."""
 # expect-fail: kmeans_from_given_centers[far_from_the_origin]
+# hint: distances-that-keep-their-digits
 import numpy as np
 
 

@@ -2,6 +2,7 @@
 one with probability proportional to its squared distance. A lone outlier then always gets a center
 of its own, where k-means++ gives it one in about one run in ten."""
 # expect-fail: kmeans_plus_plus_draws_its_centers_at_random
+# hint: k-means-plus-plus
 import numpy as np
 
 

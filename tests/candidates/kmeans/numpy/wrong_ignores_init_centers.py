@@ -1,5 +1,6 @@
 """Classic bug: starts from the first k points whatever init_centers says."""
 # expect-fail: kmeans_from_given_centers[well_separated_blobs] kmeans_from_given_centers[exact_ties_go_to_the_lowest_index] kmeans_from_given_centers[stops_after_one_iteration]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

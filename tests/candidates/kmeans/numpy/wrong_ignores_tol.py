@@ -1,6 +1,7 @@
 """Classic bug: ignores tol and runs until the centers stop moving at all (no label changes), so it
 goes on after an iteration whose moves were all within tol."""
 # expect-fail: kmeans_from_given_centers[stops_on_tol_before_max_iters] kmeans_from_given_centers[stops_when_the_largest_move_equals_tol]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: returns the labels of the last assignment, made before the last update moved the
 centers; they are not the nearest centers of the centers returned."""
 # expect-fail: kmeans_from_given_centers[stops_after_one_iteration] kmeans_from_given_centers[stops_after_two_iterations] kmeans_from_given_centers[stops_on_tol_before_max_iters] kmeans_from_given_centers[stops_when_the_largest_move_equals_tol] kmeans_from_given_centers[stops_after_two_iterations_float64]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: updates the caller's init_centers in place (centers = init_centers is not a copy)."""
 # expect-fail: kmeans_from_given_centers[well_separated_blobs] kmeans_from_given_centers[stops_after_one_iteration]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

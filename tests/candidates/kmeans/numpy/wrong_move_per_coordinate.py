@@ -2,6 +2,7 @@
 (plus a relative term) instead of each center's Euclidean move: on the diagonal a center moving by
 5/6 in both coordinates has moved 1.18, and tol = 0.95 must not stop it."""
 # expect-fail: kmeans_from_given_centers[tol_is_a_euclidean_distance]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

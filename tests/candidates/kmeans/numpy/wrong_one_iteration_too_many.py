@@ -1,5 +1,6 @@
 """Classic bug: max_iters off by one; the loop counter starts at 0 and runs while it is <= max_iters."""
 # expect-fail: kmeans_from_given_centers[stops_after_one_iteration] kmeans_from_given_centers[stops_after_two_iterations] kmeans_from_given_centers[stops_after_two_iterations_float64]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: returns (labels, centers), the order of the seed notes' sample, not (centers, labels)."""
 # expect-fail: kmeans_from_given_centers[well_separated_blobs] kmeans_plus_plus_seeding[well_separated_blobs] the_same_seed_gives_the_same_result
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: k-means++ whose first center is always x[0] instead of a point drawn uniformly at
 random; every later draw is right."""
 # expect-fail: kmeans_plus_plus_draws_by_squared_distance
+# hint: k-means-plus-plus
 import numpy as np
 
 

@@ -2,6 +2,7 @@
 not its squared distance, to the nearest center so far: the outcomes look right, the distribution
 is not."""
 # expect-fail: kmeans_plus_plus_draws_by_squared_distance
+# hint: k-means-plus-plus
 import numpy as np
 
 

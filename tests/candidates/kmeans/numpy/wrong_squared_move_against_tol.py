@@ -1,6 +1,7 @@
 """Classic bug: compares the squared moves with tol (not with tol ** 2), so it stops while a center
 still moves by more than tol whenever tol < 1."""
 # expect-fail: kmeans_from_given_centers[tol_is_a_distance_not_a_squared_one]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

@@ -2,6 +2,7 @@
 when the centers moved by at most tol; on small coordinates the inertia barely changes while the
 centers still move."""
 # expect-fail: kmeans_from_given_centers[tol_on_the_moves_of_small_coordinates]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: stops only when the largest move is strictly below tol; a move of exactly tol is
 not "more than tol", so the contract stops there."""
 # expect-fail: kmeans_from_given_centers[stops_when_the_largest_move_equals_tol]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

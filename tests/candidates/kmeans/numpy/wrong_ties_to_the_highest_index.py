@@ -1,6 +1,7 @@
 """Classic bug: keeps a center when it is at least as near as the best so far (<=, not <), so
 equally near centers go to the highest index instead of the lowest."""
 # expect-fail: kmeans_from_given_centers[exact_ties_go_to_the_lowest_index] kmeans_from_given_centers[duplicate_points_and_a_duplicate_center]
+# hint: empty-clusters-and-ties
 import numpy as np
 
 

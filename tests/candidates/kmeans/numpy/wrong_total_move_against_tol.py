@@ -1,6 +1,7 @@
 """Classic bug: compares the norm of all the moves together (np.linalg.norm of the whole difference,
 as in the seed notes) with tol, instead of the largest move of a single center."""
 # expect-fail: kmeans_from_given_centers[stops_on_tol_before_max_iters] kmeans_from_given_centers[stops_when_the_largest_move_equals_tol]
+# hint: one-iteration-then-the-stopping-rule
 import numpy as np
 
 

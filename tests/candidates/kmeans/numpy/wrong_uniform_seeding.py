@@ -1,6 +1,7 @@
 """Classic bug: seeds with k distinct points drawn uniformly at random instead of k-means++; with a
 big blob and far small ones, two centers start in the big blob and a small pair shares one."""
 # expect-fail: kmeans_plus_plus_seeding[a_big_blob_and_two_far_pairs_of_small_ones]
+# hint: k-means-plus-plus
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: an unseeded generator (np.random.default_rng() ignores `seed`), so one seed gives
 different results from call to call."""
 # expect-fail: the_same_seed_gives_the_same_result
+# hint: k-means-plus-plus
 import numpy as np
 
 

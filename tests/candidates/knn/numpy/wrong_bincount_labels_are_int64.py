@@ -1,6 +1,7 @@
 """Classic bug: np.bincount(row).argmax() gives the right label (the smallest on a tie) as a
 platform integer: int32 labels come back as int64."""
 # expect-fail: classify[int32_labels] classify[int32_labels_with_ties]
+# hint: the-vote
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: Counter(...).most_common(1) breaks a tie by first appearance, so a tied vote goes
 to the label of the nearest of the tied neighbours, not to the smallest label."""
 # expect-fail: classify[four_nearest_votes_tie_to_the_smallest_label] classify[three_nearest_votes_tie_to_the_smallest_label] classify[a_label_missing_from_every_neighbourhood]
+# hint: the-vote
 from collections import Counter
 
 import numpy as np

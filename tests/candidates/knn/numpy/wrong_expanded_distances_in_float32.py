@@ -1,6 +1,7 @@
 """Classic bug: |x|² - 2x·y + |y|² in the inputs' float32. Far from the origin |x|² is ~6e6 and
 its rounding swamps the differences between distances: the wrong neighbours win."""
 # expect-fail: classify[features_far_from_the_origin] regress[regress_far_from_the_origin]
+# hint: distances-and-ties
 import numpy as np
 
 

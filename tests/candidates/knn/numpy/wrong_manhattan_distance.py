@@ -1,5 +1,6 @@
 """Classic bug: the L1 (Manhattan) distance, sum |x - y|, instead of the Euclidean one."""
 # expect-fail: classify[three_classes_in_general_position] classify[float32_features] regress[regress_float_targets]
+# hint: distances-and-ties
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: k off by one, [:, :k + 1] takes k + 1 neighbours."""
 # expect-fail: classify[k_equal_to_one] classify[three_classes_in_general_position] regress[regress_k_equal_to_one] regress[regress_float_targets]
+# hint: distances-and-ties
 import numpy as np
 
 

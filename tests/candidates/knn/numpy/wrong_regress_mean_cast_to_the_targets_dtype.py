@@ -1,6 +1,7 @@
 """Classic bug: the regressed mean cast back to y_train's dtype, which truncates the mean of
 integer targets to an integer."""
 # expect-fail: regress[regress_integer_targets]
+# hint: the-vote
 import numpy as np
 
 

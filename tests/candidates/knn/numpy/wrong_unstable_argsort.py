@@ -1,6 +1,7 @@
 """Classic bug: np.argsort's default sort is not stable, so neighbours at equal distances come out
 in no defined order and the k-th neighbour is not the lower training index."""
 # expect-fail: classify[test_points_on_a_lattice] classify[ties_with_many_equal_votes] regress[regress_on_a_lattice] regress[regress_with_duplicate_training_points]
+# hint: distances-and-ties
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the labels sorted by their counts, the last one taken: a tie in the vote goes to
 the largest of the tied labels instead of the smallest."""
 # expect-fail: classify[four_nearest_votes_tie_to_the_smallest_label] classify[three_nearest_votes_tie_to_the_smallest_label] classify[k_equal_to_n_with_tied_counts] classify[a_label_missing_from_every_neighbourhood]
+# hint: the-vote
 import numpy as np
 
 

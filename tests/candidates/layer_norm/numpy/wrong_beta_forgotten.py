@@ -1,5 +1,6 @@
 """Classic bug: scales by gamma and forgets to add beta."""
 # expect-fail: layer_norm[rows] layer_norm[feature_size_one] layer_norm[constant_rows]
+# hint: weight-bias-and-autograd
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: eps hard-coded as 1e-5, whatever the `eps` argument says."""
 # expect-fail: layer_norm[non_default_eps] layer_norm[float64_variance_equal_to_eps]
+# hint: the-variance-and-eps
 import numpy as np
 
 

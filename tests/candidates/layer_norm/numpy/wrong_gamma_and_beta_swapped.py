@@ -1,5 +1,6 @@
 """Classic bug: scales by beta and shifts by gamma."""
 # expect-fail: layer_norm[rows] layer_norm[tokens] layer_norm[feature_size_one]
+# hint: weight-bias-and-autograd
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: centres x in place (x -= mean), changing the caller's array."""
 # expect-fail: layer_norm[rows] layer_norm[large_offsets]
+# hint: weight-bias-and-autograd
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: converts to float64 for accuracy and forgets to convert back: float32 inputs come
 back as float64."""
 # expect-fail: layer_norm[rows] layer_norm[large_offsets]
+# hint: weight-bias-and-autograd
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: batch norm's axis. The mean and variance are taken over axis 0, each feature across
 the samples, instead of each row across its features."""
 # expect-fail: layer_norm[rows] layer_norm[tokens] layer_norm[rows_of_very_different_scale]
+# hint: which-axes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: applies the weight and forgets the bias."""
 # expect-fail: layer_norm[rows_with_an_int_normalized_shape] layer_norm[bias_without_weight] layer_norm[feature_size_one]
+# hint: weight-bias-and-autograd
 import torch
 
 

@@ -2,6 +2,7 @@
 variance under the square root. At unit variance the two differ by 5e-6, at the edge of float32's
 tolerance (float64 sees it clearly); with a variance near eps, by tens of percent."""
 # expect-fail: layer_norm[float64_input] layer_norm[float64_small_variance] layer_norm[near_constant_rows] layer_norm[non_default_eps]
+# hint: the-variance-and-eps
 
 
 def layer_norm(x, normalized_shape, weight=None, bias=None, eps=1e-5):

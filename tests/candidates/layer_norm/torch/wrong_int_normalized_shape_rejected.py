@@ -1,6 +1,7 @@
 """Classic bug: treats normalized_shape as a tuple always, as F.layer_norm does; the contract (like
 nn.LayerNorm) also accepts an int, and len(16) raises."""
 # expect-fail: layer_norm[rows_with_an_int_normalized_shape] layer_norm[square_matrix] layer_norm[vector]
+# hint: which-axes
 import torch
 
 

@@ -2,6 +2,7 @@
 run over every dimension after the first; an int C is the last dimension alone, as in
 nn.LayerNorm(C) on (batch, tokens, C)."""
 # expect-fail: layer_norm[tokens_with_an_int_normalized_shape]
+# hint: which-axes
 import torch
 
 

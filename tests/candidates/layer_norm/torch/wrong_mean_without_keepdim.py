@@ -2,6 +2,7 @@
 square (6, 6) input, or (1, 6, 6), mean[j] is subtracted from column j instead of row j: no
 error, wrong numbers."""
 # expect-fail: layer_norm[square_matrix] layer_norm[batch_of_one_with_as_many_tokens_as_features]
+# hint: which-axes
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: no eps at all, (x - mean) / std. A constant row (or a single feature) is 0 / 0 = NaN,
 and a variance near eps comes out far too large."""
 # expect-fail: layer_norm[constant_rows] layer_norm[feature_size_one] layer_norm[near_constant_rows] layer_norm[float64_input]
+# hint: the-variance-and-eps
 import torch
 
 

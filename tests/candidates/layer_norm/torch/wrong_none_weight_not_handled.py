@@ -1,5 +1,6 @@
 """Classic bug: assumes weight and bias are always given; None * tensor raises."""
 # expect-fail: layer_norm[without_weight_and_bias] layer_norm[weight_and_bias_given_as_none] layer_norm[weight_without_bias] layer_norm[bias_without_weight]
+# hint: weight-bias-and-autograd
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the variance as E[x²] - E[x]², in float32. Algebraically right; numerically it
 cancels catastrophically when |mean| >> std (both terms ~1e6 for a row 1000 + noise)."""
 # expect-fail: layer_norm[large_offsets] layer_norm[near_constant_rows]
+# hint: subtract-the-mean-first
 import torch
 
 

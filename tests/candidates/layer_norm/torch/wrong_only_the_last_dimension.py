@@ -1,6 +1,7 @@
 """Classic bug: always normalises over the last dimension, even when normalized_shape names two:
 each row of a (4, 5) sample gets its own statistics instead of sharing the sample's."""
 # expect-fail: layer_norm[two_trailing_dimensions] layer_norm[normalized_over_every_dimension] layer_norm[float64_variance_equal_to_eps]
+# hint: which-axes
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: returns a detached result (as .data or a NumPy round trip would): the values are
 right, and no gradient reaches x, weight or bias."""
 # expect-fail: layer_norm[rows_with_an_int_normalized_shape] layer_norm[two_trailing_dimensions] layer_norm[float64_input]
+# hint: weight-bias-and-autograd
 import torch
 
 

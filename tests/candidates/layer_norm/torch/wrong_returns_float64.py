@@ -1,6 +1,7 @@
 """Classic bug: computes in float64 for accuracy and forgets to cast back: float32 inputs come back
 as float64."""
 # expect-fail: layer_norm[rows_with_an_int_normalized_shape] layer_norm[large_offsets]
+# hint: weight-bias-and-autograd
 import torch
 
 

@@ -2,6 +2,7 @@
 is right and so are the gradients of weight and bias; the gradient of x misses the terms that
 flow through the statistics."""
 # expect-fail: layer_norm[rows_with_an_int_normalized_shape] layer_norm[tokens_with_a_one_element_tuple] layer_norm[float64_input]
+# hint: weight-bias-and-autograd
 import torch
 
 

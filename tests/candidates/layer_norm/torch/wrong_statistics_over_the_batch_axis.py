@@ -1,6 +1,7 @@
 """Classic bug: batch norm's axis. The mean and variance are taken over dim 0, each feature across
 the samples, instead of each sample across its features."""
 # expect-fail: layer_norm[rows_with_an_int_normalized_shape] layer_norm[tokens_with_a_one_element_tuple] layer_norm[rows_of_very_different_scale]
+# hint: which-axes
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: torch.var divides by N - 1 unless told otherwise; layer norm's variance is the
 biased one (divided by N). A single feature makes it 0 / 0."""
 # expect-fail: layer_norm[rows_with_an_int_normalized_shape] layer_norm[float64_small_variance] layer_norm[feature_size_one]
+# hint: the-variance-and-eps
 import torch
 
 

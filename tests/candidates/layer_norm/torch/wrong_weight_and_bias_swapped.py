@@ -1,5 +1,6 @@
 """Classic bug: scales by the bias and shifts by the weight."""
 # expect-fail: layer_norm[rows_with_an_int_normalized_shape] layer_norm[two_trailing_dimensions]
+# hint: weight-bias-and-autograd
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: db = dout.sum(axis=1), a sum over the features instead of over the rows: the wrong
 shape where N != D_out, wrong values where N == D_out."""
 # expect-fail: linear_backward[rows_with_bias] linear_backward[every_dimension_the_same_size_with_bias] linear_backward[float64_rows_with_bias]
+# hint: the-three-products
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: db returned as zeros when the layer has no bias, instead of None."""
 # expect-fail: linear_backward[rows_without_bias] linear_backward[as_many_outputs_as_inputs_without_bias] linear_backward[tokens_in_three_dimensions_without_bias] linear_backward[a_single_row_without_bias] linear_backward[float64_*_without_bias]
+# hint: the-three-products
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: out = x @ w.T, reading w as nn.Linear's (D_out, D_in) weight: a shape error where
 D_in != D_out, the wrong values where w is square."""
 # expect-fail: linear_forward[rows_with_bias] linear_forward[as_many_outputs_as_inputs_without_bias] linear_forward[every_dimension_the_same_size_with_bias] linear_forward[float64_every_dimension_the_same_size_without_bias] linear_forward[square_tokens_in_three_dimensions_with_bias]
+# hint: let-the-shapes-lead
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: dx = dout @ w instead of dout @ w.T: a shape error where D_in != D_out, the wrong
 values where w is square."""
 # expect-fail: linear_backward[rows_with_bias] linear_backward[as_many_outputs_as_inputs_without_bias] linear_backward[every_dimension_the_same_size_with_bias] linear_backward[float64_every_dimension_the_same_size_without_bias]
+# hint: the-three-products
 import numpy as np
 
 

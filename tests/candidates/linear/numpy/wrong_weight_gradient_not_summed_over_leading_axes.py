@@ -1,6 +1,7 @@
 """Classic bug: dw = x.swapaxes(-1, -2) @ dout without flattening the leading axes: right for 2-D x,
 but on tokens (B, T, D_in) it is one (D_in, D_out) gradient per batch element, never summed over B."""
 # expect-fail: linear_backward[tokens_in_three_dimensions_with_bias] linear_backward[tokens_in_three_dimensions_without_bias] linear_backward[tokens_in_four_dimensions_with_bias] linear_backward[square_tokens_in_three_dimensions_with_bias] linear_backward[float64_tokens_in_three_dimensions_*]
+# hint: the-three-products
 import numpy as np
 
 

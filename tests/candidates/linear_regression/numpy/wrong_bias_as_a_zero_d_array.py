@@ -1,6 +1,7 @@
 """Classic bug: the descent's b started as np.array(0.0), updated in place and returned as it is:
 a 0-d array, not a Python float."""
 # expect-fail: fit_linear_regression_gd[default_step_and_epochs] fit_linear_regression_gd[zero_epochs_return_zeros] fit_linear_regression_gd[one_epoch]
+# hint: centre-then-solve
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: w updated first, then b's residual recomputed at the new w (not the old one)."""
 # expect-fail: fit_linear_regression_gd[one_epoch] fit_linear_regression_gd[one_epoch_in_float32] fit_linear_regression_gd[default_step_and_epochs]
+# hint: gradient-descent-step-and-types
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: w solved on X and y as they are (a model through the origin), then
 b = mean(y) - mean(X) @ w: centring must come before the solve."""
 # expect-fail: fit_linear_regression[least_squares_with_an_intercept] fit_linear_regression[ridge_leaves_the_intercept_unpenalised] fit_linear_regression[duplicated_column_minimum_norm]
+# hint: centre-then-solve
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the gradient of the sum of squares without the 2/N of the mean: X.T @ r alone."""
 # expect-fail: fit_linear_regression_gd[default_step_and_epochs] fit_linear_regression_gd[one_epoch] fit_linear_regression_gd[as_many_samples_as_features]
+# hint: gradient-descent-step-and-types
 import numpy as np
 
 

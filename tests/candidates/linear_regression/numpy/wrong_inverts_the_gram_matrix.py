@@ -1,6 +1,7 @@
 """Classic bug: the textbook inv(XᵀX + l2 I) XᵀY: XᵀX is singular when N < D or a column repeats
 (inv raises or returns huge garbage), and forming it squares the condition number."""
 # expect-fail: fit_linear_regression[duplicated_column_minimum_norm] fit_linear_regression[fewer_samples_than_features_minimum_norm] fit_linear_regression[zero_column_gets_zero_weight]
+# hint: do-not-invert-the-gram-matrix
 import numpy as np
 
 

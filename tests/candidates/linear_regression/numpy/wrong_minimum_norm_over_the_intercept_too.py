@@ -1,6 +1,7 @@
 """Classic bug: a column of ones appended, unpenalised (right for ridge and for unique solutions),
 but where there are many solutions lstsq minimises ||w||² + b², not ||w||² alone."""
 # expect-fail: fit_linear_regression[fewer_samples_than_features_minimum_norm] fit_linear_regression[as_many_samples_as_features_with_an_intercept] fit_linear_regression[one_sample_gives_zero_weights_and_the_mean]
+# hint: centre-then-solve
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: a column of ones appended for the intercept, and the ridge penalty put on all D + 1
 weights: b is shrunk toward 0 with w."""
 # expect-fail: fit_linear_regression[ridge_leaves_the_intercept_unpenalised] fit_linear_regression[as_many_samples_as_features_with_ridge] fit_linear_regression[fewer_samples_than_features_with_ridge]
+# hint: centre-then-solve
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: everything computed in X's dtype: float32 rows give float32 weights (the contract's
 w is float64)."""
 # expect-fail: fit_linear_regression[float32_rows_give_float64_weights] fit_linear_regression_gd[zero_epochs_in_float32] fit_linear_regression_gd[one_epoch_in_float32]
+# hint: centre-then-solve
 import numpy as np
 
 

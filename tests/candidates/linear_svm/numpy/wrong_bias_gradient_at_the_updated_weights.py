@@ -1,5 +1,6 @@
 """Classic bug: w is updated first, then b's sub-gradient is taken at the new w (not the old one)."""
 # expect-fail: fit_linear_svm[one_epoch] fit_linear_svm[one_epoch_in_float32] fit_linear_svm[default_hyper_parameters]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the sub-gradient of the sum of the hinges, not of their mean (no 1/N): every step is N times too long."""
 # expect-fail: fit_linear_svm[default_hyper_parameters] fit_linear_svm[one_epoch] fit_linear_svm[as_many_samples_as_features]
+# hint: the-violated-points-pull
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the parameters start as np.zeros(D, dtype=X.dtype): float32 X gives a float32 history."""
 # expect-fail: fit_linear_svm[float32_rows_give_float64_histories] fit_linear_svm[zero_epochs_in_float32] fit_linear_svm[one_epoch_in_float32]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

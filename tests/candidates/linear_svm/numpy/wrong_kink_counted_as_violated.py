@@ -1,5 +1,6 @@
 """Classic bug: a margin of exactly 1 counted as violated (<= 1): the points on the kink keep pulling."""
 # expect-fail: fit_linear_svm[margins_of_exactly_one_are_satisfied] fit_linear_svm[margins_of_exactly_one_with_as_many_samples_as_features_in_float32] fit_linear_svm[one_class_at_the_origin_stops_at_a_margin_of_one]
+# hint: the-kink-and-the-schedule
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the L2 penalty on the bias too (weight decay on b)."""
 # expect-fail: fit_linear_svm[l2_does_not_decay_the_bias] fit_linear_svm[strong_l2_with_a_large_step] fit_linear_svm[default_hyper_parameters]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

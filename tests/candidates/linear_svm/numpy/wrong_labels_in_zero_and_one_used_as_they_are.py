@@ -1,5 +1,6 @@
 """Classic bug: the labels used as they are: {-1, +1} labels work, but with {0, 1} labels the 0s never pull."""
 # expect-fail: fit_linear_svm[labels_in_zero_and_one] fit_linear_svm[labels_in_zero_and_one_as_floats_in_float32] fit_linear_svm[one_class_only_given_as_zeros]
+# hint: the-violated-points-pull
 import numpy as np
 
 

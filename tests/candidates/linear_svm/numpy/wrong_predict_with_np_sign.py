@@ -1,5 +1,6 @@
 """Classic bug: np.sign for the labels: a score of exactly 0 gets the label 0."""
 # expect-fail: predict[a_score_of_exactly_zero_is_positive] predict[a_score_of_exactly_zero_through_the_bias] predict[zero_weights_and_bias_predict_positive]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

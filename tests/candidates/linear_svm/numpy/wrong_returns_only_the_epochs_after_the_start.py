@@ -1,5 +1,6 @@
 """Classic bug: the history starts after the first epoch (no row for the starting zeros)."""
 # expect-fail: fit_linear_svm[zero_epochs_return_the_start] fit_linear_svm[one_epoch] fit_linear_svm[default_hyper_parameters]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the schedule counts epochs from 0 and patches the division by zero with max(t, 1): the step lr is taken twice, every later step is off by one."""
 # expect-fail: fit_linear_svm[three_epochs_follow_the_schedule] fit_linear_svm[default_hyper_parameters] fit_linear_svm[margins_of_exactly_one_are_satisfied]
+# hint: the-kink-and-the-schedule
 import numpy as np
 
 

@@ -2,6 +2,7 @@
 Face's rotary embedding does: exact enough in float32, off by about 1e-7 in float64, where the
 contract asks for the angles in the dtype of x."""
 # expect-fail: one_call_on_a_whole_sequence[six_query_heads_sharing_three_kv_heads_in_float64] decoding_with_the_cache[prompt_then_single_tokens_in_float64]
+# hint: rope-on-q-and-k-at-the-right-positions
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the returned cache is detached: no gradient flows back through the keys and values
 it holds."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: the-cache-and-the-mask
 import math
 
 import torch

@@ -2,6 +2,7 @@
 again (positions 0 .. T_past + T - 1): the outputs are right, but the cache is not the contract's
 (keys after RoPE), and every step pays for rotating the past again."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] decoding_with_the_cache[token_by_token_from_the_first] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: the-cache-and-the-mask
 import math
 
 import torch

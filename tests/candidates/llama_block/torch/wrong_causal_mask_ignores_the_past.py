@@ -1,6 +1,7 @@
 """Classic bug: the causal mask drawn as a square lower triangle from the first key: with a cache,
 new token t then sees the keys 0 .. t only, not the whole past and itself."""
 # expect-fail: decoding_with_the_cache[token_by_token_from_the_first] decoding_with_the_cache[prompt_then_chunks_of_several_tokens]
+# hint: the-cache-and-the-mask
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: eps added to the root mean square instead of under the square root; invisible on
 rows of unit scale in float32, far off where eps is comparable to the mean square."""
 # expect-fail: one_call_on_a_whole_sequence[large_eps] one_call_on_a_whole_sequence[tiny_activations_against_the_default_eps] one_call_on_a_whole_sequence[one_token_in_float64]
+# hint: pre-norm-order
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the interleaved-pair RoPE of the original Llama code (pairs (0, 1), (2, 3), ...)
 instead of Hugging Face's rotate-half (pairs (i, i + D/2))."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] one_call_on_a_whole_sequence[small_rope_base] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: rope-on-q-and-k-at-the-right-positions
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the kv heads tiled (repeat), so query head h reads kv head h % num_kv_heads instead
 of h // (num_heads // num_kv_heads); right only for MQA and MHA."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] one_call_on_a_whole_sequence[six_query_heads_sharing_three_kv_heads_in_float64] decoding_with_the_cache[token_by_token_from_the_first]
+# hint: the-cache-and-the-mask
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the new tokens are given positions 0 .. T-1 whatever the cache holds, so every
 decoded token is rotated as if it were the first."""
 # expect-fail: decoding_with_the_cache[token_by_token_from_the_first] decoding_with_the_cache[prompt_then_single_tokens] decoding_with_the_cache[long_prompt_then_single_tokens]
+# hint: rope-on-q-and-k-at-the-right-positions
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: post-norm (the original Transformer's order): each residual sum is normalised,
 instead of each sublayer's input."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] one_call_on_a_whole_sequence[one_token] decoding_with_the_cache[token_by_token_from_the_first]
+# hint: pre-norm-order
 import math
 
 import torch

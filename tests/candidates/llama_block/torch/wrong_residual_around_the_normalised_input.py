@@ -1,6 +1,7 @@
 """Classic bug: the residual adds the normalised input instead of x itself, so the residual stream
 is rescaled by every block."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] one_call_on_a_whole_sequence[one_token] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: pre-norm-order
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Slip: the RMSNorm scale created as zeros (or torch.empty) instead of ones. Every check that loads
 the grader's weights passes; a new block of its own would return x whatever its weights."""
 # expect-fail: a_new_block_starts_its_norms_at_ones
+# hint: pre-norm-order
 import math
 
 import torch

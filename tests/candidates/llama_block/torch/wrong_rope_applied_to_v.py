@@ -1,5 +1,6 @@
 """Classic bug: the values are rotated too; RoPE encodes positions in the scores only."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] one_call_on_a_whole_sequence[multi_query_one_kv_head] decoding_with_the_cache[prompt_then_single_tokens]
+# hint: rope-on-q-and-k-at-the-right-positions
 import math
 
 import torch

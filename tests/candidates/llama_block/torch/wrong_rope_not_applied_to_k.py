@@ -1,6 +1,7 @@
 """Classic bug: only the queries are rotated; the scores then depend on the query's absolute
 position, not on the distance to the key."""
 # expect-fail: one_call_on_a_whole_sequence[four_query_heads_sharing_two_kv_heads] one_call_on_a_whole_sequence[small_rope_base] decoding_with_the_cache[token_by_token_from_the_first]
+# hint: rope-on-q-and-k-at-the-right-positions
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: b kept as a 0-d array and returned as one, not as a Python float."""
 # expect-fail: fit_logistic_regression[default_hyper_parameters] fit_logistic_regression[zero_epochs_return_the_start]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

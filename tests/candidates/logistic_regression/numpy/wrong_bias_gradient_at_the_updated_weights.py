@@ -1,5 +1,6 @@
 """Classic bug: w is updated first, then b's gradient is taken at the new w (not the old one)."""
 # expect-fail: fit_logistic_regression[one_epoch] fit_logistic_regression[one_epoch_in_float32] fit_logistic_regression[default_hyper_parameters]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

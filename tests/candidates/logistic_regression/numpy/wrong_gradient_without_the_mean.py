@@ -1,5 +1,6 @@
 """Classic bug: the gradient of the sum of the losses, not of their mean (no 1/N): every step is N times too long."""
 # expect-fail: fit_logistic_regression[default_hyper_parameters] fit_logistic_regression[one_epoch] fit_logistic_regression[as_many_samples_as_features]
+# hint: the-gradient-is-the-residual
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the L2 penalty's gradient added to b's too (the bias is not regularised)."""
 # expect-fail: fit_logistic_regression[l2_does_not_decay_the_bias] fit_logistic_regression[l2_in_float32] fit_logistic_regression[strong_l2_with_a_large_step]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

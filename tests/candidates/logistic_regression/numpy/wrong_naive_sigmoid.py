@@ -1,5 +1,6 @@
 """Classic bug: the naive 1 / (1 + exp(-z)): right values, but exp overflows (a RuntimeWarning) for z < -709."""
 # expect-fail: predict_proba[logits_of_plus_and_minus_1000]
+# hint: a-sigmoid-that-never-overflows
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: logits clipped to [-20, 20] against overflow: sigmoid(-40) comes out 2e-9 instead of 4e-18."""
 # expect-fail: predict_proba[logits_of_plus_and_minus_40] predict_proba[logits_of_plus_and_minus_1000]
+# hint: a-sigmoid-that-never-overflows
 import numpy as np
 
 

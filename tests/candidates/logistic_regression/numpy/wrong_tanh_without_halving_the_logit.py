@@ -1,5 +1,6 @@
 """Classic bug: the tanh identity with z where it needs z / 2: (1 + tanh(z)) / 2 is sigmoid(2z)."""
 # expect-fail: predict_proba[moderate_logits] predict_proba[one_row] fit_logistic_regression[default_hyper_parameters]
+# hint: a-sigmoid-that-never-overflows
 import numpy as np
 
 

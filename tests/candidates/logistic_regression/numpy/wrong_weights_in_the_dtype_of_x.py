@@ -1,5 +1,6 @@
 """Classic bug: w created in X's dtype and updated in place: float32 rows give float32 weights (the contract's w is float64)."""
 # expect-fail: fit_logistic_regression[float32_rows_give_float64_weights] fit_logistic_regression[zero_epochs_in_float32] fit_logistic_regression[l2_in_float32]
+# hint: one-step-from-the-old-parameters
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: a "stable" sigmoid by np.where, which computes both branches on every z: exp(z) overflows for large positive z, exp(-z) for large negative z."""
 # expect-fail: predict_proba[logits_of_plus_and_minus_1000]
+# hint: a-sigmoid-that-never-overflows
 import numpy as np
 
 

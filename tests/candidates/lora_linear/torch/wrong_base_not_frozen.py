@@ -1,5 +1,6 @@
 """Classic bug: the base layer is never frozen, so an optimizer would train all of it."""
 # expect-fail: only_lora_A_and_lora_B_learn[square_layer] only_lora_A_and_lora_B_learn[rank_equal_to_out_features_without_bias]
+# hint: freeze-and-initialise
 import math
 
 import torch

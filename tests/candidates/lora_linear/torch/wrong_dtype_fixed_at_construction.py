@@ -1,6 +1,7 @@
 """Wrong: base.weight's dtype read once in __init__ and kept as a plain attribute, x and the merged
 update cast to it: after .double() the layer still computes in float32."""
 # expect-fail: lora_linear[built_in_float32_then_moved_to_float64]
+# hint: freeze-and-initialise
 import math
 
 import torch

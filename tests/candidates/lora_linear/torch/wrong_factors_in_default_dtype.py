@@ -1,5 +1,6 @@
 """Classic bug: lora_A and lora_B created in the default dtype (float32), whatever base.weight's."""
 # expect-fail: a_new_layer_is_the_base_with_lora_A_drawn_as_kaiming_uniform
+# hint: freeze-and-initialise
 import math
 
 import torch

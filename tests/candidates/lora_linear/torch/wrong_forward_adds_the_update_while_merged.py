@@ -1,5 +1,6 @@
 """Classic bug: forward always adds the low-rank path, so a merged layer applies the update twice."""
 # expect-fail: lora_linear[*] only_lora_A_and_lora_B_learn[square_layer]
+# hint: merge-with-a-flag-under-no-grad
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: kaiming_uniform_ with its default a = 0, whose bound sqrt(6 / in_features) is sqrt(6)
 times too wide."""
 # expect-fail: a_new_layer_is_the_base_with_lora_A_drawn_as_kaiming_uniform
+# hint: freeze-and-initialise
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: lora_A drawn from a normal of the right variance, 1 / (3 in_features), not uniform."""
 # expect-fail: a_new_layer_is_the_base_with_lora_A_drawn_as_kaiming_uniform
+# hint: freeze-and-initialise
 import math
 
 import torch

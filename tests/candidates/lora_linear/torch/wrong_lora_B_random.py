@@ -1,5 +1,6 @@
 """Classic bug: lora_B initialised like lora_A, so a new layer no longer computes base(x)."""
 # expect-fail: a_new_layer_is_the_base_with_lora_A_drawn_as_kaiming_uniform
+# hint: freeze-and-initialise
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the update written as A.T @ B.T, (in, out): a shape error when in != out, the
 transposed update when in == out."""
 # expect-fail: lora_linear[square_layer] lora_linear[float64_square_layer_without_bias] lora_linear[rank_equal_to_in_features] lora_linear[rank_one_update]
+# hint: the-update-and-its-shape
 import math
 
 import torch

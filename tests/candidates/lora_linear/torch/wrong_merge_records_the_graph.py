@@ -2,6 +2,7 @@
 records autograd history: base.weight stops being a frozen leaf, and gradients flow from the merged
 weight back into lora_A and lora_B."""
 # expect-fail: only_lora_A_and_lora_B_learn[square_layer] only_lora_A_and_lora_B_learn[rank_equal_to_out_features_without_bias] lora_linear[square_layer]
+# hint: merge-with-a-flag-under-no-grad
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: no merged flag: a second merge adds the update again, and forward adds it on top."""
 # expect-fail: lora_linear[*]
+# hint: merge-with-a-flag-under-no-grad
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the merged flag registered as a buffer, so the state dict carries a fourth (or fifth)
 entry that load_state_dict(strict=True) of an ordinary checkpoint does not have."""
 # expect-fail: lora_linear[*]
+# hint: merge-with-a-flag-under-no-grad
 import math
 
 import torch

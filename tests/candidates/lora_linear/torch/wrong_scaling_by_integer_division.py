@@ -1,5 +1,6 @@
 """Classic bug: scaling = alpha // r, which floors 5 / 3 to 1.0."""
 # expect-fail: lora_linear[scaling_is_not_an_integer_on_one_token] lora_linear[rank_one_update] a_new_layer_is_the_base_with_lora_A_drawn_as_kaiming_uniform
+# hint: the-update-and-its-shape
 import math
 
 import torch

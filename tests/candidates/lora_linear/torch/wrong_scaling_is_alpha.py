@@ -1,5 +1,6 @@
 """Classic bug: the update scaled by alpha, not alpha / r (right only when r = 1)."""
 # expect-fail: lora_linear[square_layer] lora_linear[scaling_is_not_an_integer_on_one_token] lora_linear[float64_layer] a_new_layer_is_the_base_with_lora_A_drawn_as_kaiming_uniform
+# hint: the-update-and-its-shape
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: unmerge subtracts the update even from a layer that was never merged."""
 # expect-fail: lora_linear[*]
+# hint: merge-with-a-flag-under-no-grad
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Wrong: huber's quadratic branch is d**2, not 0.5 * d**2."""
 # expect-fail: huber_loss[mean_of_rows] huber_loss[none_of_tokens] huber_loss[delta_2_*]
+# hint: smooth-l1-versus-huber
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Wrong: "batchmean" divides by every element, like "mean", not by input.shape[0]."""
 # expect-fail: kl_div[batchmean_of_rows] kl_div[batchmean_of_tokens_in_float64] kl_div[batchmean_of_a_square_matrix]
+# hint: reductions-count-elements
 import numpy as np
 
 

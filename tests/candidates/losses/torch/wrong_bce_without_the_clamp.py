@@ -1,5 +1,6 @@
 """Wrong: log(0) left at -inf: an input of exactly 0 or 1 gives inf or NaN."""
 # expect-fail: binary_cross_entropy_of_certain_probabilities[*]
+# hint: binary-logs-without-infinity
 import torch
 
 

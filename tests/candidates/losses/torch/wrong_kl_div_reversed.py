@@ -1,5 +1,6 @@
 """Wrong: KL(input || target): the model's distribution weighs the log-ratio, the reverse of PyTorch's KL(target || input)."""
 # expect-fail: kl_div[batchmean_of_rows] kl_div[sum_of_rows] kl_div[none_of_tokens]
+# hint: kl-direction-and-zeros
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: target * log(target): 0 * log 0 = 0 * -inf = NaN where a target is 0."""
 # expect-fail: kl_div_with_zero_targets[*]
+# hint: kl-direction-and-zeros
 import torch
 
 

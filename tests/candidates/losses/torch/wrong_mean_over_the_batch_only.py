@@ -1,5 +1,6 @@
 """Wrong: "mean" divides the sum by the batch size, input.shape[0], not by every element."""
 # expect-fail: mse_loss[mean_of_rows] mse_loss[mean_of_a_square_matrix] l1_loss[mean_of_tokens_in_float64] kl_div[mean_of_rows_in_float64]
+# hint: reductions-count-elements
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: the target detached, as if it were a label: the loss is right, the target's gradient None."""
 # expect-fail: mse_loss[*]
+# hint: both-gradients
 import torch
 
 

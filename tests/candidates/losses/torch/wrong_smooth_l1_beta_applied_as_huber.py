@@ -1,5 +1,6 @@
 """Wrong: smooth_l1's linear branch scaled by beta, as huber's delta: off by a factor beta."""
 # expect-fail: smooth_l1_loss[beta_0_5_*] smooth_l1_loss[beta_2_*] smooth_l1_loss[difference_equal_to_beta_0_5_*]
+# hint: smooth-l1-versus-huber
 import torch
 
 

@@ -1,6 +1,7 @@
 """Wrong: F.softplus keeps its default threshold=20, above which it returns x itself: off by
 e^-21 = 7.6e-10 at |x| = 21, which the float64 gradient shows."""
 # expect-fail: binary_cross_entropy_with_logits[logits_up_to_1e4_sum_in_float64]
+# hint: binary-logs-without-infinity
 import torch
 
 

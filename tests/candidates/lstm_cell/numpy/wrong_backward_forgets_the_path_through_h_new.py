@@ -1,6 +1,7 @@
 """Classic bug: the backward takes dc_new as the whole gradient of c_new, forgetting that h_new = o *
 tanh(c_new) depends on it too."""
 # expect-fail: lstm_cell_backward[a_batch_*] lstm_cell_backward[float64_batch]
+# hint: the-cell-is-reached-twice
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the path through h_new into c_new taken as dh_new * o, without tanh'(c_new) = 1 - tanh²."""
 # expect-fail: lstm_cell_backward[a_batch_*] lstm_cell_backward[float64_batch]
+# hint: the-cell-is-reached-twice
 import numpy as np
 
 

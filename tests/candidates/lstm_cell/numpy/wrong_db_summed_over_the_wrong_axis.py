@@ -1,5 +1,6 @@
 """Classic bug: db summed over the gate axis instead of the batch axis : (B,) in place of (4H,)."""
 # expect-fail: lstm_cell_backward[as_many_rows_as_the_four_gates_together]
+# hint: from-gates-to-weights
 import numpy as np
 
 

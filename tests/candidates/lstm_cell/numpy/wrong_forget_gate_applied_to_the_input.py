@@ -1,5 +1,6 @@
 """Classic bug: the forget gate scales the candidate g, the input gate the old cell."""
 # expect-fail: lstm_cell_forward[a_batch_with_more_inputs_than_hidden_units] lstm_cell_backward[float64_batch]
+# hint: gate-order-and-roles
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the four gate blocks read in the order i, g, f, o instead of i, f, g, o."""
 # expect-fail: lstm_cell_forward[a_batch_*] lstm_cell_backward[as_many_rows_as_hidden_units]
+# hint: gate-order-and-roles
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: h_new = o * c_new, the tanh on the new cell state left out."""
 # expect-fail: lstm_cell_forward[a_batch_with_more_inputs_than_hidden_units] lstm_cell_backward[one_row]
+# hint: gate-order-and-roles
 import numpy as np
 
 

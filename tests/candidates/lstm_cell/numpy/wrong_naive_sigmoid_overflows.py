@@ -1,6 +1,7 @@
 """Classic bug: sigmoid written 1 / (1 + exp(-z)): exp(-z) overflows for z below -88 in float32. The value is
 right by luck (1 / inf is 0), but NumPy warns of the overflow."""
 # expect-fail: lstm_cell_forward[saturated_gates_in_the_hundreds]
+# hint: a-sigmoid-that-never-overflows
 import numpy as np
 
 

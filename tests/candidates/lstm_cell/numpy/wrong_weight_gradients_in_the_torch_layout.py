@@ -1,6 +1,7 @@
 """Classic bug: the weight gradients returned in nn.LSTMCell's (4H, I) layout, not the (I, 4H) of the weights
 this track uses."""
 # expect-fail: lstm_cell_backward[every_dimension_the_same_size]
+# hint: from-gates-to-weights
 import numpy as np
 
 

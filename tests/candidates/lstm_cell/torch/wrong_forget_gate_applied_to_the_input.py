@@ -1,5 +1,6 @@
 """Classic bug: the forget gate scales the candidate g, the input gate the old cell."""
 # expect-fail: lstm_cell[a_batch_with_both_biases] lstm_cell[one_hidden_unit]
+# hint: gate-order-and-roles
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the output and cell-candidate blocks swapped: gates read i, f, o, g."""
 # expect-fail: lstm_cell[a_batch_with_both_biases] lstm_cell[float64_with_both_biases]
+# hint: gate-order-and-roles
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: h_new = o * c_new, the tanh on the new cell state left out."""
 # expect-fail: lstm_cell[a_batch_with_both_biases] lstm_cell[a_batch_without_biases]
+# hint: gate-order-and-roles
 import torch
 
 

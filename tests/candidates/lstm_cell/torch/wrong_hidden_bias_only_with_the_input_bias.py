@@ -1,6 +1,7 @@
 """Classic bug: bias_hh added only when bias_ih is given too (as if the biases came as a pair), so a
 cell with only the hidden bias ignores it."""
 # expect-fail: lstm_cell[only_the_hidden_bias] lstm_cell[every_*_hidden_bias_*]
+# hint: each-bias-on-its-own
 import torch
 
 

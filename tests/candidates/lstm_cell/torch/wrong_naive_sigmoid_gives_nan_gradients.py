@@ -1,6 +1,7 @@
 """Classic bug: sigmoid written 1 / (1 + exp(-z)): for z far below 0, exp(-z) is inf, and autograd's
 0 * inf turns the gradient into NaN."""
 # expect-fail: lstm_cell[saturated_gates_in_the_hundreds]
+# hint: a-sigmoid-that-never-overflows
 import torch
 
 

@@ -1,5 +1,6 @@
 """Wrong: counts accumulated in a float array (np.zeros's default dtype)."""
 # expect-fail: confusion_matrix[*]
+# hint: three-short-recipes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Wrong: the matrix sized by the largest label seen, not by num_classes."""
 # expect-fail: confusion_matrix[more_classes_than_labels_present] confusion_matrix[no_samples]
+# hint: three-short-recipes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Wrong: rows the predicted class and columns the true class (the transpose)."""
 # expect-fail: confusion_matrix[five_classes] confusion_matrix[two_classes] confusion_matrix[as_many_classes_as_samples] confusion_matrix[one_sample]
+# hint: three-short-recipes
 import numpy as np
 
 

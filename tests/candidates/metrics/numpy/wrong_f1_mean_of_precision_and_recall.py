@@ -1,5 +1,6 @@
 """Wrong: F1 as the arithmetic mean of precision and recall instead of their harmonic mean."""
 # expect-fail: precision_recall_f1[binary_precision_and_recall_far_apart] precision_recall_f1[binary_predictions] precision_recall_f1[five_classes_in_macro_mode]
+# hint: which-labels-and-zero-division
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Wrong: macro F1 as the harmonic mean of the macro precision and the macro recall, instead of
 the mean of each label's F1."""
 # expect-fail: precision_recall_f1[five_classes_of_different_sizes] precision_recall_f1[five_classes_in_macro_mode]
+# hint: which-labels-and-zero-division
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Wrong: macro averages over every label 0..max (all the classes there could be), not over the
 labels present in y_true or y_pred: absent labels pull the means down with their zeros."""
 # expect-fail: precision_recall_f1[macro_with_labels_missing_between_present_ones] precision_recall_f1[macro_without_label_zero] precision_recall_f1[macro_one_sample]
+# hint: which-labels-and-zero-division
 import numpy as np
 
 

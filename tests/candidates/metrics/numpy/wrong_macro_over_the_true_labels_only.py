@@ -1,5 +1,6 @@
 """Wrong: macro averages over the labels of y_true only, leaving out a label that is only predicted."""
 # expect-fail: precision_recall_f1[macro_with_a_label_only_in_y_pred]
+# hint: which-labels-and-zero-division
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Wrong: the Mann-Whitney rank sum with ranks from argsort, so tied scores get distinct ranks in
 their input order instead of sharing the mean of the ranks they span."""
 # expect-fail: roc_auc[all_scores_equal] roc_auc[scores_tied_across_classes] roc_auc[integer_scores_with_many_ties]
+# hint: auc-is-a-pair-count
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Wrong: a tie between a positive and a negative counts as a win (>=), not one half."""
 # expect-fail: roc_auc[scores_tied_across_classes_in_float32] roc_auc[all_scores_equal] roc_auc[one_positive_among_many]
+# hint: auc-is-a-pair-count
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Wrong: a tie between a positive and a negative counts 0 (only strict wins), not one half."""
 # expect-fail: roc_auc[scores_tied_across_classes] roc_auc[all_scores_equal] roc_auc[integer_scores_with_many_ties] roc_auc[a_single_tie_between_a_positive_and_a_negative]
+# hint: auc-is-a-pair-count
 import numpy as np
 
 

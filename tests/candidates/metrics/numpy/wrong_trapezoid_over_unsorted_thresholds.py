@@ -1,6 +1,7 @@
 """Wrong: the ROC points are taken at each score as a threshold, in the input's order, and
 integrated by the trapezoid rule without sorting them by false positive rate first."""
 # expect-fail: roc_auc[scores_without_ties] roc_auc[random_scores_for_shuffled_labels] roc_auc[positives_listed_first]
+# hint: auc-is-a-pair-count
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Wrong: 0 / 0 left as NaN (sklearn's zero_division=np.nan) where the contract counts it 0."""
 # expect-fail: precision_recall_f1[binary_positive_class_never_predicted] precision_recall_f1[macro_with_a_label_never_predicted] precision_recall_f1[macro_with_a_label_only_in_y_pred] precision_recall_f1[binary_no_positive_among_the_true_labels]
+# hint: which-labels-and-zero-division
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """The constructor stores copies: sgd_step updates those, never the caller's arrays."""
 # expect-fail: sgd_step[small_batch] sgd_step[float64_weights] sgd_step[one_example]
+# hint: in-place-and-the-callers-arrays
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Gradient buffers made once, in __init__, and added into on every call (as PyTorch's .grad is) but
 never reset: a first call is exact, every later one returns the sum of all the gradients so far."""
 # expect-fail: trains_on_xor[the_four_points] trains_on_xor[the_four_points_in_float32]
+# hint: nothing-carried-between-steps
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """The gradients of the summed loss: dlogits is not divided by N (the loss is the mean)."""
 # expect-fail: loss_and_grads[small_batch] loss_and_grads[float64_weights] loss_and_grads[two_classes]
+# hint: backprop-shapes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """db1 summed over the hidden units instead of the examples: right shape only when N == H."""
 # expect-fail: loss_and_grads[small_batch] loss_and_grads[batch_as_large_as_the_hidden_layer]
+# hint: backprop-shapes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """db2 summed over the classes axis instead of the examples: (N,) instead of (C,), equal shapes when N == C."""
 # expect-fail: loss_and_grads[small_batch] loss_and_grads[batch_as_large_as_the_classes]
+# hint: backprop-shapes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """ReLU'(0) taken as 1: the mask is pre >= 0."""
 # expect-fail: loss_and_grads[a_pre_activation_exactly_zero]
+# hint: backprop-shapes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """sgd_step puts new arrays in the attributes (p = p - lr * g): the caller's arrays keep their values."""
 # expect-fail: sgd_step[small_batch] sgd_step[float64_weights]
+# hint: in-place-and-the-callers-arrays
 import numpy as np
 
 

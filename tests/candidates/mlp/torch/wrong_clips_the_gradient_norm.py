@@ -1,6 +1,7 @@
 """Clips the gradients' norm to 1 before the step, out of habit: the contract's step is the plain one.
 Steps whose gradients are small are exact; training starts with large ones."""
 # expect-fail: trains_on_xor[the_four_points] trains_on_xor[the_four_points_in_float32]
+# hint: nothing-carried-between-steps
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """The layers as attributes fc0, fc1, ... kept in a plain list: the state_dict names are not layers.<i>."""
 # expect-fail: forward[no_hidden_layer] forward[one_hidden_layer] train_step[two_classes]
+# hint: module-names
 import torch
 from torch import nn
 from torch.nn import functional as F

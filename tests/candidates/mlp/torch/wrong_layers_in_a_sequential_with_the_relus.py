@@ -1,5 +1,6 @@
 """The layers in an nn.Sequential with the ReLUs between them: the state_dict says layers.2.weight where the contract says layers.1.weight."""
 # expect-fail: forward[one_hidden_layer] forward[two_hidden_layers_in_a_tuple] train_step[one_hidden_layer]
+# hint: module-names
 import torch
 from torch import nn
 from torch.nn import functional as F

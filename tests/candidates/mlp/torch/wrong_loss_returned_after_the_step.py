@@ -1,5 +1,6 @@
 """Returns the loss of the updated model, computed after optimizer.step()."""
 # expect-fail: train_step[no_hidden_layer] train_step[one_hidden_layer] train_step[two_steps_in_a_row]
+# hint: train-step-order
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """Returns the loss tensor (detached) instead of a Python float."""
 # expect-fail: train_step[no_hidden_layer] train_step[two_classes]
+# hint: train-step-order
 import torch
 from torch import nn
 from torch.nn import functional as F

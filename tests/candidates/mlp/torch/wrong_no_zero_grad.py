@@ -1,5 +1,6 @@
 """Never zeroes the gradients: the second step adds the first step's stale gradients to its own."""
 # expect-fail: train_step[two_steps_in_a_row]
+# hint: nothing-carried-between-steps
 import torch
 from torch import nn
 from torch.nn import functional as F

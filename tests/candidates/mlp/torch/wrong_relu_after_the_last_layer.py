@@ -1,5 +1,6 @@
 """A ReLU after the last layer too: negative logits are clipped to 0."""
 # expect-fail: forward[no_hidden_layer] forward[one_hidden_layer] train_step[one_hidden_layer]
+# hint: module-names
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,5 +1,6 @@
 """ReLU as clamp(min=0), whose gradient at exactly 0 is 1 (torch.relu's is 0)."""
 # expect-fail: forward[a_pre_activation_exactly_zero]
+# hint: module-names
 import torch
 from torch import nn
 from torch.nn import functional as F

@@ -1,6 +1,7 @@
 """Classic bug: f_i taken as the probability mass routed to expert i, a soft fraction, where the
 contract's f_i counts (token, slot) pairs."""
 # expect-fail: moe_forward[top_two_of_four_experts] moe_forward[top_one_*] moe_forward[every_expert_chosen*] moe_forward[every_token_to_one_expert] moe_forward[a_single_token*]
+# hint: weights-and-the-loss
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: f divided by T·k, the share of all slots, where Mixtral's load_balancing_loss_func
 sums each slot's share (divides by T): the loss is k times too small."""
 # expect-fail: moe_forward[top_two_*] moe_forward[top_three_of_five_experts] moe_forward[every_expert_chosen*] moe_forward[one_expert_in_every_token_s_top_two] moe_forward[a_single_token]
+# hint: weights-and-the-loss
 import torch
 from torch import nn
 

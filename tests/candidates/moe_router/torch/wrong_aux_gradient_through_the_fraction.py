@@ -1,6 +1,7 @@
 """Classic bug: f's value is the count, but a straight-through trick lets the gradient of the routed
 probabilities flow through it; the contract's f is a constant, the gradient flows through P only."""
 # expect-fail: moe_forward[top_two_of_four_experts] moe_forward[top_one_of_four_experts] moe_forward[every_token_to_one_expert] moe_forward[every_expert_chosen_in_float64] moe_forward[a_single_token]
+# hint: weights-and-the-loss
 import torch
 from torch import nn
 

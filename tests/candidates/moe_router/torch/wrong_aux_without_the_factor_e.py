@@ -1,6 +1,7 @@
 """Classic bug: the loss sum_i f_i·P_i without the factor E (which makes a perfectly balanced
 router score k, whatever E is)."""
 # expect-fail: moe_forward[top_two_of_four_experts] moe_forward[top_one_*] moe_forward[every_expert_chosen*] moe_forward[a_single_token*]
+# hint: weights-and-the-loss
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: dense: every expert runs on all T tokens and the unchosen ones are masked to 0 —
 the right numbers at E/k times the work, and experts run that no token chose."""
 # expect-fail: moe_forward[an_expert_no_token_chooses*] moe_forward[top_one_of_four_experts] moe_forward[a_single_token*] moe_forward[every_token_to_one_expert] moe_forward[two_experts_no_token_chooses_top_one]
+# hint: route-then-group
 import torch
 from torch import nn
 

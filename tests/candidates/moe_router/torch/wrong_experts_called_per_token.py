@@ -1,6 +1,7 @@
 """Classic bug: one expert call per (token, slot): the right numbers, but T·k small calls where each
 expert should run once on the batch of its tokens."""
 # expect-fail: moe_forward[top_two_of_four_experts] moe_forward[every_expert_chosen] moe_forward[every_token_to_one_expert] moe_forward[mlp_experts_*] moe_forward[*_in_float64]
+# hint: route-then-group
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: the logits as x @ router_weight, forgetting that nn.Linear's weight is (out, in):
 it runs only where D == E, and then routes by the wrong matrix."""
 # expect-fail: moe_forward[as_many_experts_as_features] moe_forward[tokens_features_and_experts_all_four] moe_forward[top_two_of_four_experts]
+# hint: route-then-group
 import torch
 from torch import nn
 

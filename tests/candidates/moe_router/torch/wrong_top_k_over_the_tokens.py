@@ -1,5 +1,6 @@
 """Classic bug: topk along dim 0, the tokens, where each token picks among the experts (dim -1)."""
 # expect-fail: moe_forward[as_many_experts_as_tokens] moe_forward[as_many_experts_as_tokens_top_one] moe_forward[top_two_of_four_experts]
+# hint: route-then-group
 import torch
 from torch import nn
 

@@ -1,5 +1,6 @@
 """Classic bug: the k probabilities used as the weights without renormalising them over the k."""
 # expect-fail: moe_forward[top_one_of_four_experts] moe_forward[top_two_*] moe_forward[a_single_token*] moe_forward[mlp_experts_top_one] moe_forward[top_one_in_float64]
+# hint: weights-and-the-loss
 import torch
 from torch import nn
 

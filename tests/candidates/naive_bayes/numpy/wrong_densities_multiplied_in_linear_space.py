@@ -1,5 +1,6 @@
 """Densities multiplied in linear space and normalised there: 0/0 = NaN far away."""
 # expect-fail: log_proba[points_far_away] log_proba[one_feature_points_far_away] predict[points_far_away]
+# hint: stay-in-log-space
 import numpy as np
 
 

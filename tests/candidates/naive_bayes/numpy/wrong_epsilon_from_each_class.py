@@ -1,5 +1,6 @@
 """Epsilon from each class's own largest variance, not from all of X."""
 # expect-fail: fit[large_smoothing_features_of_different_scale] fit[a_class_of_one_sample_large_smoothing]
+# hint: fit-as-scikit-learn
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """log(sum(exp(jll))) without taking out the row's maximum: log(0) = -inf on far points."""
 # expect-fail: log_proba[points_far_away] log_proba[points_far_away_in_float32] log_proba[one_feature_points_far_away]
+# hint: stay-in-log-space
 import numpy as np
 
 

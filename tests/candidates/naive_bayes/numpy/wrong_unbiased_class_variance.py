@@ -1,5 +1,6 @@
 """The class variance divided by count - 1 (ddof=1): NaN for a class of one sample."""
 # expect-fail: fit[two_classes] fit[a_class_of_one_sample]
+# hint: fit-as-scikit-learn
 import numpy as np
 
 

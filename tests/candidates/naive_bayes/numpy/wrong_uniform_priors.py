@@ -1,5 +1,6 @@
 """Every class given the same prior 1/C."""
 # expect-fail: fit[two_classes] fit[four_int32_classes]
+# hint: fit-as-scikit-learn
 import numpy as np
 
 

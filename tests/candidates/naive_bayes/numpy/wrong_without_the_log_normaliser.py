@@ -1,5 +1,6 @@
 """The -0.5·log(2πσ²) term left out: right only where every class has the same variances."""
 # expect-fail: log_proba[three_classes] log_proba[two_classes_unequal_priors]
+# hint: stay-in-log-space
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: builds the IoU matrix from nested lists; with no boxes in the first set the list is
 empty and np.array([]) has shape (0,), not (0, M)."""
 # expect-fail: box_iou_of_no_boxes[no_boxes_in_the_first_set]
+# hint: the-result
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: takes the best box before checking that there is one; no boxes crash it."""
 # expect-fail: nms[no_boxes]
+# hint: the-result
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: np.array(keep) without a dtype; when nothing is kept it is np.array([]), float64."""
 # expect-fail: nms[no_boxes]
+# hint: the-result
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the intersection's area is clamped at 0 after multiplying its sides, so two boxes
 apart along both axes (two negative sides) get a positive "intersection"."""
 # expect-fail: box_iou[mostly_disjoint_boxes] box_iou[boxes_of_very_different_sizes]
+# hint: draw-the-overlap
 import numpy as np
 
 

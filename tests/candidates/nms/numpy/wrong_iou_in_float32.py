@@ -1,6 +1,7 @@
 """Classic bug: nms casts the boxes to float32 "to save memory"; with float64 boxes an IoU 2.5e-9
 above the threshold rounds to the threshold itself and the box survives."""
 # expect-fail: nms[float64_iou_just_above_the_threshold]
+# hint: the-result
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: np.argsort(-scores) with the default (quick)sort, which is not stable: equal scores
 come out in no defined order, and the contract puts the lower index first."""
 # expect-fail: nms[many_equal_scores]
+# hint: visit-by-score
 import numpy as np
 
 

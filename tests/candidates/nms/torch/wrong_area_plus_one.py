@@ -1,6 +1,7 @@
 """Classic bug: the old pixel convention, width = x2 - x1 + 1, in the areas and in the overlap.
 Coordinates here are real numbers: a box from 0 to 4 is 4 wide."""
 # expect-fail: box_iou[random_boxes] box_iou[nested_boxes] box_iou_edge_cases[identical_boxes] nms[random_boxes]
+# hint: draw-the-overlap
 import torch
 
 

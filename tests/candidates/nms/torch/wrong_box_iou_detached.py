@@ -1,6 +1,7 @@
 """Classic bug: box_iou computed outside autograd (Python floats from .tolist(), then a new tensor):
 the values are right, the gradients of boxes1 and boxes2 are missing."""
 # expect-fail: box_iou[random_boxes] box_iou[nested_boxes]
+# hint: draw-the-overlap
 import torch
 
 

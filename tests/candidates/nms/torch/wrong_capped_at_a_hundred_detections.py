@@ -1,6 +1,7 @@
 """Classic bug: a detector's post-processing habit, at most 100 detections kept (max_det = 100);
 nms returns every box it keeps, however many."""
 # expect-fail: nms[more_than_a_hundred_boxes_kept]
+# hint: the-result
 import torch
 
 MAX_DETECTIONS = 100

@@ -1,5 +1,6 @@
 """Classic bug: torch.tensor(keep) without a dtype; when nothing is kept it is torch.tensor([]), float32."""
 # expect-fail: nms[no_boxes]
+# hint: the-result
 import torch
 
 

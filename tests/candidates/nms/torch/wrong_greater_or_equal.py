@@ -1,6 +1,7 @@
 """Classic bug: suppresses when IoU >= threshold; an IoU equal to the threshold must not suppress
 (at threshold 0 that drops touching and zero-area boxes, at 1 identical ones)."""
 # expect-fail: nms[iou_equal_to_the_threshold_is_kept] nms[threshold_zero_spares_touching_boxes] nms[threshold_one_keeps_identical_boxes] nms[zero_area_boxes_are_never_suppressed]
+# hint: strictly-greater
 import torch
 
 

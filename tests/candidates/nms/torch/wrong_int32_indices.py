@@ -1,5 +1,6 @@
 """Classic bug: the indices come back as int32; nms returns int64, as torchvision's does."""
 # expect-fail: nms[two_overlapping_boxes] nms[random_boxes] nms[no_boxes]
+# hint: the-result
 import torch
 
 

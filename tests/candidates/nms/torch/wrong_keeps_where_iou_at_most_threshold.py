@@ -2,6 +2,7 @@
 identical zero-area boxes have IoU 0 / 0 = NaN, and NaN <= t is False, so the second one is
 dropped; torchvision keeps it (NaN > t is False too)."""
 # expect-fail: nms[zero_area_boxes_are_never_suppressed]
+# hint: strictly-greater
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: suppresses the right boxes but returns them in index order (a mask and nonzero),
 not in decreasing score order."""
 # expect-fail: nms[kept_boxes_in_decreasing_score_order] nms[random_boxes] nms[detections_around_a_few_objects]
+# hint: visit-by-score
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: visits the boxes in input order instead of by decreasing score, so a lower-scoring
 box that comes first suppresses a better one."""
 # expect-fail: nms[lower_scoring_box_first_in_the_input] nms[kept_boxes_in_decreasing_score_order] nms[random_boxes] nms[detections_around_a_few_objects]
+# hint: visit-by-score
 import torch
 
 

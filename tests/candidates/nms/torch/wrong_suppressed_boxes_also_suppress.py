@@ -1,6 +1,7 @@
 """Classic bug: drops every box that overlaps any higher-scoring box, kept or not; a box that was
 itself suppressed must suppress nothing."""
 # expect-fail: nms[a_suppressed_box_suppresses_nothing] nms[detections_around_a_few_objects] nms[two_hundred_boxes]
+# hint: only-kept-boxes-suppress
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: marks suppressed boxes by setting their score to 0 and loops while the best score
 is positive; boxes whose own score is 0 or negative are never visited."""
 # expect-fail: nms[scores_of_zero_and_below]
+# hint: only-kept-boxes-suppress
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: sorts ascending and flips, so among equal scores the higher index comes first; the
 contract (torchvision's stable sort) puts the lower index first."""
 # expect-fail: nms[equal_scores_lower_index_first] nms[all_scores_equal] nms[many_equal_scores]
+# hint: visit-by-score
 import torch
 
 

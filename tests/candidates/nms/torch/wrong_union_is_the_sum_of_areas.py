@@ -1,5 +1,6 @@
 """Classic bug: union = area1 + area2, counting the intersection twice (identical boxes get 0.5)."""
 # expect-fail: box_iou[random_boxes] box_iou_edge_cases[identical_boxes] nms[identical_boxes]
+# hint: draw-the-overlap
 import torch
 
 

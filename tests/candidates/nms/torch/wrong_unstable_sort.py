@@ -1,6 +1,7 @@
 """Classic bug: torch.argsort(scores, descending=True) without stable=True: equal scores come out
 in no defined order (on the CPU as on the GPU), and the contract puts the lower index first."""
 # expect-fail: nms[all_scores_equal] nms[many_equal_scores]
+# hint: visit-by-score
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: one momentum buffer for the whole optimizer instead of one per array (it only
 broadcasts when the arrays have the same shape)."""
 # expect-fail: sgd[arrays_of_the_same_shape]
+# hint: sgd-buffer-order
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the momentum buffer starts at zero and every step, the first included, adds
 (1 - dampening) * g; torch's first buffer is the gradient itself, undamped."""
 # expect-fail: sgd[one_step_shows_the_undamped_first_buffer] sgd[momentum_with_dampening]
+# hint: sgd-buffer-order
 import numpy as np
 
 

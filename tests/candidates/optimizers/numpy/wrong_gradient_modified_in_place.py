@@ -1,6 +1,7 @@
 """Classic bug: the L2 term is added into the caller's gradient array (`g += wd * p`), so the
 caller's gradients change under it; torch.optim leaves p.grad as it was."""
 # expect-fail: sgd[strong_weight_decay_without_momentum]
+# hint: sgd-buffer-order
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the SGD buffer accumulates lr * g and the parameters move by the buffer (the
 Sutskever form): the same while lr is constant, but a scheduler's new lr shows only gradually."""
 # expect-fail: sgd[lr_changed_between_steps_by_a_scheduler]
+# hint: lr-outside-the-buffer
 import numpy as np
 
 

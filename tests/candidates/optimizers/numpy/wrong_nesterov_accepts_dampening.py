@@ -1,6 +1,7 @@
 """Classic bug: no check of the options: nesterov=True is accepted with dampening, or without
 momentum, where torch.optim.SGD raises ValueError."""
 # expect-fail: sgd[nesterov_with_dampening_raises] sgd[nesterov_without_momentum_raises]
+# hint: options-torch-refuses
 import numpy as np
 
 

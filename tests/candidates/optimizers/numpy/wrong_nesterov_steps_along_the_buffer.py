@@ -1,6 +1,7 @@
 """Classic bug: with nesterov=True the step is still along the buffer, not along g + momentum * buf
 (the look-ahead gradient torch uses)."""
 # expect-fail: sgd[nesterov] sgd[nesterov_with_weight_decay]
+# hint: sgd-buffer-order
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: alpha weighs the new squared gradient instead of the running average
 (v = (1 - alpha) * v + alpha * g * g)."""
 # expect-fail: rmsprop[default_hyperparameters]
+# hint: rmsprop-denominator
 import numpy as np
 
 

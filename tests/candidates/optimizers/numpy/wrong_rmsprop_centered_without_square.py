@@ -1,6 +1,7 @@
 """Classic bug: centered RMSprop subtracts the running mean of the gradients instead of its
 square from the running mean of their squares."""
 # expect-fail: rmsprop[centered] rmsprop[zero_gradients_at_some_steps]
+# hint: rmsprop-denominator
 import numpy as np
 
 

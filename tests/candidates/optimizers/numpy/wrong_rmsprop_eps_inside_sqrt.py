@@ -1,5 +1,6 @@
 """Classic bug: eps inside the square root, sqrt(v + eps), instead of sqrt(v) + eps."""
 # expect-fail: rmsprop[large_eps]
+# hint: rmsprop-denominator
 import numpy as np
 
 

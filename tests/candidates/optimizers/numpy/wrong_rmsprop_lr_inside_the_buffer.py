@@ -1,6 +1,7 @@
 """Classic bug: RMSprop's momentum buffer accumulates lr * g / avg and the parameters move by the
 buffer: the same while lr is constant, but a scheduler's new lr shows only gradually."""
 # expect-fail: rmsprop[lr_changed_between_steps_by_a_scheduler]
+# hint: lr-outside-the-buffer
 import numpy as np
 
 

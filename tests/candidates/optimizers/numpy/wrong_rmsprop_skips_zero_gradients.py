@@ -1,6 +1,7 @@
 """Classic bug: a step whose gradients are all zero is skipped, so the running averages do not
 decay and the momentum buffer does not move the parameters."""
 # expect-fail: rmsprop[zero_gradients_at_some_steps]
+# hint: rmsprop-denominator
 import numpy as np
 
 

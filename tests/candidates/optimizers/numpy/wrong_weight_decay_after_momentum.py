@@ -1,6 +1,7 @@
 """Classic bug: the L2 term weight_decay * p is added to the step after the momentum buffer instead of
 to the gradient before it, so the buffer never sees it."""
 # expect-fail: sgd[momentum_dampening_and_weight_decay] sgd[nesterov_with_weight_decay]
+# hint: sgd-buffer-order
 import numpy as np
 
 

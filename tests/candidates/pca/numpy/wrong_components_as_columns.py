@@ -1,5 +1,6 @@
 """Classic bug: components returned as columns (D, k), the layout of U, not rows."""
 # expect-fail: fit_pca[as_many_samples_as_features] fit_pca[every_component_of_a_square_matrix] fit_pca[more_samples_than_features]
+# hint: centre-then-decompose
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Realistic bug: eigen-decomposition of XcᵀXc in the input dtype: squaring the spectrum loses the small components in float32."""
 # expect-fail: fit_pca[wide_dynamic_range]
+# hint: variance-and-ratio
 import numpy as np
 
 

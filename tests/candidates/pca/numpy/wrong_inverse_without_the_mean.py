@@ -1,5 +1,6 @@
 """Classic bug: inverse_transform forgets to add the mean back."""
 # expect-fail: pca_inverse_transform[more_samples_than_features] pca_inverse_transform[data_far_from_the_origin]
+# hint: centre-then-decompose
 import numpy as np
 
 

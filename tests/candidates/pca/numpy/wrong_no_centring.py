@@ -1,5 +1,6 @@
 """Classic bug: the SVD of X itself, not of X - mean."""
 # expect-fail: fit_pca[data_far_from_the_origin] fit_pca[float64_data]
+# hint: centre-then-decompose
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the ratio over the k kept components only (it sums to 1)."""
 # expect-fail: fit_pca[more_samples_than_features] fit_pca[one_component] fit_pca[float64_data]
+# hint: variance-and-ratio
 import numpy as np
 
 

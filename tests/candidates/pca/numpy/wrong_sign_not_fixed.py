@@ -1,5 +1,6 @@
 """Classic bug: the components with whatever sign LAPACK returns."""
 # expect-fail: fit_pca[more_samples_than_features] fit_pca[float64_data] fit_pca[rank_deficient_data]
+# hint: centre-then-decompose
 import numpy as np
 
 

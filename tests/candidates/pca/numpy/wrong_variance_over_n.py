@@ -1,5 +1,6 @@
 """Classic bug: the biased variance, S² / N."""
 # expect-fail: fit_pca[more_samples_than_features] fit_pca[float64_data]
+# hint: variance-and-ratio
 import numpy as np
 
 

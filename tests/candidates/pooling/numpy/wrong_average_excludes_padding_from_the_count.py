@@ -1,6 +1,7 @@
 """Classic bug: the average divides by the number of real cells in each window (count_include_pad=
 False), not by KH * KW: right away from the border, wrong wherever a window covers padding."""
 # expect-fail: avg_pool2d[padding_one_on_negative_values] avg_pool2d[padding_as_a_pair_on_negative_values] avg_pool2d_backward[padding_one_with_the_default_stride] avg_pool2d_backward[float64_input]
+# hint: what-the-padding-holds
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the gradient is shared between every cell equal to the window's maximum (a `window ==
 window.max()` mask, as amax's gradient does), instead of going to the first one."""
 # expect-fail: max_pool2d_backward[tied_maxima_in_every_window] max_pool2d_backward[tied_maxima_in_wide_windows] max_pool2d_backward[tied_maxima_in_overlapping_windows] max_pool2d_backward[tied_maxima_beside_the_padding] max_pool2d_backward[tied_maxima_in_float64]
+# hint: first-maximum-and-overlaps
 import numpy as np
 
 

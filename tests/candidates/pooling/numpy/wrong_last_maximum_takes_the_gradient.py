@@ -1,6 +1,7 @@
 """Classic bug: the backward scans the window keeping the last maximum (`>=`), not the first: right
 wherever the maximum is unique, wrong on ties."""
 # expect-fail: max_pool2d_backward[tied_maxima_in_every_window] max_pool2d_backward[tied_maxima_in_wide_windows] max_pool2d_backward[tied_maxima_in_overlapping_windows] max_pool2d_backward[tied_maxima_beside_the_padding] max_pool2d_backward[tied_maxima_in_float64]
+# hint: first-maximum-and-overlaps
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: max pooling pads with zeros, which win every border window of negative values."""
 # expect-fail: max_pool2d[padding_one_on_negative_values] max_pool2d[tied_maxima_beside_the_padding] max_pool2d_backward[padding_as_a_pair_on_negative_values] max_pool2d_backward[kernel_as_large_as_the_padded_image]
+# hint: what-the-padding-holds
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the output size is rounded up (ceil_mode=True), so a last, partial window that runs
 past the padded image is pooled too."""
 # expect-fail: max_pool2d[stride_that_does_not_divide_evenly] avg_pool2d[stride_that_does_not_divide_evenly_with_padding] max_pool2d_backward[stride_that_does_not_divide_evenly] avg_pool2d_backward[tall_image]
+# hint: shape-first
 import numpy as np
 
 

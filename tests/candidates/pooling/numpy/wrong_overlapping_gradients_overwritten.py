@@ -1,6 +1,7 @@
 """Classic bug: the backwards assign each window's gradient instead of adding it, so where windows
 overlap the last window's share replaces the others'."""
 # expect-fail: max_pool2d_backward[overlapping_windows_with_stride_one] max_pool2d_backward[tied_maxima_in_overlapping_windows] avg_pool2d_backward[overlapping_windows_with_stride_one] avg_pool2d_backward[overlapping_windows_with_stride_two]
+# hint: first-maximum-and-overlaps
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: stride=None read as 1 instead of the kernel size: the windows overlap and the
 output is far too large."""
 # expect-fail: max_pool2d[two_by_two_windows_with_defaults] avg_pool2d[three_by_three_windows_with_the_default_stride] max_pool2d_backward[stride_given_as_none] avg_pool2d_backward[tied_maxima_in_every_window]
+# hint: shape-first
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Slip: x_shape taken for a tuple, its batch and channels glued to the padded size with `+`; a list
 x_shape (the statement allows one) raises TypeError."""
 # expect-fail: avg_pool2d_backward[x_shape_given_as_a_list]
+# hint: shape-first
 import numpy as np
 
 

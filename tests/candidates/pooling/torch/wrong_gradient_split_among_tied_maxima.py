@@ -1,6 +1,7 @@
 """Classic bug: amax over the window. Its value is right, but its gradient is split evenly between
 tied maxima instead of going to the first one."""
 # expect-fail: max_pool2d[tied_maxima_in_every_window] max_pool2d[tied_maxima_in_wide_windows] max_pool2d[tied_maxima_in_overlapping_windows] max_pool2d[tied_maxima_beside_the_padding] max_pool2d[tied_maxima_in_float64]
+# hint: first-maximum-and-overlaps
 import torch
 import torch.nn.functional as F
 

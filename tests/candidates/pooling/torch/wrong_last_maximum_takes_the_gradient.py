@@ -1,6 +1,7 @@
 """Classic bug: the window is read backwards before max(dim), so the last of tied maxima takes the
 gradient: right wherever the maximum is unique."""
 # expect-fail: max_pool2d[tied_maxima_in_every_window] max_pool2d[tied_maxima_in_wide_windows] max_pool2d[tied_maxima_in_overlapping_windows] max_pool2d[tied_maxima_beside_the_padding] max_pool2d[tied_maxima_in_float64]
+# hint: first-maximum-and-overlaps
 import torch
 import torch.nn.functional as F
 

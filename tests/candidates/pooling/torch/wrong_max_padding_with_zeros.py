@@ -1,6 +1,7 @@
 """Classic bug: max pooling pads with zeros (F.unfold's own padding), which win every border window
 of negative values."""
 # expect-fail: max_pool2d[padding_one_on_negative_values] max_pool2d[padding_as_a_pair_on_negative_values] max_pool2d[tied_maxima_beside_the_padding] max_pool2d[kernel_as_large_as_the_padded_image]
+# hint: what-the-padding-holds
 import torch
 import torch.nn.functional as F
 

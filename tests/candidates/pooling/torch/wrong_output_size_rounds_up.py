@@ -1,6 +1,7 @@
 """Classic bug: the output size is rounded up (ceil_mode=True): the image is padded on the bottom and
 right until a last, partial window fits, and that window is pooled too."""
 # expect-fail: max_pool2d[stride_that_does_not_divide_evenly] avg_pool2d[stride_that_does_not_divide_evenly] max_pool2d[stride_that_does_not_divide_evenly_with_padding] avg_pool2d[tall_image]
+# hint: shape-first
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: stride=None read as 1 instead of the kernel size: the windows overlap and the
 output is far too large."""
 # expect-fail: max_pool2d[two_by_two_windows_with_defaults] avg_pool2d[two_by_two_windows_with_defaults] max_pool2d[stride_given_as_none] avg_pool2d[float64_input_with_the_default_stride]
+# hint: shape-first
 import torch
 import torch.nn.functional as F
 

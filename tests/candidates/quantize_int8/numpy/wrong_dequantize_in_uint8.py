@@ -1,5 +1,6 @@
 """Subtracts the zero point in q's own dtype: uint8 wraps around below 0."""
 # expect-fail: dequantize[asymmetric_per_tensor] dequantize[asymmetric_all_negative_tensor] round_trip[asymmetric_per_tensor]
+# hint: the-exact-rules
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Computes the scale in float64 'for precision' and returns it so."""
 # expect-fail: quantize[symmetric_per_tensor] quantize[asymmetric_per_tensor]
+# hint: the-exact-rules
 import numpy as np
 
 

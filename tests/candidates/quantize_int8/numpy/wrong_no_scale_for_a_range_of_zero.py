@@ -1,5 +1,6 @@
 """Divides by a scale of 0 for a slice of zeros (NaN cast to int)."""
 # expect-fail: quantize[symmetric_all_zeros] quantize[symmetric_with_a_zero_channel] quantize[asymmetric_with_a_zero_channel]
+# hint: the-exact-rules
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Reduces over `axis` itself (x.max(axis=axis)) instead of over every other axis."""
 # expect-fail: quantize[symmetric_square_matrix_per_column] quantize[asymmetric_square_matrix_per_row] quantize[symmetric_cube_per_channel_*] round_trip[symmetric_square_matrix_per_column]
+# hint: which-axes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Takes lo = x.min() and hi = x.max(): an all-positive slice no longer starts at 0."""
 # expect-fail: quantize[asymmetric_all_positive_tensor] quantize[asymmetric_all_negative_tensor] quantize[asymmetric_channels_all_positive_all_negative_and_mixed] quantize[asymmetric_one_*]
+# hint: the-exact-rules
 import numpy as np
 
 

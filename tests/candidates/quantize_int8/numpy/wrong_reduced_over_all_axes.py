@@ -1,5 +1,6 @@
 """Per channel, takes the statistics over the whole tensor and repeats them for every channel."""
 # expect-fail: quantize[symmetric_per_channel_on_axis_0] quantize[asymmetric_per_channel_on_axis_0] quantize[*cube*]
+# hint: which-axes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Takes the symmetric range from x.max() instead of max|x|."""
 # expect-fail: quantize[symmetric_largest_magnitude_negative] quantize[symmetric_per_channel_largest_magnitudes_negative] round_trip[symmetric_largest_magnitude_negative]
+# hint: the-exact-rules
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Divides max|x| by 128 (int8 has 128 negative values): the top value lands on 128 and clamps."""
 # expect-fail: quantize[symmetric_per_tensor] quantize[symmetric_cube_*] round_trip[symmetric_per_tensor] round_trip[symmetric_per_channel_*]
+# hint: the-exact-rules
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Reduces over "every dimension but axis" with amax(dim=[...]): for a 1-d x per channel that list
 is empty, and amax(dim=[]) reduces over everything, one scale for all."""
 # expect-fail: quantize[symmetric_vector_per_element] quantize[asymmetric_one_negative_element_per_channel] quantize[asymmetric_all_zeros_per_channel]
+# hint: which-axes
 import torch
 
 

@@ -1,5 +1,6 @@
 """Divides the asymmetric range by 256 levels instead of 255 steps."""
 # expect-fail: quantize[asymmetric_per_tensor] quantize[asymmetric_all_positive_tensor] round_trip[asymmetric_per_tensor] round_trip[asymmetric_all_positive_tensor]
+# hint: the-exact-rules
 import torch
 
 

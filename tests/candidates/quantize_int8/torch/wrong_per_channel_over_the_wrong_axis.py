@@ -1,5 +1,6 @@
 """Flattens the slices with x.reshape(C, -1) without moving the channel axis to the front first: on a square matrix per column, the rows are quantized instead."""
 # expect-fail: quantize[symmetric_square_matrix_per_column] quantize[asymmetric_per_channel_on_a_middle_axis] quantize[symmetric_cube_per_channel_on_the_last_axis] round_trip[symmetric_square_matrix_per_column]
+# hint: which-axes
 import torch
 
 

@@ -1,5 +1,6 @@
 """Trusts round(x / scale) + zero_point to stay in 0..255: with halves it reaches 256, which uint8 wraps to 0."""
 # expect-fail: quantize[asymmetric_halves_with_a_zero_point_that_rounds_up] round_trip[asymmetric_halves_with_a_zero_point_that_rounds_up]
+# hint: the-exact-rules
 import torch
 
 

@@ -1,5 +1,6 @@
 """Rounds halves up with floor(v + 0.5): 2.5 becomes 3, not 2."""
 # expect-fail: quantize[exact_halves_round_to_even_per_tensor] quantize[exact_halves_round_to_even_per_channel] quantize[asymmetric_halves_*]
+# hint: the-exact-rules
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: eps hard-coded to 1e-5 (layer norm's default), whatever `eps` says."""
 # expect-fail: rms_norm[default_eps_on_tiny_rows] rms_norm[default_eps_on_tiny_rows_in_float64] rms_norm[explicit_eps] rms_norm[explicit_eps_in_float64]
+# hint: eps-and-its-default
 import numpy as np
 
 

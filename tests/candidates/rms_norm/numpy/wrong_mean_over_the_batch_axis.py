@@ -1,5 +1,6 @@
 """Classic bug: the mean square over axis 0, each feature over the batch, as batch norm does."""
 # expect-fail: rms_norm[rows] rms_norm[square_matrix] rms_norm[batch_of_one_*] rms_norm[feature_size_one]
+# hint: which-axes
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: eps=None taken as 1e-5, layer norm's default, instead of torch.finfo(x.dtype).eps."""
 # expect-fail: rms_norm[default_eps_on_tiny_rows] rms_norm[default_eps_on_tiny_rows_in_float64]
+# hint: eps-and-its-default
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: eps=None taken as 1e-6 (a common model default) instead of torch.finfo(x.dtype).eps.
 Only rows whose mean square is near eps tell them apart; an explicit eps is right."""
 # expect-fail: rms_norm[default_eps_on_tiny_rows] rms_norm[default_eps_on_tiny_rows_in_float64] rms_norm[default_eps_on_tiny_samples_of_two_dimensions_in_float64]
+# hint: eps-and-its-default
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: eps=None taken as float32's eps, 1.19e-7, whatever the dtype: float64 inputs need
 2.22e-16. Right for float32."""
 # expect-fail: rms_norm[default_eps_on_tiny_rows_in_float64] rms_norm[default_eps_on_tiny_samples_of_two_dimensions_in_float64]
+# hint: eps-and-its-default
 import torch
 
 

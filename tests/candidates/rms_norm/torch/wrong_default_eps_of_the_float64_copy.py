@@ -1,6 +1,7 @@
 """Classic bug: x upcast to float64 first, and eps=None then read from the copy's dtype: float32
 inputs get float64's eps, 2.22e-16, instead of their own 1.19e-7."""
 # expect-fail: rms_norm[default_eps_on_tiny_rows] rms_norm[rows_of_very_different_scale]
+# hint: eps-and-its-default
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the mean square without keepdim, shape (N,), broadcasts against (N, N) along the
 wrong axis: x[i, j] is divided by row j's root mean square. Other shapes raise."""
 # expect-fail: rms_norm[square_matrix] rms_norm[batch_of_one_with_as_many_tokens_as_features] rms_norm[rows_with_an_int_normalized_shape]
+# hint: which-axes
 import torch
 
 

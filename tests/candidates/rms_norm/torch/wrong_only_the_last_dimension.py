@@ -1,6 +1,7 @@
 """Classic bug: a tuple normalized_shape treated as its last dimension only: (4, 5) normalises
 each row of 5, not each 4×5 sample."""
 # expect-fail: rms_norm[two_trailing_dimensions*] rms_norm[normalized_over_every_dimension] rms_norm[default_eps_on_tiny_samples_of_two_dimensions_in_float64]
+# hint: which-axes
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the square root of the sum of squares, the L2 norm, instead of the mean: every
 output is √C times too small."""
 # expect-fail: rms_norm[rows_with_an_int_normalized_shape] rms_norm[two_trailing_dimensions] rms_norm[vector] rms_norm[huge_values*]
+# hint: which-axes
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the normalised values are returned without the weight."""
 # expect-fail: rms_norm[rows_with_an_int_normalized_shape] rms_norm[two_trailing_dimensions] rms_norm[float64_input] rms_norm[feature_size_one]
+# hint: which-axes
 import torch
 
 

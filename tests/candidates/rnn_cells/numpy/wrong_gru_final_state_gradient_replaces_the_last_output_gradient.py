@@ -1,5 +1,6 @@
 """Classic bug: dh_T taken as the last step's whole gradient, dropping douts[-1] (h_T and outputs[-1] are the same state: their gradients add)."""
 # expect-fail: gru_backward[sequences_longer_than_the_batch_with_more_hidden_units_than_inputs] gru_backward[a_single_step] gru_backward[fifty_steps]
+# hint: carry-dh-backwards
 import numpy as np
 
 

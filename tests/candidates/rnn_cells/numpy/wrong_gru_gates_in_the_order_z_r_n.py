@@ -1,5 +1,6 @@
 """Classic bug: the GRU's r and z blocks swapped (the order z, r, n of some papers, not PyTorch's r, z, n)."""
 # expect-fail: gru_forward[sequences_longer_than_the_batch_with_more_hidden_units_than_inputs] gru_forward[float64_sequences] gru_backward[every_dimension_the_same_size]
+# hint: gate-order-and-the-reset-gate
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: n = tanh(gi_n + r * (h @ W_hn) + b_hn), the reset gate applied before the hidden bias is added."""
 # expect-fail: gru_forward[sequences_longer_than_the_batch_with_more_hidden_units_than_inputs] gru_forward[float64_sequences] gru_forward[a_single_step]
+# hint: gate-order-and-the-reset-gate
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: h_new = z * n + (1 - z) * h, the update gate read as the share of the candidate."""
 # expect-fail: gru_forward[sequences_longer_than_the_batch_with_more_hidden_units_than_inputs] gru_forward[a_single_step] gru_forward[fifty_steps_in_float64]
+# hint: gate-order-and-the-reset-gate
 import numpy as np
 
 

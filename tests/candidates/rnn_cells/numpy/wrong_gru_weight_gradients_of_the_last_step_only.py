@@ -1,5 +1,6 @@
 """Classic bug: the GRU's weight gradients taken from the last step alone, not summed over time."""
 # expect-fail: gru_backward[sequences_longer_than_the_batch_with_more_hidden_units_than_inputs] gru_backward[fifty_steps] gru_backward[float64_sequences]
+# hint: carry-dh-backwards
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: each step of the RNN's backward sees only its own douts[t] (and dh_T at the end), not the gradient carried back from the steps after it."""
 # expect-fail: rnn_backward[sequences_longer_than_the_batch_with_more_hidden_units_than_inputs] rnn_backward[fifty_steps] rnn_backward[float64_sequences]
+# hint: carry-dh-backwards
 import numpy as np
 
 

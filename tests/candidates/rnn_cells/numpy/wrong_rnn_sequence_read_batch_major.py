@@ -1,5 +1,6 @@
 """Classic bug: xs read as (B, T, I), batch-major: step t takes xs[:, t] and the outputs come back (B, T, H)."""
 # expect-fail: rnn_forward[as_many_steps_as_rows] rnn_forward[sequences_longer_than_the_batch_with_more_hidden_units_than_inputs] rnn_backward[as_many_steps_as_rows]
+# hint: time-major-and-the-weight-layout
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the GRU's r and z blocks swapped (z, r, n, not PyTorch's r, z, n)."""
 # expect-fail: gru_cell[a_batch_with_both_biases] gru_cell[as_many_inputs_as_hidden_units] gru_sequence[sequences_longer_than_the_batch]
+# hint: gate-order-and-the-reset-gate
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: n = tanh(gi_n + r * (h @ W_hn.T) + b_hn), the reset gate applied before the hidden bias: right without bias_hh, wrong with it."""
 # expect-fail: gru_cell[a_batch_with_both_biases] gru_cell[only_the_hidden_bias] gru_cell[float64_with_only_the_hidden_bias] gru_sequence[only_the_hidden_bias]
+# hint: gate-order-and-the-reset-gate
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: xs read as (B, T, I), batch-major: step t takes xs[:, t] and the outputs are stacked (B, T, H)."""
 # expect-fail: gru_sequence[as_many_steps_as_rows] gru_sequence[sequences_longer_than_the_batch] gru_sequence[fifty_steps]
+# hint: time-major-and-the-weight-layout
 import torch
 
 

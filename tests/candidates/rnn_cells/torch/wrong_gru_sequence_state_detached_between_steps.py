@@ -1,5 +1,6 @@
 """Classic bug: the state detached between steps (truncated BPTT by accident): no gradient reaches earlier steps through h."""
 # expect-fail: gru_sequence[sequences_longer_than_the_batch] gru_sequence[fifty_steps] gru_sequence[float64_sequences]
+# hint: carry-dh-backwards
 import torch
 
 

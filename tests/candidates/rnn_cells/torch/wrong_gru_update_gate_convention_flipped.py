@@ -1,5 +1,6 @@
 """Classic bug: h_new = z * n + (1 - z) * h, the update gate read as the share of the candidate."""
 # expect-fail: gru_cell[a_batch_with_both_biases] gru_cell[a_batch_without_biases] gru_sequence[a_single_step]
+# hint: gate-order-and-the-reset-gate
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the biases added only when bias_ih is given, so bias_hh alone is ignored."""
 # expect-fail: rnn_cell[tanh_with_only_the_hidden_bias] rnn_cell[relu_with_only_the_hidden_bias]
+# hint: each-bias-on-its-own
 import torch
 
 

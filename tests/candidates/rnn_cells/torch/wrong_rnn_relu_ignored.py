@@ -1,5 +1,6 @@
 """Classic bug: nonlinearity="relu" ignored, tanh always."""
 # expect-fail: rnn_cell[relu_with_both_biases] rnn_cell[relu_without_biases] rnn_cell[float64_relu_without_biases]
+# hint: each-bias-on-its-own
 import torch
 
 

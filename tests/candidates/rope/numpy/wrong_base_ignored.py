@@ -1,5 +1,6 @@
 """Classic bug: the base hard-coded to 10000, whatever `base` says (Llama 3 uses 500000)."""
 # expect-fail: apply_rope[non_default_base] apply_rope[non_default_base_at_explicit_positions] apply_rope[llama_3_base_on_long_heads] apply_rope[float64_at_explicit_positions_and_base]
+# hint: positions-and-frequencies
 import numpy as np
 
 

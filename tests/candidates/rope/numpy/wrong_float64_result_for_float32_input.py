@@ -1,5 +1,6 @@
 """Classic bug: the float64 angles promote the result: a float32 x comes back as float64."""
 # expect-fail: apply_rope[default_positions_without_leading_dimensions] apply_rope[large_positions_in_float32]
+# hint: four-lines
 import numpy as np
 
 

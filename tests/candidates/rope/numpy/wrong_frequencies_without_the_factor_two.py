@@ -1,6 +1,7 @@
 """Classic bug: inv_freq = base ** (-i / D) over i in [0, D/2), the 2 of 2i/D forgotten: the
 frequencies only fall to base^-1/2 instead of nearly base^-1."""
 # expect-fail: apply_rope[default_positions_without_leading_dimensions] apply_rope[non_default_base] apply_rope[float64_input]
+# hint: positions-and-frequencies
 import numpy as np
 
 

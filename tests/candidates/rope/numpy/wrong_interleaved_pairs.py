@@ -1,6 +1,7 @@
 """Classic bug: the interleaved-pair convention of Meta's original Llama code, channel 2j rotated
 with 2j + 1: a rotation too, of different pairs, so a different function (issue 14)."""
 # expect-fail: apply_rope[rotate_half_not_interleaved_pairs] apply_rope[default_positions_without_leading_dimensions] apply_rope[float64_input]
+# hint: rotate-half-not-interleaved
 import numpy as np
 
 

@@ -2,6 +2,7 @@
 (B, H, S, D); where the heads (or the batch) are as many as the positions, the first such axis is
 rotated instead. The contract's sequence axis is always -2."""
 # expect-fail: apply_rope[as_many_heads_as_positions] apply_rope[as_many_sequences_as_positions]
+# hint: positions-and-frequencies
 import numpy as np
 
 

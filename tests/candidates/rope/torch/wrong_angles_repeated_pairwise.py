@@ -1,6 +1,7 @@
 """Classic bug: the two conventions mixed: angles repeated pairwise (repeat_interleave, as
 interleaved code lays them out) but rotate_half pairing j with j + D/2."""
 # expect-fail: apply_rope[default_positions_without_leading_dimensions] apply_rope[float64_input]
+# hint: positions-and-frequencies
 import torch
 
 

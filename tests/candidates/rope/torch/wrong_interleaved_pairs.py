@@ -1,6 +1,7 @@
 """Classic bug: Meta's original Llama code, pairs (2j, 2j + 1) viewed as complex numbers: the
 interleaved-pair convention, a rotation too but a different function (issue 14)."""
 # expect-fail: apply_rope[rotate_half_not_interleaved_pairs] apply_rope[default_positions_without_leading_dimensions] apply_rope[float64_input]
+# hint: rotate-half-not-interleaved
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: positions always 0..S-1, the argument ignored (a KV cache's offset is lost)."""
 # expect-fail: apply_rope[positions_offset_as_with_a_kv_cache] apply_rope[one_token_at_a_late_position] apply_rope[unsorted_positions] apply_rope[a_repeated_position] apply_rope[large_positions_in_float32]
+# hint: positions-and-frequencies
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: rotate_half with the minus on the wrong half, [x2, -x1]: a rotation by -theta."""
 # expect-fail: apply_rope[rotate_half_not_interleaved_pairs] apply_rope[two_features_a_single_pair] apply_rope[float64_input]
+# hint: rotate-half-not-interleaved
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the halves written back into x in place, to save memory: the caller's tensor changes."""
 # expect-fail: apply_rope[default_positions_without_leading_dimensions] apply_rope[float64_input]
+# hint: four-lines
 import torch
 
 

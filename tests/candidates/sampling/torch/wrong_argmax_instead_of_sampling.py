@@ -1,5 +1,6 @@
 """Classic bug: greedy decoding, the most likely token every time, instead of a draw."""
 # expect-fail: sample[plain_softmax] sample[top_p_of_0_8_after_temperature_0_7] sample[every_option_together_in_float64]
+# hint: draw-from-the-generator
 import torch
 
 

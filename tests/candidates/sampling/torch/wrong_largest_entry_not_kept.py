@@ -1,5 +1,6 @@
 """Classic bug: top-p without the guard that keeps a row's largest entry."""
 # expect-fail: filter_logits[top_p_of_zero_keeps_only_the_largest] filter_logits[top_p_of_zero_keeps_only_the_largest_in_float64]
+# hint: top-p-boundary
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the temperature divides the caller's logits in place."""
 # expect-fail: filter_logits[temperature_of_a_half_alone] filter_logits[top_p_of_0_9_after_temperature_of_a_half] sample[temperature_of_two]
+# hint: order-and-off-values
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: torch.multinomial draws from torch's global random state, not from the generator."""
 # expect-fail: sample_draws_only_from_its_generator[plain_softmax] sample_draws_only_from_its_generator[every_option_together_in_float64]
+# hint: draw-from-the-generator
 import torch
 
 

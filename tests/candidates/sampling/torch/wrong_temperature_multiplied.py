@@ -1,5 +1,6 @@
 """Classic bug: the scores are multiplied by the temperature instead of divided by it."""
 # expect-fail: filter_logits[temperature_of_a_half_alone] filter_logits[temperature_of_two_alone_in_float64] sample[temperature_of_a_half_in_float64] sample[temperature_of_two]
+# hint: order-and-off-values
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: top-k keeps exactly k entries by index, dropping the ties of the k-th."""
 # expect-fail: filter_logits[ties_at_the_top_k_boundary_are_kept] filter_logits[ties_at_the_top_k_boundary_are_kept_in_float64] sample[ties_at_the_top_k_boundary_are_drawn_too]
+# hint: top-k-ties
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: top-p runs on the whole row's softmax, before top-k renormalises it."""
 # expect-fail: filter_logits[top_p_runs_on_what_top_k_left] filter_logits[top_p_runs_on_what_top_k_left_in_float64]
+# hint: order-and-off-values
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: top-p runs at its off value 1.0 too, removing tokens whose probability underflows to 0."""
 # expect-fail: filter_logits[top_p_of_one_keeps_tokens_of_vanishing_probability] filter_logits[top_p_of_one_keeps_tokens_of_vanishing_probability_in_float64]
+# hint: order-and-off-values
 import torch
 
 

@@ -1,6 +1,7 @@
 """Classic bug: top-p on a descending cumulative sum removes every entry whose own cumulative passes
 top_p, the one that crosses it included: the kept mass falls short of top_p (off by one)."""
 # expect-fail: filter_logits[top_p_of_0_9_alone] filter_logits[top_p_of_a_half_after_temperature_of_two_in_float64] sample[top_p_of_0_8_after_temperature_0_7]
+# hint: top-p-boundary
 import torch
 
 

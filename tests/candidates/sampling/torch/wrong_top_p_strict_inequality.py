@@ -1,5 +1,6 @@
 """Classic bug: top-p removes cumulative probabilities < 1 - top_p, keeping the one exactly on it."""
 # expect-fail: filter_logits[cumulative_probability_exactly_on_the_boundary_is_removed] filter_logits[cumulative_probability_exactly_on_the_boundary_is_removed_in_float64] filter_logits[cumulative_probability_of_a_quarter_on_the_boundary] sample[exact_top_p_boundary_draws_only_the_largest]
+# hint: top-p-boundary
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: always normalises the last axis, whatever `axis` says."""
 # expect-fail: softmax[first_axis_of_a_square_matrix] softmax[middle_axis_of_4d] softmax[negative_axis]
+# hint: shape-of-the-sum
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: subtracts the maximum in place, changing the caller's array."""
 # expect-fail: softmax[default_axis] softmax[huge_magnitudes]
+# hint: shape-of-the-sum
 import numpy as np
 
 

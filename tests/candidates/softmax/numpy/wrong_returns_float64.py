@@ -1,5 +1,6 @@
 """Classic bug: builds the result in a float64 buffer, so float32 inputs come back as float64."""
 # expect-fail: softmax[default_axis] softmax[vector]
+# hint: shape-of-the-sum
 import numpy as np
 
 

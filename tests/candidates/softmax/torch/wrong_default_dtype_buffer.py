@@ -1,5 +1,6 @@
 """Classic bug: a result buffer in the default dtype (float32), so float64 inputs lose precision."""
 # expect-fail: softmax[float64_input] softmax[huge_magnitudes_float64]
+# hint: shape-of-the-sum
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: detaches from autograd (as .data or a NumPy round trip would); no gradient flows."""
 # expect-fail: softmax[default_axis] softmax[vector]
+# hint: shape-of-the-sum
 import torch
 
 

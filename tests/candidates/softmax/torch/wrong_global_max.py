@@ -1,5 +1,6 @@
 """Classic bug: one maximum for the whole tensor; rows far below it underflow to 0 / 0."""
 # expect-fail: softmax[rows_of_very_different_scale]
+# hint: subtract-the-maximum
 import torch
 
 

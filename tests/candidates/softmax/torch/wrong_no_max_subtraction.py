@@ -1,5 +1,6 @@
 """Classic bug: no maximum subtracted, so exp overflows or underflows into NaN."""
 # expect-fail: softmax[huge_magnitudes] softmax[all_very_negative]
+# hint: subtract-the-maximum
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: computes in NumPy and wraps the result in a new tensor, cut off from autograd."""
 # expect-fail: softmax[default_axis]
+# hint: shape-of-the-sum
 import numpy as np
 import torch
 

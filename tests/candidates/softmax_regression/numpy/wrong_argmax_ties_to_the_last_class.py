@@ -1,5 +1,6 @@
 """Classic bug: the top class taken as the last column of argsort: among tied logits, the highest index wins, not the lowest."""
 # expect-fail: predict[zero_weights_tie_every_class_to_class_0] predict[equal_biases_tie_to_the_lower_class] predict[two_equal_columns_tie_to_the_lower_class]
+# hint: a-softmax-that-never-overflows
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: b's gradient taken after W has moved, at the new W (not gradient descent on (W, b) any more)."""
 # expect-fail: fit_softmax_regression[one_epoch] fit_softmax_regression[one_epoch_in_float32] fit_softmax_regression[default_hyper_parameters]
+# hint: one-step-from-the-old-parameters-into-a-new-entry
 import numpy as np
 
 

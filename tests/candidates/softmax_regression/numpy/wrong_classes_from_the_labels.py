@@ -1,5 +1,6 @@
 """Classic bug: the number of classes read from the labels, not num_classes: a class absent from y loses its column."""
 # expect-fail: fit_softmax_regression[the_last_class_absent_from_the_labels] fit_softmax_regression[a_middle_class_absent_from_the_labels]
+# hint: the-gradient-is-p-minus-y
 import numpy as np
 
 

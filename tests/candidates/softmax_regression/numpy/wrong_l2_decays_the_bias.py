@@ -1,5 +1,6 @@
 """Classic bug: the L2 penalty decays the bias too (the loss penalises W only)."""
 # expect-fail: fit_softmax_regression[l2_does_not_decay_the_bias] fit_softmax_regression[strong_l2_with_a_large_step] fit_softmax_regression[float32_rows_with_l2]
+# hint: one-step-from-the-old-parameters-into-a-new-entry
 import numpy as np
 
 

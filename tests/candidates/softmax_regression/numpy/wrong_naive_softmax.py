@@ -1,5 +1,6 @@
 """Classic bug: the naive softmax exp(z) / sum(exp(z)): exp overflows past 709 (inf / inf is NaN), and a row of very negative logits gives 0 / 0."""
 # expect-fail: predict_proba[logits_of_plus_and_minus_1000] predict_proba[logits_of_minus_1000_through_the_bias] fit_softmax_regression[logits_that_overflow_a_naive_exp]
+# hint: a-softmax-that-never-overflows
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the one-hot matrix built transposed, (C, N): P - Y fails to broadcast unless N == C, where it is silently wrong."""
 # expect-fail: fit_softmax_regression[as_many_samples_as_classes] fit_softmax_regression[default_hyper_parameters]
+# hint: the-gradient-is-p-minus-y
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the gradient of the summed losses, not of their mean (no 1/N): every step is N times too long."""
 # expect-fail: fit_softmax_regression[default_hyper_parameters] fit_softmax_regression[one_epoch] fit_softmax_regression[as_many_samples_as_classes]
+# hint: the-gradient-is-p-minus-y
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: autograd's gradients never zeroed between epochs: .backward() adds each epoch's gradient to the last."""
 # expect-fail: fit_softmax_regression[default_hyper_parameters] fit_softmax_regression[two_epochs_with_a_large_step] fit_softmax_regression[float32_rows_with_l2]
+# hint: one-step-from-the-old-parameters-into-a-new-entry
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: W and b updated in place under no_grad and appended to the history without a copy: every entry is the same tensor, the final one."""
 # expect-fail: fit_softmax_regression[default_hyper_parameters] fit_softmax_regression[one_epoch] fit_softmax_regression[two_epochs_with_a_large_step]
+# hint: one-step-from-the-old-parameters-into-a-new-entry
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the acceptance test draws its uniform from torch's global generator."""
 # expect-fail: sampling_round_draws_only_from_its_generator[two_draft_tokens_after_a_longer_prefix_in_float32]
+# hint: accept-and-resample
 import torch
 
 

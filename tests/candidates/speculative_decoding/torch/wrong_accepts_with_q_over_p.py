@@ -1,5 +1,6 @@
 """Classic bug: the acceptance ratio upside down, q / p."""
 # expect-fail: sampling_round[one_draft_token_and_its_bonus] sampling_round[two_draft_tokens_after_a_longer_prefix_in_float32] sampling_round[a_draft_that_prefers_what_the_target_does_not] sampling_round[the_target_gives_a_token_probability_zero] sampling_round[a_prefix_of_one_token_and_a_vocabulary_of_two]
+# hint: accept-and-resample
 import torch
 
 

@@ -1,5 +1,6 @@
 """Classic bug: the greedy round scores a position with the target only when the one before it was accepted."""
 # expect-fail: greedy_round[the_first_draft_token_rejected] greedy_round[independent_models_agree_now_and_then] greedy_round[independent_models_in_float32] greedy_round[ties_go_to_the_lower_index] greedy_round[rejected_in_the_middle]
+# hint: calls-and-shapes
 import torch
 
 

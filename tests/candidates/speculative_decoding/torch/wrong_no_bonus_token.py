@@ -1,5 +1,6 @@
 """Classic bug: when every draft token is accepted the round returns them alone, without the bonus token."""
 # expect-fail: sampling_round[two_draft_tokens_after_a_longer_prefix_in_float32] sampling_round[a_draft_equal_to_the_target_is_always_accepted_in_float32] sampling_round[a_prefix_of_one_token_and_a_vocabulary_of_two]
+# hint: accept-and-resample
 import torch
 
 

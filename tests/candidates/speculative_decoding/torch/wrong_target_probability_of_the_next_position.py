@@ -1,5 +1,6 @@
 """Classic bug: the target's scores read one position late (p[i + 1] for draft token i), an off-by-one on the k + 1 positions."""
 # expect-fail: sampling_round[a_draft_equal_to_the_target_is_always_accepted_in_float32] sampling_round[a_prefix_of_one_token_and_a_vocabulary_of_two]
+# hint: accept-and-resample
 import torch
 
 

@@ -1,4 +1,5 @@
 # expect-fail: sqrt_gd[three_updates_only] sqrt_gd[a_loose_tolerance] sqrt_gd[two]
+# hint: follow-the-rule
 import math
 
 

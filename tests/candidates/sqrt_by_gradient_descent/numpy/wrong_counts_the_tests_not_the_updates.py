@@ -1,4 +1,5 @@
 # expect-fail: sqrt_gd[two] sqrt_gd[one_is_already_its_own_root]
+# hint: follow-the-rule
 def sqrt_gd(a: float, lr: float = 0.01, tol: float = 1e-6, max_iters: int = 1000) -> tuple[float, int]:
     if a < 0:
         raise ValueError(f"a must be >= 0, got {a}: a negative number has no real square root")

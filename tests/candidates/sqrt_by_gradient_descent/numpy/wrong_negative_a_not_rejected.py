@@ -1,4 +1,5 @@
 # expect-fail: sqrt_gd_rejects[a_negative_a_is_rejected]
+# hint: follow-the-rule
 def sqrt_gd(a: float, lr: float = 0.01, tol: float = 1e-6, max_iters: int = 1000) -> tuple[float, int]:
     m, scale = float(a), 1.0
     while m >= 4:  # powers of 4 move exactly: a = m·4^e, √a = √m·2^e

@@ -1,4 +1,5 @@
 # expect-fail: sqrt_gd[two] sqrt_gd[a_tight_tolerance]
+# hint: follow-the-rule
 def sqrt_gd(a, lr=0.01, tol=1e-6, max_iters=1000):
     if a < 0:
         raise ValueError("negative a")

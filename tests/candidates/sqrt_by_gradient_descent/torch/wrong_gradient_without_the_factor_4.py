@@ -1,4 +1,5 @@
 # expect-fail: sqrt_gd[a_batch_of_very_different_scales] sqrt_gd[a_zero_dimensional_tensor]
+# hint: follow-the-rule
 """Reference: √a for every element of a, by gradient descent with autograd, each element stopping on its own."""
 import torch
 

@@ -1,4 +1,5 @@
 # expect-fail: sqrt_gd_rejects[a_negative_element_is_rejected]
+# hint: follow-the-rule
 """Reference: √a for every element of a, by gradient descent with autograd, each element stopping on its own."""
 import torch
 

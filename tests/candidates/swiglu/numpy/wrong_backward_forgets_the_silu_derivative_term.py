@@ -1,5 +1,6 @@
 """Classic bug: silu'(z) taken as sigmoid(z), the z·s·(1 - s) of the product rule forgotten."""
 # expect-fail: swiglu_backward[rows_with_a_wider_hidden_layer] swiglu_backward[float64_rows] swiglu_backward[hidden_as_wide_as_the_input]
+# hint: the-chain-rule-through-the-gate
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: the forward returns the gated hidden layer, w_down never applied (the backward,
 written from the formula, is right): the wrong shape where hidden != dim, wrong values where equal."""
 # expect-fail: swiglu_forward[hidden_as_wide_as_the_input] swiglu_forward[every_dimension_the_same_size] swiglu_forward[rows_with_a_wider_hidden_layer] swiglu_forward[float64_with_every_dimension_the_same_size]
+# hint: which-projection-is-gated
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: dx back-propagated through the gate projection only; x also feeds the up projection."""
 # expect-fail: swiglu_backward[rows_with_a_wider_hidden_layer] swiglu_backward[float64_rows] swiglu_backward[a_single_row]
+# hint: the-chain-rule-through-the-gate
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: silu on the up projection, the gate left linear (silu(x @ w_up) * (x @ w_gate)),
 with a backward true to that forward."""
 # expect-fail: swiglu_forward[rows_with_a_wider_hidden_layer] swiglu_forward[float64_rows] swiglu_backward[rows_with_a_wider_hidden_layer] swiglu_backward[float64_rows]
+# hint: which-projection-is-gated
 import numpy as np
 
 

@@ -1,6 +1,7 @@
 """Classic bug: sigmoid written 1 / (1 + exp(-z)): exp(-z) overflows for z below -88 in float32
 (-709 in float64). The value is right by luck (1 / inf is 0), but NumPy warns of the overflow."""
 # expect-fail: swiglu_forward[pre_activations_in_the_hundreds]
+# hint: a-sigmoid-that-never-overflows
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Classic bug: silu taken as sigmoid(z), the z in front forgotten, with a backward true to that forward."""
 # expect-fail: swiglu_forward[rows_with_a_wider_hidden_layer] swiglu_forward[float64_rows] swiglu_backward[hidden_as_wide_as_the_input]
+# hint: which-projection-is-gated
 import numpy as np
 
 

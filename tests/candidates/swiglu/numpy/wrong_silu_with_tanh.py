@@ -1,6 +1,7 @@
 """Classic bug: silu written z * tanh(z) (mixing it up with mish or tanh-GELU), with a backward true
 to that forward."""
 # expect-fail: swiglu_forward[rows_with_a_wider_hidden_layer] swiglu_forward[float64_rows] swiglu_backward[as_many_rows_as_features]
+# hint: which-projection-is-gated
 import numpy as np
 
 

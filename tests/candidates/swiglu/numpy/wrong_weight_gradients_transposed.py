@@ -1,6 +1,7 @@
 """Classic bug: the weight gradients written as (d pre-activation).T @ input, the transpose of
 what `x @ w` needs: the wrong shape where dim != hidden, wrong values where they are equal."""
 # expect-fail: swiglu_backward[hidden_as_wide_as_the_input] swiglu_backward[every_dimension_the_same_size] swiglu_backward[float64_with_every_dimension_the_same_size] swiglu_backward[rows_with_a_wider_hidden_layer]
+# hint: the-chain-rule-through-the-gate
 import numpy as np
 
 

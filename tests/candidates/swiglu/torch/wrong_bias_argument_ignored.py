@@ -1,6 +1,7 @@
 """Classic bug: the projections built with nn.Linear's own default, bias=True, whatever `bias` says:
 the module has three bias parameters the contract does not."""
 # expect-fail: swiglu[tokens_without_bias_by_default] swiglu[hidden_narrower_than_the_input_without_bias] swiglu[float64_by_default]
+# hint: which-projection-is-gated
 import torch
 from torch import nn
 

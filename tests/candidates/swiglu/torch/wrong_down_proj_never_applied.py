@@ -1,6 +1,7 @@
 """Classic bug: down_proj built but never applied: the wrong shape where hidden_dim != dim, wrong
 values (and no gradient for down_proj) where they are equal."""
 # expect-fail: swiglu[hidden_as_wide_as_the_input_with_bias] swiglu[hidden_as_wide_as_the_input_without_bias_in_float64] swiglu[tokens_with_bias]
+# hint: which-projection-is-gated
 import torch
 from torch import nn
 

@@ -1,5 +1,6 @@
 """Classic bug: silu applied to the up projection, the gate left linear."""
 # expect-fail: swiglu[tokens_with_bias] swiglu[tokens_without_bias_by_default] swiglu[float64_tokens_with_bias]
+# hint: which-projection-is-gated
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: sigmoid written 1 / (1 + exp(-z)): the forward survives (1 / inf is 0), but autograd
 multiplies 0 by exp(-z) = inf, and the gradients of a pre-activation in the hundreds are NaN."""
 # expect-fail: swiglu[pre_activations_in_the_hundreds_with_bias] swiglu[pre_activations_in_the_thousands_in_float64]
+# hint: a-sigmoid-that-never-overflows
 import torch
 from torch import nn
 

@@ -1,5 +1,6 @@
 """Classic bug: silu taken as sigmoid(z), the z in front forgotten."""
 # expect-fail: swiglu[tokens_with_bias] swiglu[float64_by_default] swiglu[a_single_vector]
+# hint: which-projection-is-gated
 import torch
 from torch import nn
 

@@ -1,5 +1,6 @@
 """Classic bug: silu written z * tanh(z) (mixing it up with mish or tanh-GELU)."""
 # expect-fail: swiglu[tokens_with_bias] swiglu[float64_by_default] swiglu[four_dimensions]
+# hint: which-projection-is-gated
 import torch
 from torch import nn
 

@@ -1,5 +1,6 @@
 """Classic bug: post-norm without the attention's skip connection: norm1(sa(x))."""
 # expect-fail: encoder_layer[post_norm_two_heads] encoder_layer[post_norm_with_padding] encoder_layer[one_token_post_norm]
+# hint: post-norm-and-pre-norm
 import math
 
 import torch

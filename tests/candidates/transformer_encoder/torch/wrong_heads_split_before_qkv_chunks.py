@@ -1,5 +1,6 @@
 """Classic bug: in_proj's output viewed as (B, L, H, 3, head_dim): heads split before the q, k, v chunks."""
 # expect-fail: encoder_layer[post_norm_two_heads] encoder_layer[pre_norm_with_padding] encoder_layer[batch_equal_to_length_and_width_to_feedforward]
+# hint: in-proj-layout
 import math
 
 import torch

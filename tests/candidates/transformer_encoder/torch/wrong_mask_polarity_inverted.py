@@ -1,6 +1,7 @@
 """Classic bug: the padding mask read as "True = may attend" (the attention kata's convention),
 so every query attends to the padding only."""
 # expect-fail: encoder_layer[post_norm_with_padding] encoder_layer[pre_norm_with_padding] encoder_layer[batch_equal_to_length_and_width_to_feedforward]
+# hint: true-means-padding
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: norm_first read backwards: pre-norm when it is False, post-norm when it is True."""
 # expect-fail: encoder_layer[post_norm_two_heads] encoder_layer[pre_norm_two_heads] encoder_layer[default_feedforward_post_norm]
+# hint: post-norm-and-pre-norm
 import math
 
 import torch

@@ -1,6 +1,7 @@
 """Classic bug: the outputs at padded positions set to zero (what a fused inference path returns
 for nested tensors), where the layer computes them like any other."""
 # expect-fail: encoder_layer[post_norm_with_padding] encoder_layer[pre_norm_with_padding]
+# hint: true-means-padding
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: frequencies of base 1000 instead of 10000."""
 # expect-fail: sinusoidal_positions[fifty_positions_of_sixteen_features] sinusoidal_positions[long_sequence_wide_model]
+# hint: sines-on-even-columns
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Classic bug: cosine on the even columns and sine on the odd ones."""
 # expect-fail: sinusoidal_positions[fifty_positions_of_sixteen_features] sinusoidal_positions[one_feature_is_a_sine] sinusoidal_positions[a_single_position]
+# hint: sines-on-even-columns
 import math
 
 import torch

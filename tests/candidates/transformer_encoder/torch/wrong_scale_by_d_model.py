@@ -1,5 +1,6 @@
 """Classic bug: scores divided by sqrt(d_model) instead of sqrt(head_dim)."""
 # expect-fail: encoder_layer[post_norm_two_heads] encoder_layer[batch_equal_to_length_and_width_to_feedforward]
+# hint: in-proj-layout
 import math
 
 import torch

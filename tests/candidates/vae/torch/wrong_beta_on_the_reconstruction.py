@@ -1,5 +1,6 @@
 """Classic bug: beta weighs the reconstruction instead of the KL."""
 # expect-fail: vae_loss[beta_0_mean] vae_loss[beta_4_sum_in_float64]
+# hint: sum-inside-mean-outside
 import torch
 import torch.nn.functional as F
 

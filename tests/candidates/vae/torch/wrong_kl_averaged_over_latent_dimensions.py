@@ -1,5 +1,6 @@
 """Classic bug: the KL averaged over the latent dimensions (a prior weakened by Z)."""
 # expect-fail: vae_loss[default_beta_mean] vae_loss[beta_4_sum] vae_loss[very_negative_logvar]
+# hint: sum-inside-mean-outside
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,6 @@
 """Classic bug: the KL's sign flipped (+0.5·Σ(...) is -KL): the loss rewards leaving the prior."""
 # expect-fail: vae_loss[default_beta_mean] vae_loss[beta_4_sum_in_float64] vae_loss[very_negative_logvar]
+# hint: kl-sign-and-stable-bce
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: the library's BCE at its default reduction, "mean" over B·D, added to a KL summed
 per example and averaged over the batch."""
 # expect-fail: vae_loss[default_beta_mean] vae_loss[beta_0_mean_in_float64]
+# hint: sum-inside-mean-outside
 import torch
 import torch.nn.functional as F
 

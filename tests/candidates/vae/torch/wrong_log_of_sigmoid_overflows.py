@@ -1,5 +1,6 @@
 """Classic bug: BCE as -(x·log σ(l) + (1 - x)·log(1 - σ(l))): log(0) = -inf for huge logits."""
 # expect-fail: vae_loss[huge_logits] vae_loss[huge_logits_in_float64]
+# hint: kl-sign-and-stable-bce
 import torch
 import torch.nn.functional as F
 

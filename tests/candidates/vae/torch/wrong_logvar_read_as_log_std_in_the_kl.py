@@ -1,5 +1,6 @@
 """Classic bug: the KL of a network predicting log σ (σ² = exp(2·logvar), log σ² = 2·logvar)."""
 # expect-fail: vae_loss[default_beta_mean] vae_loss[very_positive_logvar] vae_loss[very_negative_logvar]
+# hint: log-variance-not-log-std
 import torch
 import torch.nn.functional as F
 

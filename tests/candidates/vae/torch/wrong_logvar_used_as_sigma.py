@@ -1,5 +1,6 @@
 """Classic bug: z = mu + logvar·eps, the log-variance used as σ itself."""
 # expect-fail: reparameterize[batch_of_latent_codes] reparameterize[very_positive_logvar]
+# hint: log-variance-not-log-std
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: "mean" divides the batch's total by x.shape[1] (D) instead of x.shape[0] (B):
 right wherever B == D, which is why that case alone cannot catch it."""
 # expect-fail: vae_loss[default_beta_mean] vae_loss[beta_4_mean_in_float64] vae_loss[explicit_mean_with_beta_1]
+# hint: sum-inside-mean-outside
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,6 @@
 """Classic bug: the reconstruction averaged over the features instead of summed (an effective beta of D)."""
 # expect-fail: vae_loss[default_beta_mean] vae_loss[beta_0_sum] vae_loss[binary_targets]
+# hint: sum-inside-mean-outside
 import torch
 import torch.nn.functional as F
 

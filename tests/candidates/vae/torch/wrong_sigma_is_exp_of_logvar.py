@@ -1,5 +1,6 @@
 """Classic bug: σ = exp(logvar) in the sample (logvar read as log σ), the loss right."""
 # expect-fail: reparameterize[batch_of_latent_codes] reparameterize[very_negative_logvar] reparameterize[very_positive_logvar]
+# hint: log-variance-not-log-std
 import torch
 import torch.nn.functional as F
 

@@ -1,6 +1,7 @@
 """Classic bug: the class token appended after the patches (and read from there): every
 position embedding lands on another token."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[one_patch_covering_the_image] vit_features[two_blocks_of_four_heads]
+# hint: numpy-everything-is-in-params
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: erf from a polynomial approximation (Abramowitz and Stegun 7.1.26, 1.5e-7 off):
 good enough in float32, far outside float64's tolerance."""
 # expect-fail: vit_forward[heads_of_width_12_in_float64] vit_forward[one_image_of_one_patch_in_float64] vit_features[heads_of_width_12_in_float64]
+# hint: numpy-patches-norms-and-erf
 import math
 
 import numpy as np

@@ -1,5 +1,6 @@
 """Classic bug: vit_features returns the last block's output without the final norm."""
 # expect-fail: vit_features[two_blocks_of_four_heads] vit_features[heads_of_width_12_in_float64] vit_forward[two_blocks_of_four_heads]
+# hint: the-class-token-is-the-output
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: (B, H, T, head_dim) reshaped straight to (B, T, E), without putting the token
 axis before the heads."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[as_many_images_as_heads] vit_features[two_blocks_of_four_heads]
+# hint: split-qkv-into-heads
 import math
 
 import numpy as np

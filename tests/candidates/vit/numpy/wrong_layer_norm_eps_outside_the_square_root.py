@@ -1,6 +1,7 @@
 """Classic bug: LayerNorm's eps added to the standard deviation, (x - mean) / (std + eps), not
 under the square root: it shows where the features vary little."""
 # expect-fail: vit_forward[embeddings_of_small_spread] vit_features[embeddings_of_small_spread] vit_forward[heads_of_width_12_in_float64]
+# hint: numpy-patches-norms-and-erf
 import math
 
 import numpy as np

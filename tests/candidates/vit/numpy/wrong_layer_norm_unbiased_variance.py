@@ -1,6 +1,7 @@
 """Classic bug: LayerNorm divides by the unbiased standard deviation (ddof=1); nn.LayerNorm's
 variance is biased, over E."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[embeddings_of_small_spread] vit_features[two_blocks_of_four_heads]
+# hint: numpy-patches-norms-and-erf
 import math
 
 import numpy as np

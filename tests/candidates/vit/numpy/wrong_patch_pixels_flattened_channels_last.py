@@ -1,6 +1,7 @@
 """Classic bug: each patch flattened (P, P, C), channels last, while the weight reshaped to
 (E, C * P * P) is (C, P, P): right only for one channel."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[one_patch_covering_the_image] vit_features[heads_of_width_12_in_float64]
+# hint: numpy-patches-norms-and-erf
 import math
 
 import numpy as np

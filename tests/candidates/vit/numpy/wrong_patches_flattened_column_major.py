@@ -1,6 +1,7 @@
 """Classic bug: the patch grid read column by column: patch c * g + r is row r, column c, so
 every position embedding lands on the transposed patch."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[grayscale_images_in_7_by_7_patches] vit_forward[as_many_patches_as_features] vit_features[two_blocks_of_four_heads]
+# hint: numpy-patches-norms-and-erf
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: pos_embed's first N rows added to the patches, then the class token put in front
 without a position."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[one_patch_covering_the_image] vit_features[two_blocks_of_four_heads]
+# hint: numpy-everything-is-in-params
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: the attention's output projection applied as x @ W instead of x @ W.T: its
 weight is square, so the shapes hide it."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[one_block_with_a_single_head] vit_features[two_blocks_of_four_heads]
+# hint: numpy-everything-is-in-params
 import math
 
 import numpy as np

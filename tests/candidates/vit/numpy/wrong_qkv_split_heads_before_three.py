@@ -1,6 +1,7 @@
 """Classic bug: the fused qkv output reshaped as (B, T, num_heads, 3, head_dim): queries, keys and
 values interleaved per head, which agrees with the right split only for one head."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[heads_of_width_12_in_float64] vit_features[two_blocks_of_four_heads]
+# hint: split-qkv-into-heads
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: the attention scores scaled by E ** -0.5 instead of head_dim ** -0.5 (the same with
 one head only)."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[one_image_of_one_patch_in_float64] vit_features[two_blocks_of_four_heads]
+# hint: split-qkv-into-heads
 import math
 
 import numpy as np

@@ -1,5 +1,6 @@
 """Classic bug: the attention weights normalised over the queries (axis -2), not over the keys."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[one_block_with_a_single_head] vit_features[two_blocks_of_four_heads]
+# hint: split-qkv-into-heads
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: the softmax exponentiates the scores as they are, without subtracting the row's maximum:
 right while scores stay small, inf / inf = NaN once they pass 709 in float64 (88 in float32)."""
 # expect-fail: vit_forward[attention_scores_in_the_thousands_in_float64]
+# hint: numpy-patches-norms-and-erf
 import math
 
 import numpy as np

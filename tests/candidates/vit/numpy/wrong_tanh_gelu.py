@@ -1,5 +1,6 @@
 """Classic bug: the MLP uses the tanh approximation of GELU instead of the exact (erf) one."""
 # expect-fail: vit_forward[two_blocks_of_four_heads] vit_forward[heads_of_width_12_in_float64] vit_features[two_blocks_of_four_heads]
+# hint: numpy-patches-norms-and-erf
 import math
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Classic bug: attention dropout (p = 0.1) copied from a training recipe and left on: the grader runs
 the module in train() mode, as a fresh module is, so every call drops other weights."""
 # expect-fail: forward[default_configuration] forward[batch_of_one]
+# hint: split-qkv-into-heads
 import torch
 import torch.nn.functional as F
 from torch import nn

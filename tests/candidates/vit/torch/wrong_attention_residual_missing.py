@@ -1,6 +1,7 @@
 """Classic bug: the attention branch replaces its input instead of adding to it:
 x = attn(norm1(x)), the residual connection dropped."""
 # expect-fail: forward[default_configuration] forward[one_block_with_one_head]
+# hint: pre-norm-blocks
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: the class token appended after the patches (and read back from the end), so
 pos_embed's row 0 lands on the first patch and the order of every token is off by one."""
 # expect-fail: forward[default_configuration] forward_features[default_configuration]
+# hint: the-sequence
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Bug: the class token enters the sequence detached, so the values are right but cls_token
 gets no gradient and would never be trained."""
 # expect-fail: forward[default_configuration] forward_features[default_configuration]
+# hint: the-class-token-is-the-output
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: no class token in the sequence (the parameter exists but is never used); the
 patches get pos_embed[:, 1:] and the head classifies their mean."""
 # expect-fail: forward[default_configuration] forward_features[default_configuration] intermediate_shapes[default_configuration]
+# hint: the-sequence
 import torch
 from torch import nn
 

@@ -1,5 +1,6 @@
 """Classic bug: forward_features returns the last block's output; the final norm is never applied."""
 # expect-fail: forward[default_configuration] forward_features[default_configuration]
+# hint: the-class-token-is-the-output
 import torch
 from torch import nn
 

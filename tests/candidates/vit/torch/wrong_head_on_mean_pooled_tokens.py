@@ -1,6 +1,7 @@
 """Classic bug: the head classifies the mean of all tokens (global average pooling) instead of
 the class token."""
 # expect-fail: forward[default_configuration] forward[one_class]
+# hint: the-class-token-is-the-output
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: the heads' outputs (B, H, N, head_dim) reshaped straight to (B, N, E), without
 moving the head axis back next to the features."""
 # expect-fail: forward[default_configuration] forward[image_48_patch_16]
+# hint: split-qkv-into-heads
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: nn.LayerNorm(E) with its default eps of 1e-5; ViT uses 1e-6. It shows on tokens
 of small variance and in float64."""
 # expect-fail: forward[tokens_of_small_variance] forward_features[tokens_of_small_variance] forward[run_in_float64]
+# hint: pre-norm-blocks
 import torch
 from torch import nn
 

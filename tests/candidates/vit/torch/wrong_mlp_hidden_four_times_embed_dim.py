@@ -1,5 +1,6 @@
 """Classic bug: the MLP's hidden width hard-coded to 4 * embed_dim, ignoring mlp_ratio."""
 # expect-fail: forward[mlp_ratio_with_a_fraction]
+# hint: pre-norm-blocks
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: the patch grid read column by column (its two spatial axes swapped before
 flattening), so each position embedding lands on the wrong patch."""
 # expect-fail: forward[default_configuration] forward_features[default_configuration]
+# hint: the-sequence
 import torch
 from torch import nn
 

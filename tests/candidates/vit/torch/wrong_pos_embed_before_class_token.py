@@ -2,6 +2,7 @@
 front (its first N rows, to make the shapes fit), so every row lands one token early and the
 class token gets none."""
 # expect-fail: forward[default_configuration] forward_features[default_configuration]
+# hint: the-sequence
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: post-norm blocks, as in the original Transformer: x = norm1(x + attn(x)),
 x = norm2(x + mlp(x)). ViT normalises each branch's input instead."""
 # expect-fail: forward[default_configuration] forward[one_block_with_one_head]
+# hint: pre-norm-blocks
 import torch
 from torch import nn
 

@@ -1,6 +1,7 @@
 """Classic bug: qkv viewed as (B, N, num_heads, 3, head_dim), heads before the q/k/v axis: with
 more than one head, queries, keys and values get the wrong features (one head hides it)."""
 # expect-fail: forward[default_configuration] forward[image_48_patch_16]
+# hint: split-qkv-into-heads
 import torch
 from torch import nn
 

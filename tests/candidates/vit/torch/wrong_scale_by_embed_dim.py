@@ -1,6 +1,7 @@
 """Classic bug: the scores scaled by embed_dim ** -0.5 instead of head_dim ** -0.5 (the same
 only with one head)."""
 # expect-fail: forward[default_configuration] forward[image_48_patch_16]
+# hint: split-qkv-into-heads
 import torch
 from torch import nn
 

@@ -1,5 +1,6 @@
 """Classic bug: the MLP uses the tanh approximation of GELU instead of the exact (erf) one."""
 # expect-fail: forward[default_configuration] forward[run_in_float64]
+# hint: pre-norm-blocks
 import torch
 from torch import nn
 

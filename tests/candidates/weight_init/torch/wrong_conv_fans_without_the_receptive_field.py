@@ -1,5 +1,6 @@
 """Wrong: a conv weight's fans are its channels only, the kernel's size forgotten."""
 # expect-fail: fan_in_and_fan_out[a_conv2d_weight_counts_its_kernel] xavier_uniform[a_conv2d_weight] kaiming_normal[relu_on_a_conv2d_fan_in]
+# hint: fans-of-a-weight
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Wrong: ignores `generator`: the values are right in law but come from torch's global state."""
 # expect-fail: init_draws_only_from_its_generator[*]
+# hint: in-place-no-grad-generator
 import math
 
 import torch

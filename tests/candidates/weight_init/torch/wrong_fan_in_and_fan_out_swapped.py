@@ -1,5 +1,6 @@
 """Wrong: fan_in taken from dimension 0 (the output features) and fan_out from dimension 1."""
 # expect-fail: fan_in_and_fan_out[a_linear_weight_is_out_by_in] kaiming_uniform[the_defaults_on_a_wide_weight] kaiming_normal[relu_on_fan_in]
+# hint: fans-of-a-weight
 import math
 
 import torch

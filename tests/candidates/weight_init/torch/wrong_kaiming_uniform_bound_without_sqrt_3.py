@@ -1,5 +1,6 @@
 """Wrong: the uniform's bound set to the standard deviation: U(-b, b) has std b / sqrt(3), not b."""
 # expect-fail: kaiming_uniform[relu_on_fan_in] kaiming_uniform[the_defaults_on_a_wide_weight]
+# hint: uniform-versus-normal
 import math
 
 import torch

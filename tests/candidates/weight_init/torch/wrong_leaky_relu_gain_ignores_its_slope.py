@@ -1,5 +1,6 @@
 """Wrong: leaky_relu given relu's gain sqrt(2) whatever its negative slope."""
 # expect-fail: calculate_gain[leaky_relu_with_a_slope_of_0_2] kaiming_uniform[leaky_relu_with_nn_linear_slope_on_fan_in] kaiming_normal[leaky_relu_of_slope_a_half_on_a_conv2d_fan_out_in_float64]
+# hint: gains
 import math
 
 import torch

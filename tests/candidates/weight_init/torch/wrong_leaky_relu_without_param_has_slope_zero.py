@@ -1,5 +1,6 @@
 """Wrong: calculate_gain("leaky_relu") without param taken as slope 0 (that is kaiming's a=0 default), not 0.01."""
 # expect-fail: calculate_gain[leaky_relu_without_param_has_a_slope_of_0_01]
+# hint: gains
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Wrong: mode="fan_in" divides by fan_out and mode="fan_out" by fan_in."""
 # expect-fail: kaiming_normal[relu_on_fan_in] kaiming_uniform[relu_ignores_a_on_fan_out_in_float64]
+# hint: fans-of-a-weight
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Wrong: fills the weight without torch.no_grad(): an nn.Parameter (a leaf that requires grad) refuses an in-place op."""
 # expect-fail: xavier_uniform[a_square_weight] kaiming_normal[relu_on_fan_in]
+# hint: in-place-no-grad-generator
 import math
 
 import torch

@@ -1,5 +1,6 @@
 """Wrong: draws into a new tensor and returns it, leaving the weight untouched."""
 # expect-fail: xavier_uniform[a_square_weight] kaiming_normal[relu_on_fan_in]
+# hint: in-place-no-grad-generator
 import math
 
 import torch

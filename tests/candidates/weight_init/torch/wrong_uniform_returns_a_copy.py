@@ -1,5 +1,6 @@
 """Wrong: the uniform inits fill the weight, then return a copy of it instead of the weight itself."""
 # expect-fail: xavier_uniform[a_square_weight] kaiming_uniform[relu_on_fan_in]
+# hint: in-place-no-grad-generator
 import math
 
 import torch

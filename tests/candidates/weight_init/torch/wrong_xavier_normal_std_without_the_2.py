@@ -1,5 +1,6 @@
 """Wrong: Glorot's variance taken as 1 / (fan_in + fan_out), the 2 of the averaged fans lost."""
 # expect-fail: xavier_normal[a_square_weight] xavier_normal[a_conv2d_weight]
+# hint: uniform-versus-normal
 import math
 
 import torch
