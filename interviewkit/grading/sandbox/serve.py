@@ -3,6 +3,7 @@ target, and answers with plain data, what the candidate printed and the threads 
 A request for anything the table does not declare is refused; the sandbox never decides a verdict."""
 from __future__ import annotations
 
+import _thread
 import io
 import sys
 import threading
@@ -125,12 +126,40 @@ def _threads() -> dict[int, str]:
     return {ident: named.get(ident, f"thread {ident}") for ident in sys._current_frames()}
 
 
-def _threads_left(baseline: set[int], settle_seconds: float = 0.1) -> list[str]:
+class _ThreadStarts:
+    """Counts the Python threads started and ended in the sandbox, through the one door every Python
+    thread takes (`_thread.start_new_thread`, which `threading` also uses): a thread that has not run
+    its first line yet shows in no frame list, and a call that returns right after starting one would
+    otherwise leave it unseen."""
+
+    def __init__(self):
+        self.started = self.ended = 0
+        original = _thread.start_new_thread
+
+        def start_new_thread(function, args, kwargs=None):
+            def run(*args, **kwargs):
+                try:
+                    return function(*args, **kwargs)
+                finally:
+                    self.ended += 1
+
+            self.started += 1
+            return original(run, args, kwargs or {})
+
+        _thread.start_new_thread = threading._start_new_thread = start_new_thread
+
+    @property
+    def alive(self) -> int:
+        return self.started - self.ended
+
+
+def _threads_left(baseline: set[int], starts: _ThreadStarts, settle_seconds: float = 0.1) -> list[str]:
     """Threads started since the sandbox began that still run; one that returned just now is given a
     moment to end (a thread's state outlives its function by a little)."""
     deadline = time.monotonic() + settle_seconds
     while True:
         left = [name for ident, name in _threads().items() if ident not in baseline]
+        left += ["a thread that had not started yet"] * max(0, starts.alive - len(left))
         if not left or time.monotonic() > deadline:
             return left
         time.sleep(0.005)
@@ -148,7 +177,7 @@ def serve(requests: int, replies: int, alarms: int, protections: Protections) ->
     warnings.resetwarnings()
     warnings.simplefilter("always")
     warnings.showwarning = _print_warning
-    baseline = set(_threads())
+    baseline, starts = set(_threads()), _ThreadStarts()
     sandbox = Sandbox(protections)
     while True:
         try:
@@ -168,7 +197,7 @@ def serve(requests: int, replies: int, alarms: int, protections: Protections) ->
         except BaseException as error:  # a bug of kit's own, reported rather than hidden
             reply["error"] = (Kind.INTERNAL.value, f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}")
         reply["printed"] = printed.take()
-        reply["threads"] = _threads_left(baseline)
+        reply["threads"] = _threads_left(baseline, starts)
         state.alarm(["served"])
         try:
             wire.send(replies, reply)
