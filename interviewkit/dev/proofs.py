@@ -162,7 +162,8 @@ def wrong_solution_fails_where_expected(kata: Kata, track: str, path: Path, seed
                               f"{', '.join(failing)}\n{failures(results)}")
     expected_hint = hint_proofs.named_hint(path)
     if expected_hint is not None:
-        problem = hint_proofs.hint_problem(kata, track, path, seed_offset, results, expected_hint)
+        problem = hint_proofs.hint_problem(kata, relative(kata, path), results, expected_hint,
+                                           lambda: grade(kata, track, path, seed_offset, strict=True))
         if problem:
             return Verdict(False, problem)
     return Verdict(True, f"fails {', '.join(failing)}")
