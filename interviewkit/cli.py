@@ -25,7 +25,7 @@ from interviewkit.cli_options import (
     VerboseOption,
 )
 
-app = typer.Typer(
+app = language_cli.Typer(
     name="kit",
     help="kit: a dojo for machine-learning coding interviews. Start with `kit list`, then `kit new softmax`.",
     no_args_is_help=True,

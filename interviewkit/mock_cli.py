@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from interviewkit import mock, render
+from interviewkit import language_cli, mock, render
 from interviewkit.messages import _, ngettext
 from interviewkit.render import escape
 from interviewkit.catalog import Catalog, UnknownKata
@@ -17,7 +17,7 @@ from interviewkit.recording import record_grade
 from interviewkit.usage import fail_usage
 from interviewkit.workspace import open_workspace, write_stub
 
-mock_app = typer.Typer(help="Timed mock interviews: a few katas, a deadline, a score.", no_args_is_help=True)
+mock_app = language_cli.Typer(help="Timed mock interviews: a few katas, a deadline, a score.", no_args_is_help=True)
 
 
 def _open() -> tuple[Path, Store, Catalog]:

@@ -6,11 +6,11 @@ import time
 
 import typer
 
-from interviewkit import render
+from interviewkit import language_cli, render
 from interviewkit.durations import duration
 from interviewkit.workspace import KIT_DIR, find_workspace
 
-worker_app = typer.Typer(
+worker_app = language_cli.Typer(
     help="The workspace's warm grading worker: the first grade starts it, later grades answer in a fraction "
          "of a second, and it ends itself when idle (KIT_WORKER_IDLE_MINUTES, 10 by default).",
     no_args_is_help=True,

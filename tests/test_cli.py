@@ -405,3 +405,28 @@ def test_run_shows_results_beside_the_reference_and_records_nothing(tmp_path):
     refused = kit("run", "softmax", "--file", str(solution), "--input", str(broken), cwd=tmp_path)
     assert refused.returncode == 2 and "list of steps" in refused.stderr
     assert json.loads(kit("list", "--json", cwd=tmp_path).stdout)[0]["status"] == "new"  # nothing recorded
+
+
+def test_every_command_takes_lang_after_its_name_too(tmp_path):
+    import typer
+
+    from interviewkit.cli import app
+
+    def commands(group, path: str):
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):  # a group: kit mock, kit dev, kit worker
+                yield from commands(command, f"{path} {name}")
+            else:
+                yield f"{path} {name}", command
+
+    everything = list(commands(typer.main.get_command(app), "kit"))
+    assert len(everything) > 20
+    assert [name for name, command in everything
+            if not any("--lang" in parameter.opts for parameter in command.params)] == []
+    after = kit("show", "softmax", "--lang", "zh", cwd=tmp_path)
+    before = kit("--lang", "zh", "show", "softmax", cwd=tmp_path)
+    assert after.returncode == 0 and after.stdout == before.stdout and "数值稳定" in after.stdout
+    # After the name, --lang wins over the one before it; a wrong value is refused in kit's words.
+    assert "數值穩定" in kit("--lang", "en", "show", "softmax", "--lang", "zh-Hant", cwd=tmp_path).stdout
+    wrong = kit("list", "--lang", "xx", cwd=tmp_path)
+    assert wrong.returncode == 2 and "--lang must be one of en, zh-Hans, zh-Hant" in wrong.stderr

@@ -10,11 +10,11 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from interviewkit import render
+from interviewkit import language_cli, render
 from interviewkit.catalog import Catalog, Kata
 from interviewkit.usage import fail_usage, load_kata
 
-dev_app = typer.Typer(help="For kata authors: scaffold a kata and prove it.", no_args_is_help=True)
+dev_app = language_cli.Typer(help="For kata authors: scaffold a kata and prove it.", no_args_is_help=True)
 
 RootOption = Annotated[Optional[Path], typer.Option(
     "--root", envvar="KIT_CONTENT_ROOT", file_okay=False,
