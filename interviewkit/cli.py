@@ -292,8 +292,9 @@ def main() -> None:
         workspace = find_workspace()
         store = (workspace / KIT_DIR / STORE_NAME) if workspace else Path(KIT_DIR) / STORE_NAME
         busy = "locked" in str(error)
-        advice = ("another kit command is writing to it: try again when it has finished" if busy else
-                  f"it looks damaged; move it aside (mv {store} {store}.damaged) and kit starts a fresh one")
-        typer.echo(f"Error: kit's progress store {store} cannot be used ({error}): {advice}. "
-                   "Nothing was recorded by this command.", err=True)
+        advice = (_("another kit command is writing to it: try again when it has finished") if busy else
+                  _("it looks damaged; move it aside ({command}) and kit starts a fresh one").format(
+                      command=f"mv {store} {store}.damaged"))
+        typer.echo(_("Error: kit's progress store {store} cannot be used ({error}): {advice}. "
+                     "Nothing was recorded by this command.").format(store=store, error=error, advice=advice), err=True)
         raise SystemExit(1) from None

@@ -2,6 +2,8 @@
 hours and minutes to many)."""
 from __future__ import annotations
 
+from interviewkit.messages import _
+
 
 def duration(seconds: float | None) -> str:
     if seconds is None:
@@ -10,5 +12,7 @@ def duration(seconds: float | None) -> str:
     minutes, rest = divmod(total, 60)
     hours, minutes = divmod(minutes, 60)
     if hours:
-        return f"{hours} h {minutes:02d} min"
-    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
+    if minutes:
+        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{rest:02d}")
+    return _("{seconds} s").format(seconds=rest)

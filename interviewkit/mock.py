@@ -62,15 +62,15 @@ def choose_katas(katas: list[Kata], progress: dict[str, KataProgress], *, minute
                 chosen.append(kata)
         missing = set(wanted) - {kata.id for kata in chosen}
         if missing:
-            raise MockError(f"no track {track!r} for {', '.join(sorted(missing))}" if track else
-                            f"unknown kata {', '.join(sorted(missing))}")
+            raise MockError(_("no track {track} for {katas}").format(track=repr(track), katas=", ".join(sorted(missing)))
+                            if track else _("unknown kata {katas}").format(katas=", ".join(sorted(missing))))
         chosen.sort(key=lambda kata: wanted.index(kata.id))
         return [(kata, track or kata.default_track) for kata in chosen]
     pool = [kata for kata in katas
             if (difficulty is None or kata.difficulty == difficulty) and (tag is None or tag in kata.tags)
             and (track is None or track in kata.tracks)]
     if not pool:
-        raise MockError("no kata matches those filters; `kit list` shows what there is")
+        raise MockError(_("no kata matches those filters; `kit list` shows what there is"))
     generator = random.Random(seed)
     generator.shuffle(pool)
     pool.sort(key=lambda kata: kata.id in progress and progress[kata.id].status == "passed")
@@ -83,8 +83,9 @@ def choose_katas(katas: list[Kata], progress: dict[str, KataProgress], *, minute
             total += kata.minutes
     if not chosen:
         shortest = min(pool, key=lambda kata: kata.minutes)
-        raise MockError(f"no kata fits in {minutes:g} minutes (the shortest, {shortest.id}, suggests "
-                        f"{shortest.minutes}); give more time with --minutes")
+        raise MockError(_("no kata fits in {minutes} minutes (the shortest, {kata}, suggests {suggested}); give more "
+                          "time with --minutes").format(minutes=f"{minutes:g}", kata=shortest.id,
+                                                        suggested=shortest.minutes))
     return [(kata, track or kata.default_track) for kata in chosen]
 
 

@@ -125,8 +125,8 @@ def _warn_if_other_library(file: Path, track: str) -> None:
     imported = facts[1]
     other = {"torch": "numpy", "numpy": "torch"}.get(track)
     if other and other in imported and track not in imported:
-        render.error_note(f"{file} imports {other} but not {track}, and is graded on the {track} track: "
-                          f"pass --track {other} if it is a {other} solution.")
+        render.error_note(_("{file} imports {other} but not {track}, and is graded on the {track} track: pass "
+                            "--track {other} if it is a {other} solution.").format(file=file, other=other, track=track))
 
 
 def example_file(kata: Kata, given: str) -> Path:
@@ -134,12 +134,13 @@ def example_file(kata: Kata, given: str) -> Path:
     if given == "example":
         path = kata.folder / "example.py"
         if not path.is_file():
-            fail_usage(f"{kata.id} has no example yet: pass --input FILE.py, a file defining example(track) that "
-                       "returns the steps to run (see `kit run --help`).")
+            fail_usage(_("{kata} has no example yet: pass --input FILE.py, a file defining example(track) that "
+                         "returns the steps to run (see `kit run --help`).").format(kata=kata.id))
         return path
     path = Path(given)
     if not path.is_file():
-        fail_usage(f"{given} does not exist: --input takes `example` or a FILE.py defining example(track).")
+        fail_usage(_("{file} does not exist: --input takes `example` or a FILE.py defining example(track).").format(
+            file=given))
     return path.resolve()
 
 
@@ -149,12 +150,12 @@ def build_request(target: str | None, track: str | None, file: Path | None, devi
     from interviewkit.grading.run.runner import GradeRequest
 
     if device not in DEVICES:
-        fail_usage(f"--device must be cpu, cuda or auto, not {device!r}.")
+        fail_usage(_("--device must be cpu, cuda or auto, not {device}.").format(device=repr(device)))
     if timeout is not None and not (0 < timeout < float("inf")):
-        fail_usage(f"--timeout must be a positive number of seconds, not {timeout!r}.")
+        fail_usage(_("--timeout must be a positive number of seconds, not {timeout}.").format(timeout=repr(timeout)))
     if memory_limit is not None and memory_limit < 64:
-        fail_usage(f"--memory-limit is in MiB and must be at least 64 (the interpreter's own needs), "
-                   f"not {memory_limit}.")
+        fail_usage(_("--memory-limit is in MiB and must be at least 64 (the interpreter's own needs), not "
+                     "{memory}.").format(memory=memory_limit))
     catalog = Catalog()
     kata, track_name, path = resolve_target(catalog, target, track, file)
     time_limit = timeout if timeout is not None else kata.time_limit

@@ -8,6 +8,7 @@ import typer
 
 from interviewkit import language_cli, render
 from interviewkit.durations import duration
+from interviewkit.messages import _, ngettext
 from interviewkit.workspace import KIT_DIR, find_workspace
 
 worker_app = language_cli.Typer(
@@ -30,13 +31,13 @@ def status() -> None:
     kit_dir = _kit_dir()
     answer = ask(kit_dir, "status") if kit_dir else None
     if answer is None:
-        render.note("No grading worker runs for this workspace; the next `kit grade` starts one.")
+        render.note(_("No grading worker runs for this workspace; the next `kit grade` starts one."))
         return
-    render.note(f"A grading worker (pid {answer['pid']}) serves {kit_dir.parent}: up "
-                f"{duration(time.time() - answer['started'])}, {answer['served']} grade{'s' * (answer['served'] != 1)}, "
-                f"{answer['in_flight']} "
-                f"in flight; idle for {duration(answer['idle_for'])}, it ends after "
-                f"{duration(answer['idle_seconds'])} idle.")
+    grades = ngettext("{served} grade", "{served} grades", answer["served"]).format(served=answer["served"])
+    render.note(_("A grading worker (pid {pid}) serves {folder}: up {up}, {grades}, {in_flight} in flight; idle for "
+                  "{idle}, it ends after {limit} idle.").format(
+        pid=answer["pid"], folder=kit_dir.parent, up=duration(time.time() - answer["started"]), grades=grades,
+        in_flight=answer["in_flight"], idle=duration(answer["idle_for"]), limit=duration(answer["idle_seconds"])))
 
 
 @worker_app.command()
@@ -46,6 +47,6 @@ def stop() -> None:
 
     kit_dir = _kit_dir()
     if kit_dir is None or ask(kit_dir, "stop") is None:
-        render.note("No grading worker runs for this workspace.")
+        render.note(_("No grading worker runs for this workspace."))
         return
-    render.note("Stopped the workspace's grading worker.")
+    render.note(_("Stopped the workspace's grading worker."))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interviewkit import api
 from interviewkit.catalog import Kata
+from interviewkit.messages import _
 
 KIT_DIR = ".kit"
 WORKSPACE_VARIABLE = "KIT_WORKSPACE"
@@ -25,8 +26,8 @@ class StubExists(FileExistsError):
     def __init__(self, path: Path):
         self.path = path
         super().__init__(
-            f"{path} already exists; kit never overwrites your work. "
-            "Grade it with `kit grade`, or pass --force to start over (the old file is backed up in .kit/backups/)."
+            _("{file} already exists; kit never overwrites your work. Grade it with `kit grade`, or pass --force to "
+              "start over (the old file is backed up in .kit/backups/).").format(file=path)
         )
 
 
