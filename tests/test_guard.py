@@ -161,3 +161,24 @@ def test_a_forbidden_library_the_grader_had_loaded_is_still_refused():
     path = Path(__file__).parent / "candidates" / "softmax" / "numpy" / "forbidden_importlib_dunder_import.py"
     verdict = proofs.forbidden_solution_is_caught(kata, "numpy", path)
     assert verdict.ok, verdict.message
+
+
+def test_every_dispatch_key_where_a_forbidden_operation_computes_is_watched(guard):
+    """MKL-DNN tensors reach kernels at a key of their own (MkldnnCPU), which no list of the usual
+    backends names: the keys are read from the dispatcher's table, so that one is watched too."""
+    from interviewkit.grading.sandbox.kernels import computing_keys
+
+    op = torch.ops.aten._softmax.default
+    assert {"CPU", "MkldnnCPU", "NestedTensorCPU"} <= set(computing_keys(op))
+    from concurrent.futures import ThreadPoolExecutor
+
+    opaque = torch.ones(2, 3).to_mkldnn()  # made before the watch: to_mkldnn is forbidden in every track
+    nested = torch.nested.nested_tensor([torch.ones(2), torch.ones(3)])
+    for tensor in (opaque, nested):
+        with pytest.raises(ForbiddenUse, match="aten::_softmax"):
+            with guard.watching():
+                with ThreadPoolExecutor(1) as pool:  # another thread: the dispatcher's watchers alone
+                    try:
+                        pool.submit(torch.ops.aten._softmax, tensor, 1, False).result()
+                    except Exception:
+                        pass

@@ -5,6 +5,7 @@ composite operations that decompose before reaching a dispatch mode (CPU attenti
 path). torch is imported only when a track forbids an operation."""
 from __future__ import annotations
 
+import re
 import sys
 import warnings
 
@@ -39,6 +40,29 @@ def _watch_decompositions(packet_name: str, op) -> None:
             for attribute, value in list(vars(module).items()) if module else ():
                 if value is original:
                     setattr(module, attribute, watched)
+
+
+# Keys whose kernels only pass a call on to the key below (autograd, tracing, functorch, autocast,
+# views, Python modes): the computing is done at a backend key, and those are all watched.
+PASSING_ON = ("Autograd", "Tracer", "FuncTorch", "Autocast", "ADInplaceOrView", "Conjugate", "Negative", "ZeroTensor",
+              "Python", "Functionalize", "BackendSelect", "PreDispatch", "Named", "Batched", "VmapMode", "debug")
+# Backends whose kernels may come from an alias registration (CompositeExplicitAutograd) rather than
+# their own: the dispatcher's list of registrations does not name them.
+ALIAS_BACKENDS = ("CPU", "CUDA", "Meta", "SparseCPU", "SparseCUDA", "SparseCsrCPU", "SparseCsrCUDA", "NestedTensorCPU",
+                  "NestedTensorCUDA", "QuantizedCPU", "QuantizedCUDA")
+REGISTRATION = re.compile(r"^(\w+)(?: \(inactive\))?(\[alias\])?: registered", re.M)
+
+
+def computing_keys(op) -> list[str]:
+    """Every dispatch key at which `op` computes: each key with a kernel registered for it, read from
+    the dispatcher's own table (MKL-DNN's, XPU's ... whatever this build has), and each usual backend
+    that gets its kernel from an alias registration."""
+    import torch
+
+    registered = [key for key, alias in REGISTRATION.findall(torch._C._dispatch_dump(op.name()))
+                  if not alias and not key.startswith(PASSING_ON)]
+    inherited = [key for key in ALIAS_BACKENDS if torch._C._dispatch_has_computed_kernel_for_dispatch_key(op.name(), key)]
+    return list(dict.fromkeys(registered + inherited))
 
 
 def _in_dispatcher(op) -> bool:
@@ -82,19 +106,21 @@ class DispatcherGuard:
         import torch
 
         composite = torch._C._dispatch_has_kernel_for_dispatch_key(op.name(), "CompositeImplicitAutograd")
-        # Every backend with kernels of its own: sparse, nested and quantized tensors reach their own.
-        backends = ("CPU", "CUDA", "SparseCPU", "SparseCUDA", "SparseCsrCPU", "SparseCsrCUDA",
-                    "NestedTensorCPU", "NestedTensorCUDA", "QuantizedCPU", "QuantizedCUDA")
-        keys = ("CPU", "CUDA", "AutogradCPU", "AutogradCUDA") if composite else backends
+        keys = ([key for key in ("CPU", "CUDA", "AutogradCPU", "AutogradCUDA")
+                 if torch._C._dispatch_has_computed_kernel_for_dispatch_key(op.name(), key)]
+                if composite else computing_keys(op))
         for key in keys:
-            if not torch._C._dispatch_has_computed_kernel_for_dispatch_key(op.name(), key):
-                continue
-            original = torch.library.get_kernel(op, key)
+            try:
+                original = torch.library.get_kernel(op, key)
+            except ValueError:  # a key Python cannot name (MkldnnCPU): kit's sandbox never needs it
+                original = None
 
-            def kernel(keyset, *args, _original=original, _op=op, _composite=composite, **kwargs):
+            def kernel(keyset, *args, _original=original, _op=op, _composite=composite, _key=key, **kwargs):
                 rules = state.rules
                 if rules is not None and packet_name in rules.operations:
                     raise state.violate(f"the operation {packet_name}")
+                if _original is None:
+                    raise RuntimeError(f"{packet_name} is not available in kit's sandbox for {_key} tensors")
                 if _composite:
                     # Calling the composite kernel at an autograd key would skip autograd's
                     # bookkeeping; decomposing keeps every sub-operation differentiable.
