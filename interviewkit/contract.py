@@ -60,7 +60,7 @@ def _floats(dtypes) -> list[str]:
 
 
 def _names(names: list[str]) -> str:
-    shown = ", ".join(f"`{name}`" for name in names[:NAMED_CASES])
+    shown = _(", ").join(f"`{name}`" for name in names[:NAMED_CASES])
     return shown + (_(" and {count} more").format(count=len(names) - NAMED_CASES) if len(names) > NAMED_CASES else "")
 
 
@@ -79,12 +79,14 @@ def _dtypes_line(checks: list[CheckCases], results: str = "") -> str:
     others = [_("{dtype} in {cases}").format(
                   dtype=dtype, cases=_names(list(dict.fromkeys(name for name, floats in cases if dtype in floats))))
               for dtype in FLOATS if dtype in counts and dtype != usual]
-    return "; ".join([usual, *others]) + ". " + (results or _("Float results keep the input's dtype."))
+    # The separators are messages too: Chinese punctuates with ；。、, not with ASCII marks.
+    return _("{dtypes}. {results}").format(dtypes=_("; ").join([usual, *others]),
+                                           results=results or _("Float results keep the input's dtype."))
 
 
 def _tolerance_line(dtypes: list[str], conditioned: bool) -> str:
-    constants = "; ".join(f"{dtype}: rtol = {_number(BASE_TOLERANCE[dtype][0])}, "
-                          f"atol = {_number(BASE_TOLERANCE[dtype][1])}" for dtype in dtypes)
+    constants = _("; ").join(_("{dtype}: rtol = {rtol}, atol = {atol}").format(
+        dtype=dtype, rtol=_number(BASE_TOLERANCE[dtype][0]), atol=_number(BASE_TOLERANCE[dtype][1])) for dtype in dtypes)
     factor = _("c as below") if conditioned else _("c = 1 (accuracy here does not depend on the inputs)")
     return _("a float passes when `|got − want| ≤ c·(atol·m + rtol·|want|)`: want is the float64 reference on the "
              "very values your code received, m the largest |want| compared (a gradient whose terms cancel, at "
@@ -102,7 +104,7 @@ def _forbidden_line(forbidden: Forbidden) -> str:
         return ""
     twins = _(" Their private and ATen twins too: the operation is forbidden, however it is spelled.") \
         if forbidden.functions or forbidden.modules else ""
-    return ", ".join(f"`{name}`" for name in names) + "." + twins
+    return _("{names}.").format(names=_(", ").join(f"`{name}`" for name in names)) + twins
 
 
 def _common_cases(manifest: dict[str, list[CheckCases]], tracks) -> dict[str, list[str]]:
@@ -124,18 +126,22 @@ def _check_lines(checks: list[CheckCases], common: dict[str, list[str]]) -> list
         cases = [case for case, _ in check.cases]
         shared = common.get(check.name)
         if shared or (shared is not None and not cases):
-            lines.append(f"`{check.name}`" + (f": {', '.join(shared)}" if shared else ""))
+            lines.append(_cases_line(check.name, shared))
             own = [case for case in cases if case not in shared]
             if own:
-                lines.append(f"`{check.name}`" + _(", also: {cases}").format(cases=", ".join(own)))
+                lines.append(f"`{check.name}`" + _(", also: {cases}").format(cases=_(", ").join(own)))
         else:
-            lines.append(f"`{check.name}`" + (f": {', '.join(cases)}" if cases else ""))
+            lines.append(_cases_line(check.name, cases))
     return lines
+
+
+def _cases_line(check: str, cases: list[str]) -> str:
+    return _("{check}: {cases}").format(check=f"`{check}`", cases=_(", ").join(cases)) if cases else f"`{check}`"
 
 
 def _entries(kata: Kata, track: str, checks: list[CheckCases], common: dict[str, list[str]]) -> list[tuple[str, str]]:
     """(label, text) lines of one track, in LABELS order; a check is a line of its own."""
-    notes = kata.grading
+    notes = kata.shown_grading  # in kit's language where translated
     dtypes = _floats({dtype for check in checks for _, case_dtypes in check.cases for dtype in case_dtypes}) \
         or ["float32", "float64"]  # no manifest: the dtypes every kata grades
     entries = [("Dtypes", _dtypes_line(checks, notes.results)),
@@ -161,7 +167,7 @@ def _section(entries: list[tuple[str, str]]) -> list[str]:
             lines.append(_("- **Checks**, each case reported as `check[case]`:"))
             lines.extend(f"  - {text}" for text in texts)
         elif texts:
-            lines.append(f"- **{_(label)}**: " + " ".join(texts))
+            lines.append(_("- **{label}**: {text}").format(label=_(label), text=" ".join(texts)))
     return lines
 
 

@@ -6,6 +6,9 @@ of steps), the comparison helpers, the verdict exceptions, and the track being g
 
 A grader is a list of named cases handed to these helpers, not bespoke assertion code."""
 from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+# A grader's own messages go through kit's catalogue too (`python -m interviewkit.dev.messages extract`
+# reads graders/): `_("...{name}...").format(name=...)`, `N_()` for a module constant shown later.
+from interviewkit.messages import N_, _, ngettext
 from interviewkit.grading.toolkit.cases import (
     Case, Recipe, causal_mask, given, integers, mask, normal, scaled_rows, uniform,
 )
@@ -14,7 +17,7 @@ from interviewkit.grading.toolkit.checks import (
     reference_gradients, track, upstream_for,
 )
 from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
-from interviewkit.grading.toolkit.diagnoses import Diagnosis, failure
+from interviewkit.grading.toolkit.diagnoses import Diagnosis, diagnosed, failure
 from interviewkit.grading.toolkit.distribution import FALSE_FAIL, expect_distributed, expect_frequencies
 from interviewkit.grading.toolkit.efficiency import check_efficiency, check_memory
 from interviewkit.grading.toolkit.objects import (
@@ -35,10 +38,11 @@ def transposed(recipe) -> "Made":
 
 
 __all__ = [
+    "_", "ngettext", "N_",
     "CandidateError", "CheckFailed", "Case", "Recipe", "causal_mask", "given", "integers", "mask", "normal",
     "scaled_rows", "uniform", "Grading", "about", "build_module", "check_efficiency", "check_memory", "check_function",
     "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
     "reference_gradients", "track", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form",
     "tolerance", "sibling", "Scale", "expect_scaled", "Step", "check_steps", "check_traced_shapes",
-    "expect_same_usage", "transposed", "Diagnosis", "failure", "FALSE_FAIL", "expect_distributed", "expect_frequencies", "linear", "mlp", "numpy_generator", "optimizer", "step_table", "torch_generator",
+    "expect_same_usage", "transposed", "Diagnosis", "diagnosed", "failure", "FALSE_FAIL", "expect_distributed", "expect_frequencies", "linear", "mlp", "numpy_generator", "optimizer", "step_table", "torch_generator",
 ]

@@ -121,7 +121,28 @@ class Kata:
     @property
     def shown_title(self) -> str:
         """The title in kit's language (katas/<id>/<language>/kata.toml), else the English one."""
-        return translations.title(self.folder, self.title, language.current) or self.title
+        return translations.title(self.folder, language.current, self._words()) or self.title
+
+    @property
+    def shown_grading(self) -> GradingNotes:
+        """The [grading] notes in kit's language (katas/<id>/<language>/kata.toml, under the title's
+        stamp), else the English ones; a note the translation lacks stays English rather than vanish
+        (tests/test_translations.py asks every translation for every note)."""
+        translated = translations.words(self.folder, language.current, self._words())[0]
+        if not translated:
+            return self.grading
+        notes, english = translated["grading"], self.grading
+        return GradingNotes(conditioning=notes.get("conditioning") or english.conditioning,
+                            gradients={**english.gradients, **notes.get("gradients", {})},
+                            results=notes.get("results") or english.results)
+
+    def _words(self) -> dict:
+        """The English words a kata.toml translation is stamped with, from what the catalogue read
+        (reading kata.toml again would double `kit list`'s time)."""
+        notes = self.grading
+        return translations.kata_words(self.title, {"conditioning": notes.conditioning, "gradients": notes.gradients,
+                                                    "results": notes.results},
+                                       self.efficiency.advice if self.efficiency else "")
 
     def untranslated(self) -> list[str]:
         """The text files shown in English although kit speaks another language (missing or stale)."""

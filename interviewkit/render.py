@@ -91,6 +91,7 @@ def statement(kata: Kata, catalog: Catalog, written: str | None = None) -> None:
     # One Markdown for both: the numeric contract (with each track's forbidden names) ends the statement.
     console.print(Markdown(kata.statement().rstrip() + "\n\n" + block(kata)))
     untranslated_note(kata, "statement.md")
+    untranslated_note(kata, "kata.toml")  # the title and the notes of "How this kata is graded"
     if written:
         console.print("\n" + _("Your file: [bold]{file}[/]").format(file=escape(written)))
         return

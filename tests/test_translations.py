@@ -1,8 +1,10 @@
-"""Kata text in Chinese: every kata's statement, hints and explanation in zh-Hans, current with its
-English source (a hash stamped in each file), zh-Hant generated from it with OpenCC, the glossary's
-terms used alike; the language chosen by --lang, KIT_LANG, `kit config lang`, then the locale."""
+"""Kata text in Chinese: every kata's statement, hints, explanation, title and [grading] notes in
+zh-Hans, current with its English source (a hash stamped in each file), zh-Hant generated from it with
+OpenCC, the glossary's terms used alike; the language chosen by --lang, KIT_LANG, `kit config lang`,
+then the locale."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,11 +18,12 @@ import pytest
 from interviewkit import language
 from interviewkit.catalog import Catalog
 from interviewkit.dev.translations import SIMPLIFIED, TRADITIONAL, hant_files
-from interviewkit.translations import HEADER, read, state
+from interviewkit.translations import HEADER, TITLE, english_words, read, state, words
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = Catalog()
 KATAS = [kata.id for kata in CATALOG.katas()]
+CHINESE = re.compile("[\u4e00-\u9fff]")
 GLOSSARY = tomllib.loads((REPO / "katas" / "glossary.toml").read_text(encoding="utf-8"))["terms"]
 
 
@@ -30,8 +33,40 @@ def test_every_kata_has_a_current_simplified_and_traditional_translation():
               for kata in CATALOG.katas() for language_name in (SIMPLIFIED, TRADITIONAL)
               for name, status in state(kata.folder, language_name).items() if status != "current"]
     assert not behind, ("translations missing or older than their English source (translate, then "
-                        "`python -m interviewkit.dev.translations stamp --force ID` and `... hant ID`):\n"
-                        + "\n".join(behind))
+                        "`python -m interviewkit.dev.translations stamp --force ID` and `... hant ID`; for "
+                        "kata.toml, the title and [grading] notes: `python -m interviewkit.dev.messages stamp "
+                        "--force` and `... hant`):\n" + "\n".join(behind))
+
+
+def test_the_stale_listing_covers_the_grading_notes(tmp_path):
+    """A change to a kata's [grading] notes (or its title) makes its kata.toml translation stale."""
+    folder = tmp_path / "softmax"
+    shutil.copytree(CATALOG.get("softmax").folder, folder)
+    assert state(folder, SIMPLIFIED)[TITLE] == "current"
+    meta = folder / "kata.toml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("the scale their rounding follows.",
+                                                             "the scale their rounding follows. More."),
+                    encoding="utf-8")
+    assert state(folder, SIMPLIFIED)[TITLE] == "stale" and words(folder, SIMPLIFIED) == (None, "stale")
+    (folder / SIMPLIFIED / TITLE).unlink()
+    assert state(folder, SIMPLIFIED)[TITLE] == "missing"
+
+
+@pytest.mark.parametrize("kata_id", KATAS)
+def test_translated_grading_notes_have_the_english_keys(kata_id):
+    """katas/<id>/zh-Hans/kata.toml's [grading] has a note for every English one (the same keys and
+    tracks), each with Chinese in it."""
+    kata = CATALOG.get(kata_id)
+    english = tomllib.loads((kata.folder / TITLE).read_text(encoding="utf-8")).get("grading", {})
+    assert kata._words() == english_words(kata.folder)  # the catalogue's Kata and the file: one stamp
+    for language_name in (SIMPLIFIED, TRADITIONAL):
+        translated, status = words(kata.folder, language_name)
+        assert status == "current", f"katas/{kata_id}/{language_name}/kata.toml: {status}"
+        notes = translated["grading"]
+        shape = lambda table: {key: sorted(value) if isinstance(value, dict) else None for key, value in table.items()}
+        assert shape(notes) == shape(english), f"katas/{kata_id}/{language_name}/kata.toml: [grading] keys"
+        texts = [text for value in notes.values() for text in (value.values() if isinstance(value, dict) else [value])]
+        assert all(CHINESE.search(text) for text in texts), f"katas/{kata_id}/{language_name}: a note in English"
 
 
 @pytest.mark.parametrize("kata_id", KATAS)
@@ -61,8 +96,10 @@ def test_glossary_terms_are_translated_one_way(kata_id):
     """A term of katas/glossary.toml has one translation: none of its other usual ones appears."""
     folder = CATALOG.get(kata_id).folder
     found = []
-    for name in ("statement.md", "hints.toml", "explanation.md"):
-        chinese = read(folder, name, SIMPLIFIED)[0] or ""
+    translated = words(folder, SIMPLIFIED)[0] or {}
+    notes = json.dumps(translated.get("grading", {}), ensure_ascii=False)  # [grading]'s notes
+    for name in ("statement.md", "hints.toml", "explanation.md", TITLE):
+        chinese = notes if name == TITLE else read(folder, name, SIMPLIFIED)[0] or ""
         for term, entry in GLOSSARY.items():
             found += [f"{name}: {other!r} for {term!r}; the glossary says {entry['zh']!r}"
                       for other in entry["avoid"] if other in chinese]
@@ -110,8 +147,16 @@ def test_kit_show_speaks_the_chosen_chinese_and_says_when_it_falls_back(tmp_path
         shutil.copytree(REPO / part, content / part, ignore=shutil.ignore_patterns("__pycache__"))
     statement = content / "katas" / "softmax" / "statement.md"
     statement.write_text(statement.read_text() + "\nOne more sentence.\n")
+    meta = content / "katas" / "softmax" / "kata.toml"  # a [grading] note changed: its translation is stale
+    meta.write_text(meta.read_text().replace("the scale their rounding follows.", "the scale their rounding follows. "
+                                                                                  "A note changed."))
     stale = kit("--lang", "zh", "show", "softmax", cwd=tmp_path, KIT_CONTENT_ROOT=str(content)).stdout
     assert "One more sentence." in stale and "softmax 的 statement.md 以英文显示" in stale  # the notice in kit's Chinese
+    flat = " ".join(stale.split())
+    assert "A note changed." in flat and "a stable softmax is exact only" in flat  # the English notes, whole
+    assert "softmax 的 kata.toml 以英文显示" in stale  # and the one-line notice
+    assert "数值稳定的 softmax" not in stale  # the title shares the notes' stamp: English too
+    assert "本 kata 如何评分" in stale  # kit's own words stay Chinese
     hint = kit("--lang", "zh-Hant", "hint", "softmax", cwd=tmp_path).stdout
     assert re.search("[\u4e00-\u9fff]", hint) and "shown in English" not in hint
 
@@ -120,21 +165,70 @@ def _chinese(text: str) -> str:
     return "".join(re.findall("[\u4e00-\u9fff]", text))
 
 
+# Three English words in a row, outside code: a sentence left untranslated. Names and code stay
+# English in Chinese text (`Python float`, `Hugging Face`, `import torch`), never three words at once.
+ENGLISH_SENTENCE = re.compile(r"[A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){2,}")
+
+
+def _english_sentences(markdown: str) -> list[str]:
+    return ENGLISH_SENTENCE.findall(re.sub(r"`[^`]*`", "", markdown))
+
+
+@pytest.mark.parametrize("language_name", (SIMPLIFIED, TRADITIONAL))
+@pytest.mark.parametrize("kata_id", KATAS)
+def test_how_this_kata_is_graded_reads_in_chinese(kata_id, language_name, monkeypatch):
+    """The section, its generated lines and the kata's own [grading] notes, has no English sentence
+    left in Chinese; every translated note is in it. (In English the same check finds sentences.)"""
+    from interviewkit.contract import block
+
+    kata = CATALOG.get(kata_id)
+    english = block(kata)
+    assert _english_sentences(english)  # the check can fail: English has sentences
+    monkeypatch.setattr(language, "current", language_name)
+    section = block(kata)
+    assert not _english_sentences(section), f"{kata_id} ({language_name}): {_english_sentences(section)}"
+    # Each note the English section shows (a results note needs a dtypes line) shows translated.
+    english_notes, notes = _notes(english_words(kata.folder)["grading"]), _notes(words(kata.folder, language_name)[0]["grading"])
+    assert [notes[key] for key in english_notes if english_notes[key] in english] == \
+        [notes[key] for key in english_notes if notes[key] in section]
+
+
+def _notes(table: dict) -> dict[str, str]:
+    """[grading] flattened: "conditioning", "gradients.torch"... -> the note."""
+    return {f"{key}.{track}" if isinstance(value, dict) else key: text
+            for key, value in table.items() for track, text in (value.items() if isinstance(value, dict) else [("", value)])}
+
+
+def _section(screen: str, kata_id: str) -> str:
+    """The lines of "How this kata is graded" on a captured screen, up to the line of the next step."""
+    from interviewkit.contract import HEADING
+    from interviewkit.messages import _ as translate
+
+    start = screen.index(translate(HEADING))
+    return screen[start:screen.index(f"kit new {kata_id}", start)]
+
+
+@pytest.mark.parametrize("kata_id", ("softmax", "moe_router"))
 @pytest.mark.parametrize("width", (60, 80, 120))
-def test_a_chinese_statement_is_wrapped_never_cut(width, monkeypatch):
+def test_a_chinese_statement_is_wrapped_never_cut(width, kata_id, monkeypatch):
     from rich.cells import cell_len
     from rich.console import Console
 
     from interviewkit import render
 
     monkeypatch.setattr(language, "current", "zh-Hans")
-    kata = CATALOG.get("softmax")
+    kata = CATALOG.get(kata_id)
     console = Console(width=width, record=True, force_terminal=False)
     monkeypatch.setattr(render, "console", console)
     render.statement(kata, CATALOG)
     screen = console.export_text()
     assert all(cell_len(line) <= width for line in screen.splitlines())  # a wide character takes two cells
     assert _chinese(kata.statement()) in _chinese(screen)  # its signatures' headings in Chinese too
+    # "How this kata is graded": the kata's own notes in Chinese, and no English sentence left in it.
+    section = " ".join(_section(screen, kata_id).split())  # lines joined: a sentence may wrap
+    assert _chinese(kata.shown_grading.conditioning) in _chinese(section)
+    assert not ENGLISH_SENTENCE.findall(section), ENGLISH_SENTENCE.findall(section)
+    assert "shown in English" not in screen and "以英文显示" not in screen
 
 
 def test_a_line_broken_between_chinese_characters_shows_no_space():

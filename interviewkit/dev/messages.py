@@ -2,14 +2,16 @@
 with the code. Babel and OpenCC are test dependencies (`pip install -e ".[test]"`).
 
   python -m interviewkit.dev.messages extract
-      Extracts every `_()`, `ngettext()` and `N_()` of interviewkit/ and every `{% trans %}` and `_()`
-      of katas/*.j2 with Babel, and updates interviewkit/locale/zh_Hans/LC_MESSAGES/kit.po: a new
+      Extracts every `_()`, `ngettext()` and `N_()` of interviewkit/ and graders/ and every `{% trans %}`
+      and `_()` of katas/*.j2 with Babel, and updates interviewkit/locale/zh_Hans/LC_MESSAGES/kit.po: a new
       message gets an empty msgstr to translate, one the code no longer has is dropped.
   python -m interviewkit.dev.messages hant
       Writes zh_Hant's kit.po from zh_Hans's with OpenCC's s2twp, and each katas/<id>/zh-Hant/kata.toml
-      (the kata's title) from its zh-Hans one: Traditional Chinese is generated, never edited.
+      (the kata's title and [grading] notes) from its zh-Hans one: Traditional Chinese is generated,
+      never edited.
   python -m interviewkit.dev.messages stamp [--force]
-      Stamps each katas/<id>/zh-Hans/kata.toml with the hash of the English title it translates.
+      Stamps each katas/<id>/zh-Hans/kata.toml (the title and the [grading] notes) with one hash of
+      the English words it translates: a change to either shows both in English until re-stamped.
   python -m interviewkit.dev.messages compile
       Compiles each kit.po into the kit.mo that ships in the wheel.
   python -m interviewkit.dev.messages all
@@ -24,12 +26,12 @@ from functools import cache
 from pathlib import Path
 
 from interviewkit.messages import DOMAIN, LOCALE
-from interviewkit.translations import TITLE, title_file
+from interviewkit.translations import TITLE, english_words, header, words_hash
 
 ROOT = Path(__file__).resolve().parents[2]
 SIMPLIFIED, TRADITIONAL = "zh_Hans", "zh_Hant"
 DATA = "interviewkit.dev.messages:extract_data"
-METHODS = [("interviewkit/**.py", "python"), ("katas/*.j2", "jinja2.ext:babel_extract"),
+METHODS = [("interviewkit/**.py", "python"), ("graders/**.py", "python"), ("katas/*.j2", "jinja2.ext:babel_extract"),
            ("katas/*/kata.toml", DATA), ("katas/*/hints.toml", DATA), ("katas/topics.toml", DATA)]
 JINJA_OPTIONS = {"katas/*.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
 PO_OPTIONS = dict(width=100, include_lineno=False, sort_output=True, ignore_obsolete=True)
@@ -58,9 +60,9 @@ def template():
     from babel.messages.extract import extract_from_dir
 
     catalog = Catalog(project="kit", domain=DOMAIN)
-    def searched(directory: str) -> bool:  # kit's code and the katas' data; not the tests, caches or templates
+    def searched(directory: str) -> bool:  # kit's code, graders and katas' data; not tests, caches or templates
         parts = Path(directory).relative_to(ROOT).parts
-        return parts[0] in ("interviewkit", "katas") and not any(
+        return parts[0] in ("interviewkit", "graders", "katas") and not any(
             part.startswith((".", "_")) or part in ("scaffold", "zh-Hans", "zh-Hant") for part in parts)
 
     for filename, lineno, message, comments, context in extract_from_dir(
@@ -138,7 +140,7 @@ def hant_catalog():
 
 
 def hant_titles() -> dict[Path, str]:
-    """What each katas/<id>/zh-Hant/kata.toml must hold: its zh-Hans title converted, the stamp kept."""
+    """What each katas/<id>/zh-Hant/kata.toml must hold: its zh-Hans words converted, the stamp kept."""
     files = {}
     for source in sorted((ROOT / "katas").glob(f"*/zh-Hans/{TITLE}")):
         stamp, _, body = source.read_text(encoding="utf-8").partition("\n")
@@ -157,6 +159,8 @@ def hant() -> list[Path]:
 
 
 def stamp(force: bool = False) -> list[Path]:
+    """Stamps each zh-Hans kata.toml with the hash of the English words it translates (the title and
+    the [grading] notes, interviewkit.translations.words_hash); its translated body is kept as it is."""
     import tomllib
 
     stamped = []
@@ -165,8 +169,8 @@ def stamp(force: bool = False) -> list[Path]:
         if text.startswith("# source: ") and not force:
             continue
         body = text.partition("\n")[2] if text.startswith("# source: ") else text
-        english = tomllib.loads((source.parent.parent / "kata.toml").read_text(encoding="utf-8"))["title"]
-        source.write_text(title_file(english, tomllib.loads(body)["title"]), encoding="utf-8")
+        tomllib.loads(body)  # a translation that does not parse is named here, not stamped
+        source.write_text(header(TITLE, words_hash(english_words(source.parent.parent))) + body, encoding="utf-8")
         stamped.append(source)
     return stamped
 
