@@ -4,6 +4,7 @@ OpenCC, the glossary's terms used alike; the language chosen by --lang, KIT_LANG
 then the locale."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -12,13 +13,14 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from interviewkit import language
 from interviewkit.catalog import Catalog
 from interviewkit.dev.translations import SIMPLIFIED, TRADITIONAL, hant_files
-from interviewkit.translations import HEADER, TITLE, english_words, read, state, words
+from interviewkit.translations import HEADER, TITLE, advice, english_words, read, state, words
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = Catalog()
@@ -69,6 +71,72 @@ def test_translated_grading_notes_have_the_english_keys(kata_id):
         assert all(CHINESE.search(text) for text in texts), f"katas/{kata_id}/{language_name}: a note in English"
 
 
+ADVISED = [kata.id for kata in CATALOG.katas() if kata.efficiency and kata.efficiency.advice]
+# What stays code in a translated advice: dotted names, names_with_underscores, keyword="arguments".
+CODE = re.compile(r'[A-Za-z_]\w*(?:\.\w+)+|\w+_\w+|\w+="[^"]*"')
+
+
+@pytest.mark.parametrize("kata_id", ADVISED)
+def test_the_efficiency_advice_is_translated_in_both_scripts_its_code_kept(kata_id):
+    """A slow solution's advice (kata.toml [efficiency]) is among the kata's translated words, in
+    Chinese, with no English sentence left and its code as the English writes it."""
+    folder = CATALOG.get(kata_id).folder
+    english = english_words(folder)["efficiency"]["advice"]
+    for language_name in (SIMPLIFIED, TRADITIONAL):
+        shown = advice(folder, language_name)
+        assert shown and CHINESE.search(shown), f"katas/{kata_id}/{language_name}/kata.toml: no [efficiency] advice"
+        assert not _english_sentences(shown), f"{kata_id} ({language_name}): {_english_sentences(shown)}"
+        assert [code for code in CODE.findall(english) if code not in shown] == [], f"{kata_id} ({language_name})"
+    assert len(ADVISED) >= 7  # the check can fail: the katas that time solutions give advice
+
+
+def test_a_changed_advice_shows_the_english_words_with_the_notice(tmp_path, monkeypatch):
+    """The advice shares the title's and the notes' stamp: a change to it shows all of them in English."""
+    folder = tmp_path / "knn"
+    shutil.copytree(CATALOG.get("knn").folder, folder)
+    meta = folder / TITLE
+    knn = CATALOG.get("knn")
+    knn = dataclasses.replace(knn, folder=folder, tracks={name: dataclasses.replace(track, source=meta)
+                                                          for name, track in knn.tracks.items()})
+    monkeypatch.setattr(language, "current", SIMPLIFIED)
+    assert advice(folder, SIMPLIFIED) in _slow_report(knn) and knn.shown_title != knn.title and not knn.untranslated()
+    meta.write_text(meta.read_text(encoding="utf-8").replace("no Python loop over pairs of points",
+                                                             "no Python loop over pairs"), encoding="utf-8")
+    changed = dataclasses.replace(knn, efficiency=dataclasses.replace(
+        knn.efficiency, advice=english_words(folder)["efficiency"]["advice"]))  # as the catalogue reads it now
+    assert advice(folder, SIMPLIFIED) is None and state(folder, SIMPLIFIED)[TITLE] == "stale"
+    assert f": {changed.efficiency.advice} [--strict" in _slow_report(changed)  # the grader's message: English
+    assert changed.shown_title == changed.title and changed.untranslated() == [TITLE]  # kit's one-line notice
+
+
+def _slow_report(kata, strict: bool = False) -> str:
+    """The efficiency check's message for a solution 1000x slower than the reference (no sandbox)."""
+    from interviewkit.grading.toolkit import efficiency
+    from interviewkit.grading.toolkit.timing import Measured
+
+    noted = []
+    grading = SimpleNamespace(timing=SimpleNamespace(efficiency=kata.efficiency, strict=strict,
+                                                     track=kata.track(kata.default_track)),
+                              note=lambda message, ratio=None: noted.append(message))
+    efficiency._report(grading, Measured(seconds=[0.001] * 3), Measured(seconds=[1.0] * 3))
+    return noted[0]
+
+
+@pytest.mark.parametrize("language_name", (SIMPLIFIED, TRADITIONAL))
+def test_a_slow_solution_is_advised_in_the_chosen_language(language_name, monkeypatch):
+    from interviewkit.grading.sandbox.errors import CheckFailed
+
+    knn = CATALOG.get("knn")
+    assert _slow_report(knn) == (f"1000.0x the reference's time (1000.0 ms against 1.0 ms): {knn.efficiency.advice} "
+                                 "[--strict fails above 10x]")  # English, as it always was
+    monkeypatch.setattr(language, "current", language_name)
+    chinese = advice(knn.folder, language_name)
+    assert _slow_report(knn) == f"1000.0x the reference's time (1000.0 ms against 1.0 ms): {chinese} " \
+                                "[--strict fails above 10x]"
+    with pytest.raises(CheckFailed, match=re.escape(chinese)):
+        _slow_report(knn, strict=True)
+
+
 @pytest.mark.parametrize("kata_id", KATAS)
 def test_the_traditional_text_is_what_opencc_makes_of_the_simplified(kata_id):
     for path, text in hant_files(CATALOG.get(kata_id).folder).items():
@@ -97,7 +165,8 @@ def test_glossary_terms_are_translated_one_way(kata_id):
     folder = CATALOG.get(kata_id).folder
     found = []
     translated = words(folder, SIMPLIFIED)[0] or {}
-    notes = json.dumps(translated.get("grading", {}), ensure_ascii=False)  # [grading]'s notes
+    notes = json.dumps([translated.get("grading", {}), translated.get("efficiency", {})],
+                       ensure_ascii=False)  # [grading]'s notes and the [efficiency] advice
     for name in ("statement.md", "hints.toml", "explanation.md", TITLE):
         chinese = notes if name == TITLE else read(folder, name, SIMPLIFIED)[0] or ""
         for term, entry in GLOSSARY.items():

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import io
 import sys
-from functools import cache
 from pathlib import Path
 
+from interviewkit.dev.translations import traditional
 from interviewkit.messages import DOMAIN, LOCALE
 from interviewkit.translations import TITLE, english_words, header, words_hash
 
@@ -35,19 +35,6 @@ METHODS = [("interviewkit/**.py", "python"), ("graders/**.py", "python"), ("kata
            ("katas/*/kata.toml", DATA), ("katas/*/hints.toml", DATA), ("katas/topics.toml", DATA)]
 JINJA_OPTIONS = {"katas/*.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
 PO_OPTIONS = dict(width=100, include_lineno=False, sort_output=True, ignore_obsolete=True)
-
-
-@cache
-def _s2twp():
-    import opencc
-
-    return opencc.OpenCC("s2twp")
-
-
-def traditional(text: str) -> str:
-    """OpenCC's s2twp, as interviewkit.dev.translations converts kata text, with one converter for
-    every message (making one costs a tenth of a second)."""
-    return _s2twp().convert(text)
 
 
 def po_path(name: str) -> Path:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from statistics import median
 from typing import Callable
 
+from interviewkit import language, translations
 from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.toolkit.cases import Case
 from interviewkit.grading.toolkit.checks import Grading, about, conditioning, expect_outputs, input_dtype
@@ -89,7 +90,9 @@ def _report(grading: Grading, reference: Measured, measured: Measured) -> None:
         message = (f"{ratio:.1f}x the reference's time ({median(measured.seconds) * 1e3:.1f} ms against "
                    f"{reference_time * 1e3:.1f} ms)")
     if ratio > bound and timing.efficiency.advice:
-        message += f": {timing.efficiency.advice}"
+        # In kit's language where katas/<id>/<language>/kata.toml translates these very English words.
+        kata = timing.track.source.parent
+        message += f": {translations.advice(kata, language.current) or timing.efficiency.advice}"
     message += f" [--strict fails above {bound:g}x]"
     grading.note(message, ratio)
     if timing.strict and ratio > bound:
