@@ -5,7 +5,7 @@ of steps), the comparison helpers, the verdict exceptions, and the track being g
     from interviewkit.grader import Case, normal, check_function
 
 A grader is a list of named cases handed to these helpers, not bespoke assertion code."""
-from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed, raised_a
 # A grader's own messages go through kit's catalogue too (`python -m interviewkit.dev.messages extract`
 # reads graders/): `_("...{name}...").format(name=...)`, `N_()` for a module constant shown later.
 from interviewkit.messages import N_, _, ngettext
@@ -39,7 +39,7 @@ def transposed(recipe) -> "Made":
 
 __all__ = [
     "_", "ngettext", "N_",
-    "CandidateError", "CheckFailed", "Case", "Recipe", "causal_mask", "given", "integers", "mask", "normal",
+    "CandidateError", "CheckFailed", "raised_a", "Case", "Recipe", "causal_mask", "given", "integers", "mask", "normal",
     "scaled_rows", "uniform", "Grading", "about", "build_module", "check_efficiency", "check_memory", "check_function",
     "check_module", "expect_gradients", "expect_outputs", "expect_unmodified", "input_dtype",
     "reference_gradients", "track", "upstream_for", "Expected", "expect_close", "expect_equal", "expect_form",

@@ -276,3 +276,16 @@ def test_a_grader_of_both_tracks_is_collected_again_for_each_grade():
         results = run_grade(kata, name, kata.track(name).reference, measure_efficiency=False,
                             select=lambda check: check == "softmax[negative_axis]")
         assert [(r.name, r.passed) for r in results[1:]] == [("softmax[negative_axis]", True)], results
+
+
+@pytest.mark.parametrize("chosen", ["en", "zh-Hans", "zh-Hant"])
+def test_a_candidate_exception_is_known_by_its_type_in_every_language(chosen, monkeypatch):
+    """Graders and diagnoses ask which exception the candidate raised: the answer must not hang on
+    the translated verb before its name (kfold_split once failed a correct ValueError in Chinese)."""
+    from interviewkit import language
+    from interviewkit.grading.sandbox.errors import describe_exception, raised_a
+
+    monkeypatch.setattr(language, "current", chosen)
+    error = describe_exception(ValueError("n_splits=1 is too few"), Path("solution.py"), "kfold_split(...)")
+    assert raised_a(error, "ValueError")
+    assert not raised_a(error, "Error") and not raised_a(error, "TypeError")

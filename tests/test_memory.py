@@ -3,17 +3,14 @@ that builds the L×S matrix, or a bool mask of that size, fails; a blocked one p
 track the peak of memory held during the call is bounded by one byte per L·S element."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
-from interviewkit.catalog import Forbidden
 from interviewkit.grader import Case, check_memory, normal
 from interviewkit.grading.sandbox.errors import CheckFailed
-from interviewkit.grading.sandbox.process import SandboxSettings, start_sandbox
-from interviewkit.grading.sandbox.remote import RemoteCandidate
 from interviewkit.grading.sandbox.signature import parse_api
 from interviewkit.grading.toolkit.checks import Grading
+from loaded import loaded_candidate
 
 SOURCE = """import numpy as np
 import torch
@@ -51,13 +48,8 @@ SQUARE = 512 * 512
 
 @pytest.fixture(scope="module")
 def candidate(tmp_path_factory):
-    path = tmp_path_factory.mktemp("memory") / "solution.py"
-    path.write_text(SOURCE)
-    sandbox = start_sandbox(SandboxSettings(time_limit=60))
-    remote = RemoteCandidate(sandbox, path, time.monotonic() + 60, 60)
-    remote.load(SOURCE, (), Forbidden(), [])
-    yield remote
-    sandbox.stop()
+    with loaded_candidate(tmp_path_factory.mktemp("memory"), SOURCE) as remote:
+        yield remote
 
 
 def grading(candidate, track):

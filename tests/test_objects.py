@@ -4,23 +4,20 @@ as data, its twin in the grader for the reference; check_function holds the cand
 to the reference's, and grades gradients of a module's parameters by path."""
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
 import torch
 
-from interviewkit.catalog import Forbidden
 from interviewkit.grader import (
     Case, check_function, linear, normal, numpy_generator, optimizer, step_table, torch_generator,
 )
 from interviewkit.grading.sandbox import wire
 from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.sandbox.made import Made
-from interviewkit.grading.sandbox.process import SandboxSettings, start_sandbox
-from interviewkit.grading.sandbox.remote import RemoteCandidate
 from interviewkit.grading.sandbox.signature import parse_api
 from interviewkit.grading.toolkit.checks import Grading
+from loaded import loaded_candidate
 
 
 def test_a_description_crosses_the_wire_as_data_and_nothing_is_built_on_reading():
@@ -118,13 +115,8 @@ API = ("dropout(x, p, generator)", "dropout_global(x, p, generator)", "dropout_t
 
 @pytest.fixture(scope="module")
 def grading(tmp_path_factory):
-    path = tmp_path_factory.mktemp("objects") / "solution.py"
-    path.write_text(SOURCE)
-    sandbox = start_sandbox(SandboxSettings(time_limit=60))
-    candidate = RemoteCandidate(sandbox, path, time.monotonic() + 60, 60)
-    candidate.load(SOURCE, (), Forbidden(), [])
-    yield Grading(candidate, "torch", "cpu", tuple(parse_api(line) for line in API))
-    sandbox.stop()
+    with loaded_candidate(tmp_path_factory.mktemp("objects"), SOURCE) as candidate:
+        yield Grading(candidate, "torch", "cpu", tuple(parse_api(line) for line in API))
 
 
 def reference_dropout(x, p, generator):

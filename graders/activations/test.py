@@ -4,7 +4,7 @@ NumPy warning. torch: gelu and silu through the candidate's autograd.Function, o
 gradient of a random upstream against F.gelu / F.silu in float64."""
 import pytest
 
-from interviewkit.grader import check_function, expect_outputs, failure, sibling, track
+from interviewkit.grader import _, check_function, expect_outputs, failure, sibling, track
 
 shared = sibling(__file__, "cases")
 TRACK = track()
@@ -18,10 +18,10 @@ def without_warnings(grading):
         expect_outputs(output, expected, like, condition)
         printed = grading.candidate.take_printed()
         if "RuntimeWarning" in printed:
-            raise failure("the right values, but numpy warned while computing them:\n"
-                          f"{printed.strip()[-600:]}\nexp(-x) overflows for x < -88 in float32 (-709 in "
-                          "float64), and np.where computes both branches: take exp of -|x| only, "
-                          "which lies in (0, 1]", "overflow-warning")
+            raise failure(_("the right values, but numpy warned while computing them:\n{printed}\nexp(-x) "
+                            "overflows for x < -88 in float32 (-709 in float64), and np.where computes both "
+                            "branches: take exp of -|x| only, which lies in (0, 1]").format(
+                              printed=printed.strip()[-600:]), "overflow-warning")
     return compare
 
 

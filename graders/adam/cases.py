@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from interviewkit.grader import Diagnosis, Scale, Step, normal
+from interviewkit.grader import Diagnosis, Scale, Step, _, ngettext, normal
 
 SYMBOLS = ("Adam", "AdamW")
 # float32 rounds every parameter once per step: its error can grow by up to half an ulp of the
@@ -54,7 +54,7 @@ class Array:
 
     def describe(self) -> str:
         shape = "(" + ", ".join(map(str, self.shape)) + ("," if len(self.shape) == 1 else "") + ")"
-        scale = "" if self.gradient_scale == 1 else f", gradients x{self.gradient_scale:g}"
+        scale = "" if self.gradient_scale == 1 else _(", gradients x{scale}").format(scale=f"{self.gradient_scale:g}")
         return f"{self.name} {shape}{scale}"
 
 
@@ -111,11 +111,15 @@ class OptimizerCase:
         return f"{self.symbol}(params{self.options()})"
 
     def describe(self, seed_offset: int = 0) -> str:
-        zeros = f"; every gradient zero at steps {', '.join(map(str, self.zero_steps))}" if self.zero_steps else ""
+        zeros = _("; every gradient zero at steps {steps}").format(
+            steps=", ".join(map(str, self.zero_steps))) if self.zero_steps else ""
         arrays = ", ".join(array.describe() for array in self.arrays)
-        return (f"case {self.name} (seed {self.seed + seed_offset}): {self.call()}; {self.dtype} params "
-                f"{arrays}, drawn ~N(0, 1); {self.steps} step{'s' if self.steps > 1 else ''} of gradients "
-                f"~N(0, 1) times each array's scale{zeros}")
+        return ngettext("case {name} (seed {seed}): {call}; {dtype} params {arrays}, drawn ~N(0, 1); {steps} step "
+                        "of gradients ~N(0, 1) times each array's scale{zeros}",
+                        "case {name} (seed {seed}): {call}; {dtype} params {arrays}, drawn ~N(0, 1); {steps} steps "
+                        "of gradients ~N(0, 1) times each array's scale{zeros}", self.steps).format(
+            name=self.name, seed=self.seed + seed_offset, call=self.call(), dtype=self.dtype, arrays=arrays,
+            steps=self.steps, zeros=zeros)
 
     def snippet(self, call: str = "", library: str = "numpy", seed_offset: int = 0) -> str:
         """Python lines that rebuild the run: the same parameters, the same gradients, step by step."""

@@ -22,7 +22,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from interviewkit.grader import Case, Recipe, integers, normal, torch_generator, uniform
+from interviewkit.grader import Case, Recipe, _, integers, normal, torch_generator, uniform
 
 
 def _linears(widths: list[int]) -> nn.ModuleList:
@@ -84,7 +84,8 @@ class patterns(Recipe):
                 f"({rows}, {width}))).astype(np.{self.dtype})"]
 
     def describe(self):
-        return f"{self.dtype} ({self.shape[0]}, {self.shape[1]}) near {self.count} binary prototypes"
+        return _("{dtype} ({rows}, {columns}) near {count} binary prototypes").format(
+            dtype=self.dtype, rows=self.shape[0], columns=self.shape[1], count=self.count)
 
 
 @dataclass

@@ -11,7 +11,7 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CandidateError, CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_same_usage,
+    CandidateError, CheckFailed, Expected, Scale, _, about, build_module, check_module, expect_close, expect_same_usage,
     expect_scaled, expect_unmodified, optimizer, sibling, tolerance,
 )
 
@@ -38,7 +38,8 @@ def test_forward(grading, net):
 
 def _check(grading, net, method: str, bug: str = "") -> None:
     """check_module against the oracle; a failure is named by the first classic bug (shared.MODULE_BUGS)
-    whose oracle the candidate passes against, on the same case (check_module takes no diagnoses)."""
+    whose oracle the candidate passes against, on the same case: the whole check replayed at the case's
+    own tolerance, gradients included, where check_module's diagnoses compare float64 outputs only."""
     try:
         check_module(grading, SYMBOL, net.case(method), partial(net.oracle, bug), init=net.init(), method=method,
                      shared_gradient_scale=True)
@@ -77,7 +78,7 @@ def test_train_step(grading, training):
                 shared.reference_step(unzeroed, name, options, case.reference_inputs(grading.seed_offset),
                                       training.dtype, zero_grad=False)
                 try:
-                    expect_same_usage(result, reference_inputs, advice=(
+                    expect_same_usage(result, reference_inputs, advice=_(
                         "draw the noise as one torch.randn(x.shape, generator=generator, ...), and nothing when "
                         "noise_std is 0"))
                 except CheckFailed as error:
@@ -91,12 +92,14 @@ def test_train_step(grading, training):
                     raise
                 state = handle.state_dict()
                 for parameter, want in reference.state_dict().items():
-                    expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale())
+                    expect_scaled(state.get(parameter), want, like,
+                                  _("{parameter} after the step").format(parameter=parameter), Scale())
             except CheckFailed as failure:
                 if number > 1 and not getattr(failure, "cause", "") and _state_matches(handle, unzeroed, like):
                     failure.cause = "gradients-not-zeroed"
                 if len(training.steps) > 1:
-                    failure.args = (f"step {number} of {len(training.steps)}: {failure}",)
+                    failure.args = (_("step {number} of {total}: {failure}").format(
+                        number=number, total=len(training.steps), failure=failure),)
                 raise
 
 
@@ -107,19 +110,21 @@ def test_training(grading, run):
     over 40 seeds, and this check asks for 0.7."""
     first = run.case(0)
     with about(first, grading, f"{run.steps} calls of train_step(model, optimizer, x, ...)"):
-        handle, _ = build_module(grading, SYMBOL, first, run.net.oracle, run.net.init())
+        handle, _reference = build_module(grading, SYMBOL, first, run.net.oracle, run.net.init())
         name, options = run.optimizer
         losses = []
         for step in range(run.steps):
             result = _call(grading, run.case(step), handle, optimizer(name, handle, **options))
             if not isinstance(result.output, float):
-                raise CheckFailed(f"train_step returned {result.output!r:.80}, expected the loss as a Python float")
+                raise CheckFailed(_("train_step returned {got}, expected the loss as a Python float").format(
+                    got=f"{result.output!r:.80}"))
             losses.append(result.output)
         late = sum(losses[-5:]) / 5
         if not late < 0.7 * losses[0]:
-            raise CheckFailed(f"after {run.steps} steps the loss went from {losses[0]:.4g} to {late:.4g} (the mean "
-                              f"of the last five); the reference brings it to about a fifth: is the target the clean x, "
-                              f"and does each step zero the gradients and call optimizer.step()?")
+            raise CheckFailed(_("after {steps} steps the loss went from {first} to {late} (the mean of the last "
+                                "five); the reference brings it to about a fifth: is the target the clean x, and does "
+                                "each step zero the gradients and call optimizer.step()?").format(
+                steps=run.steps, first=f"{losses[0]:.4g}", late=f"{late:.4g}"))
 
 
 def _twin_step(before, name, options, case, grading, dtype, bug):
@@ -134,7 +139,8 @@ def _raised_like(error: CandidateError, twin_step) -> CandidateError:
         try:
             twin_step(bug)
         except Exception as raised:  # noqa: BLE001 - the bug's own exception, whatever it is
-            if f"raised {type(raised).__name__}: {str(raised).splitlines()[0] if str(raised) else ''}" in str(error):
+            # The exception as the sandbox quotes it, without its "raised" (which is translated).
+            if f"{type(raised).__name__}: {str(raised).splitlines()[0] if str(raised) else ''}" in str(error):
                 error.cause = bug
                 break
     return error
@@ -166,10 +172,11 @@ def _call(grading, case, handle, optimizer_made):
 
 def _expect_loss(got, want: torch.Tensor, dtype: str) -> None:
     if isinstance(got, torch.Tensor):
-        raise CheckFailed("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
-                          "keeps the whole autograd graph alive)")
+        raise CheckFailed(_("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
+                            "keeps the whole autograd graph alive)"))
     if not isinstance(got, float):
-        raise CheckFailed(f"train_step returned {got!r:.80}, expected the loss as a Python float (loss.item())")
+        raise CheckFailed(_("train_step returned {got}, expected the loss as a Python float (loss.item())").format(
+            got=f"{got!r:.80}"))
     rtol, atol = tolerance(dtype, max(1.0, float(want.abs())), 1.0)
     expect_close(torch.tensor(got, dtype=torch.float64), want, Expected("torch", "float64"),
-                 "the returned loss (computed before the step)", rtol=rtol, atol=atol)
+                 _("the returned loss (computed before the step)"), rtol=rtol, atol=atol)

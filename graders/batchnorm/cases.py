@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from interviewkit.grader import Recipe, Step, normal
+from interviewkit.grader import Recipe, Step, _, normal
 
 WEIGHT_SCALE = 0.5  # weight ~N(1, 0.5²) and bias ~N(0, 0.5²): neither is the identity
 
@@ -113,7 +113,7 @@ class Event:
         """What check_steps runs: a forward in its mode (torch: with the upstream gradient), or
         backward, after which dgamma and dbeta are compared, or new gamma and beta set."""
         if self.mode == "new":
-            return Step("new gamma and beta", attributes=self.x, checked=False)
+            return Step(_("new gamma and beta"), attributes=self.x, checked=False)
         if self.mode == "backward":
             return Step("backward", "backward", {"dout": self.upstream}, state=("dgamma", "dbeta"))
         return Step(f"{self.mode} forward", "forward", {"x": self.x}, {"training": self.mode == "train"},
@@ -196,10 +196,12 @@ class Scenario:
         names = {"weight": "weight (gamma)", "bias": "bias (beta)"}
         parts = [f"{names[name]} {recipe.describe()}" for name, recipe in self.parameter_recipes().items()]
         if not self.loaded:
-            parts.append("the module's own initial values")
+            parts.append(_("the module's own initial values"))
         parts += [f"{step.mode} {step.x.describe()}" if step.x is not None else
-                  {"new": "new gamma and beta, drawn as the first"}.get(step.mode, step.mode) for step in self.steps]
-        return f"case {self.name} (seed {self.seed + seed_offset}): ({options}); " + "; ".join(parts)
+                  _("new gamma and beta, drawn as the first") if step.mode == "new" else step.mode
+                  for step in self.steps]
+        return (_("case {name} (seed {seed}): ").format(name=self.name, seed=self.seed + seed_offset)
+                + f"({options}); " + "; ".join(parts))
 
     def snippet(self, symbol: str, library: str, seed_offset: int = 0) -> str:
         """Python lines that replay the whole scenario on the candidate's class."""

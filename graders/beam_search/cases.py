@@ -40,7 +40,9 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, CheckFailed, Expected, Recipe, expect_close, failure, given, step_table
+from interviewkit.grader import (
+    Case, CheckFailed, Expected, Recipe, _, expect_close, failure, given, step_table,
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,8 @@ class log_probabilities(Recipe):
                 f"{name} = {name} - np.log(np.exp({name}).sum(axis=-1, keepdims=True))"]
 
     def describe(self):
-        return (f"{self.dtype} {self.shape} log-softmax of N(0, {self.scale:g}²) logits, "
-                f"eos {self.eos_id} raised by {self.eos_shift:g}")
+        return _("{dtype} {shape} log-softmax of N(0, {scale}²) logits, eos {eos} raised by {shift}").format(
+            dtype=self.dtype, shape=self.shape, scale=f"{self.scale:g}", eos=self.eos_id, shift=f"{self.eos_shift:g}")
 
 
 def designed(steps: int, vocabulary: int, rows: dict, fill: float = -8.0):
@@ -212,35 +214,41 @@ def _kind(value) -> str:
 def _problem(value) -> str | None:
     """What is wrong with one returned hypothesis's types, or None."""
     if type(value) is not tuple or len(value) != 2:
-        return f"a {_kind(value)}, not a tuple (tokens, score)"
+        return _("a {kind}, not a tuple (tokens, score)").format(kind=_kind(value))
     tokens, score = value
     if type(tokens) is not list or not all(type(token) is int for token in tokens):
         kinds = sorted({_kind(token) for token in tokens}) if isinstance(tokens, list) else []
-        return (f"its tokens are a {_kind(tokens)}{' of ' + ', '.join(kinds) if kinds else ''}, not a list of "
-                "Python ints: use prefix.tolist()")
+        if kinds:
+            return _("its tokens are a {kind} of {items}, not a list of Python ints: use prefix.tolist()").format(
+                kind=_kind(tokens), items=", ".join(kinds))
+        return _("its tokens are a {kind}, not a list of Python ints: use prefix.tolist()").format(kind=_kind(tokens))
     if type(score) is not float:
-        return f"its score is a {_kind(score)}, not a Python float: use score.item()"
+        return _("its score is a {kind}, not a Python float: use score.item()").format(kind=_kind(score))
     return None
 
 
 def _listing(hypotheses: list) -> str:
-    return "\n".join(f"    {tokens}  {score!r}" for tokens, score in hypotheses) or "    (none)"
+    return "\n".join(f"    {tokens}  {score!r}" for tokens, score in hypotheses) or "    " + _("(none)")
 
 
 def expect_hypotheses(actual, expected, _like=None, condition: float = 1.0) -> None:
     """The returned list: its types, its length, each hypothesis's tokens exactly and in order, then
     the final scores to float64's tolerance (check_function's `compare`)."""
     if type(actual) is not list:
-        raise CheckFailed(f"beam_search returned a {_kind(actual)}, expected a list of (tokens, score) tuples")
+        raise CheckFailed(_("beam_search returned a {kind}, expected a list of (tokens, score) tuples").format(
+            kind=_kind(actual)))
     for index, value in enumerate(actual):
         if (problem := _problem(value)) is not None:
-            raise failure(f"hypothesis {index}, {value!r}: {problem} (each is a tuple (tokens, score), tokens "
-                          "a list of Python ints, score a Python float)", "hypothesis-types")
+            raise failure(_("hypothesis {index}, {value}: {problem} (each is a tuple (tokens, score), tokens a list "
+                            "of Python ints, score a Python float)").format(index=index, value=repr(value),
+                                                                           problem=problem), "hypothesis-types")
     tokens, want = [value[0] for value in actual], [value[0] for value in expected]
     if tokens != want:
         first = next((i for i, (a, b) in enumerate(zip(tokens, want)) if a != b), min(len(tokens), len(want)))
-        raise CheckFailed(f"{len(actual)} hypotheses returned, {len(expected)} expected; the first difference is "
-                          f"hypothesis {first}\n  expected:\n{_listing(expected)}\n  got:\n{_listing(actual)}")
+        raise CheckFailed(_("{returned} hypotheses returned, {expected} expected; the first difference is "
+                            "hypothesis {first}\n  expected:\n{expected_listing}\n  got:\n{got_listing}").format(
+            returned=len(actual), expected=len(expected), first=first, expected_listing=_listing(expected),
+            got_listing=_listing(actual)))
     expect_close(torch.tensor([value[1] for value in actual], dtype=torch.float64),
                  torch.tensor([value[1] for value in expected], dtype=torch.float64),
-                 Expected("torch", "float64"), "final scores", condition=condition)
+                 Expected("torch", "float64"), _("final scores"), condition=condition)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewkit.grader import Case, Recipe
+from interviewkit.grader import Case, Recipe, _
 
 # Fixed texts: ASCII, CJK, emoji (zero-width-joiner sequences, skin tones, flags), combining marks.
 ENGLISH = ("the cat sat on the mat; the hat is on the cat. then the rat ate the cheese that the cat "
@@ -51,7 +51,7 @@ class drawn(Recipe):
     pieces: tuple[str, ...]
     count: int
     separator: str = " "
-    label: str = "words"
+    alphabet: str = ""  # the letters the pieces are, for a description that names them; words where empty
     dtype: str = "str"
 
     def build(self, rng):
@@ -62,12 +62,16 @@ class drawn(Recipe):
                 f"[rng.integers(0, {len(self.pieces)}, {self.count})])"]
 
     def describe(self):
-        return f"str: {self.count} {self.label} drawn from {len(self.pieces)}, joined by {self.separator!r}"
+        if self.alphabet:
+            return _("str: {count} letters of {alphabet} drawn from {pool}, joined by {separator}").format(
+                count=self.count, alphabet=repr(self.alphabet), pool=len(self.pieces), separator=repr(self.separator))
+        return _("str: {count} words drawn from {pool}, joined by {separator}").format(
+            count=self.count, pool=len(self.pieces), separator=repr(self.separator))
 
 
 def letters(alphabet: str, count: int) -> drawn:
     """A string of `count` letters from a small alphabet: long runs, and many pairs tied in count."""
-    return drawn(tuple(alphabet), count, "", f"letters of {alphabet!r}")
+    return drawn(tuple(alphabet), count, "", alphabet)
 
 
 # ---------------------------------------------------------------------------------------- the oracle

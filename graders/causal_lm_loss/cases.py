@@ -18,7 +18,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given, normal, scaled_rows, uniform
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given, normal, scaled_rows, uniform
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,10 @@ class labels(Recipe):
 
     def describe(self):
         spans = ", ".join(f"[{row}, {start}:{stop}]" for row, start, stop in self.ignored)
-        where = f", {self.ignore_index} at {spans}" if spans else ""
-        return f"int64 ({self.batch}, {self.length}) in [0, {self.vocab}){where}"
+        if spans:
+            return _("int64 ({batch}, {length}) in [0, {vocab}), {ignore_index} at {spans}").format(
+                batch=self.batch, length=self.length, vocab=self.vocab, ignore_index=self.ignore_index, spans=spans)
+        return f"int64 ({self.batch}, {self.length}) in [0, {self.vocab})"
 
 
 def sequences(name, batch, length, vocab, ignored=(), ignore_index=None, *, logits=None,

@@ -26,7 +26,7 @@ import numpy as np
 import torch
 from torch.nn import functional as F
 
-from interviewkit.grader import Recipe, normal
+from interviewkit.grader import Recipe, _, normal
 
 NAMES = ("conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias", "fc1.weight", "fc1.bias",
          "fc2.weight", "fc2.bias", "fc3.weight", "fc3.bias")
@@ -51,8 +51,9 @@ class grid(Recipe):
         return f"rng.integers({self.low}, {self.high + 1}, {tuple(self.shape)!r}){times}"
 
     def describe(self):
-        return (f"{self.dtype} {tuple(self.shape)!r}, multiples of {self.step:g} in "
-                f"[{self.low * self.step:g}, {self.high * self.step:g}]")
+        return _("{dtype} {shape}, multiples of {step} in [{low}, {high}]").format(
+            dtype=self.dtype, shape=repr(tuple(self.shape)), step=f"{self.step:g}", low=f"{self.low * self.step:g}",
+            high=f"{self.high * self.step:g}")
 
 
 def weight(shape: tuple[int, ...], fan_in: int, dtype: str = "float32", ties: bool = False) -> grid:
@@ -152,7 +153,7 @@ class Net:
     def describe(self, seed_offset: int = 0) -> str:
         parts = ", ".join(f"{name}: {recipe.describe()}" for name, recipe in self.recipes().items())
         padding = f"; padding={self.padding}" if self.padding else ""
-        return f"case {self.name} (seed {self.seed + seed_offset}): {parts}{padding}"
+        return _("case {name} (seed {seed}): ").format(name=self.name, seed=self.seed + seed_offset) + parts + padding
 
     def snippet(self, call: str = "", library: str = "numpy", seed_offset: int = 0) -> str:
         lines = ["import numpy as np", f"rng = np.random.default_rng({self.seed + seed_offset})", "params = {}"]

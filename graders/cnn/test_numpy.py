@@ -4,7 +4,7 @@ held to autograd through the same network in float64 on the same weights and dlo
 import numpy as np
 import pytest
 
-from interviewkit.grader import CheckFailed, Scale, about, expect_scaled, expect_unmodified, sibling
+from interviewkit.grader import CheckFailed, Scale, _, about, expect_scaled, expect_unmodified, sibling
 
 shared = sibling(__file__, "cases")
 SYMBOL = "LeNet"
@@ -74,6 +74,6 @@ def _gradients(output) -> dict:
     wanted = set(BACKWARD_ORDER)
     if not isinstance(output, dict) or set(output) != wanted:
         keys = sorted(output) if isinstance(output, dict) else type(output).__name__
-        raise CheckFailed(f"backward returned {keys}, expected a dict with exactly the keys of params "
-                          f"({', '.join(shared.NAMES)}) and \"x\"")
+        raise CheckFailed(_("backward returned {keys}, expected a dict with exactly the keys of params ({names}) "
+                            "and \"x\"").format(keys=keys, names=", ".join(shared.NAMES)))
     return output

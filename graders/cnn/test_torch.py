@@ -8,7 +8,7 @@ import torch
 from torch.nn import functional as F
 
 from interviewkit.grader import (
-    CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_scaled,
+    CheckFailed, Expected, Scale, _, about, build_module, check_module, expect_close, expect_scaled,
     expect_unmodified, optimizer, sibling, tolerance,
 )
 
@@ -53,10 +53,12 @@ def test_train_step(grading, stack):
                 _expect_loss(result.output, loss, stack.dtype, condition)
                 state = handle.state_dict()
                 for parameter, want in reference.state_dict().items():
-                    expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale(), condition)
+                    expect_scaled(state.get(parameter), want, like,
+                                  _("{parameter} after the step").format(parameter=parameter), Scale(), condition)
             except CheckFailed as failure:
                 if len(stack.steps) > 1:
-                    failure.args = (f"step {number} of {len(stack.steps)}: {failure}",)
+                    failure.args = (_("step {number} of {total}: {failure}").format(
+                        number=number, total=len(stack.steps), failure=failure),)
                 raise
 
 
@@ -73,10 +75,11 @@ def _reference_step(model, name: str, options: dict, inputs: dict) -> tuple[torc
 
 def _expect_loss(got, want: torch.Tensor, dtype: str, condition: float) -> None:
     if isinstance(got, torch.Tensor):
-        raise CheckFailed("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
-                          "keeps the whole autograd graph alive)")
+        raise CheckFailed(_("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
+                            "keeps the whole autograd graph alive)"))
     if not isinstance(got, float):
-        raise CheckFailed(f"train_step returned {got!r:.80}, expected the loss as a Python float (loss.item())")
+        raise CheckFailed(_("train_step returned {got}, expected the loss as a Python float (loss.item())").format(
+            got=f"{got!r:.80}"))
     rtol, atol = tolerance(dtype, max(1.0, float(want.abs())), condition)
     expect_close(torch.tensor(got, dtype=torch.float64), want, Expected("torch", "float64"),
-                 "the returned loss (computed before the step)", rtol=rtol, atol=atol)
+                 _("the returned loss (computed before the step)"), rtol=rtol, atol=atol)

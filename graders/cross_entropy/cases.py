@@ -37,7 +37,9 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, CheckFailed, Diagnosis, Recipe, expect_form, given, integers, normal, scaled_rows
+from interviewkit.grader import (
+    Case, CheckFailed, Diagnosis, Recipe, _, expect_form, given, integers, normal, scaled_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ class targets_with_ignored(Recipe):
                 f"{name}[dropped] = {self.ignore_index}"]
 
     def describe(self):
-        return f"int64 ({self.count},) in [0, {self.classes}), about {self.share:.0%} set to {self.ignore_index}"
+        return _("int64 ({count},) in [0, {classes}), about {share} set to {ignore_index}").format(
+            count=self.count, classes=self.classes, share=f"{self.share:.0%}", ignore_index=self.ignore_index)
 
 
 def classification(name, rows, classes, *, scale=1.0, shift=0.0, dtype="float32", **options) -> Case:
@@ -198,9 +201,9 @@ def expect_nan(actual, expected, like, condition: float = 1.0) -> None:
         raise RuntimeError(f"F.cross_entropy gave {float(expected)} where every row is ignored: the case no longer holds")
     expect_form(actual, (), like, "output")
     if not math.isnan(float(actual)):
-        raise CheckFailed(
-            f"output is {float(actual):.6g} where F.cross_entropy gives NaN: with every row ignored, the mean "
-            "divides a sum of 0 by 0 kept rows (leave the division unguarded, as PyTorch does)")
+        raise CheckFailed(_(
+            "output is {value} where F.cross_entropy gives NaN: with every row ignored, the mean divides a sum of 0 "
+            "by 0 kept rows (leave the division unguarded, as PyTorch does)").format(value=f"{float(actual):.6g}"))
 
 
 # --- diagnoses: the classic bugs a failing output is recognised as (katas/cross_entropy/hints.toml,

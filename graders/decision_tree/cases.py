@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewkit.grader import Case, CheckFailed, Expected, expect_equal, failure, given, integers, normal
+from interviewkit.grader import Case, CheckFailed, Expected, _, expect_equal, failure, given, integers, normal
 
 
 def rows(*values, dtype="float64") -> given:
@@ -186,9 +186,10 @@ def expect_predictions(dtype: str):
     def compare(actual, expected, _like, condition=1.0):
         got = str(getattr(actual, "dtype", ""))
         if isinstance(actual, np.ndarray) and got != dtype and actual.shape == tuple(np.shape(expected)):
-            raise failure(f"predictions have dtype {got}, expected {dtype}, the leaves' (y's) dtype: build them "
-                          "from the leaves' own labels (np.array of them) or cast with .astype", "result-dtype")
-        expect_equal(actual, expected, Expected("numpy", dtype), "predicted labels")
+            raise failure(_("predictions have dtype {got}, expected {dtype}, the leaves' (y's) dtype: build them "
+                            "from the leaves' own labels (np.array of them) or cast with .astype").format(
+                got=got, dtype=dtype), "result-dtype")
+        expect_equal(actual, expected, Expected("numpy", dtype), _("predicted labels"))
 
     return compare
 
@@ -203,26 +204,31 @@ def expect_tree(label_dtype: str):
 
 def same_tree(node, expected: dict, path: str, label_dtype: str) -> None:
     if not isinstance(node, dict):
-        raise CheckFailed(f"{path} is a {type(node).__name__}, expected a dict: a split "
-                          '{"feature", "threshold", "left", "right"} or a leaf {"leaf": label}')
+        raise CheckFailed(_('{path} is a {kind}, expected a dict: a split {{"feature", "threshold", "left", "right"}} '
+                            'or a leaf {{"leaf": label}}').format(path=path, kind=type(node).__name__))
     keys = set(expected)
     if set(node) != keys:
-        want = "a leaf" if "leaf" in keys else "a split"
-        raise CheckFailed(f"{path} has keys {sorted(node)}, expected {want} with keys {sorted(keys)} "
-                          f"(expected {describe(expected)}, got {describe(node)})")
+        message = (_("{path} has keys {keys}, expected a leaf with keys {wanted} (expected {expected}, got {got})")
+                   if "leaf" in keys else
+                   _("{path} has keys {keys}, expected a split with keys {wanted} (expected {expected}, got {got})"))
+        raise CheckFailed(message.format(path=path, keys=sorted(node), wanted=sorted(keys), expected=describe(expected),
+                                         got=describe(node)))
     if "leaf" in keys:
         same_label(node["leaf"], expected["leaf"], path, label_dtype)
         return
     feature, threshold = node["feature"], node["threshold"]
     if type(feature) is not int:
-        raise CheckFailed(f"{path}['feature'] is a {type(feature).__name__}, expected a Python int: wrap it in int(...)")
+        raise CheckFailed(_("{path}['feature'] is a {kind}, expected a Python int: wrap it in int(...)").format(
+            path=path, kind=type(feature).__name__))
     if not isinstance(threshold, float) or isinstance(threshold, np.floating) and threshold.dtype != np.float64:
-        raise CheckFailed(f"{path}['threshold'] is a {type(threshold).__name__}, expected a Python float: the "
-                          "midpoint (a + b) / 2 in float64, wrapped in float(...)")
+        raise CheckFailed(_("{path}['threshold'] is a {kind}, expected a Python float: the midpoint (a + b) / 2 in "
+                            "float64, wrapped in float(...)").format(path=path, kind=type(threshold).__name__))
     if (feature, threshold) != (expected["feature"], expected["threshold"]):
-        raise CheckFailed(f"{path} splits feature {feature} at {threshold!r}, expected feature {expected['feature']} "
-                          f"at {expected['threshold']!r} (the midpoint, in float64, between consecutive distinct "
-                          "values; ties to the lower feature, then the lower threshold)")
+        raise CheckFailed(_("{path} splits feature {feature} at {threshold}, expected feature {expected_feature} at "
+                            "{expected_threshold} (the midpoint, in float64, between consecutive distinct values; ties "
+                            "to the lower feature, then the lower threshold)").format(
+            path=path, feature=feature, threshold=repr(threshold), expected_feature=expected["feature"],
+            expected_threshold=repr(expected["threshold"])))
     same_tree(node["left"], expected["left"], f"{path}['left']", label_dtype)
     same_tree(node["right"], expected["right"], f"{path}['right']", label_dtype)
 
@@ -230,16 +236,18 @@ def same_tree(node, expected: dict, path: str, label_dtype: str) -> None:
 def same_label(label, expected: int, path: str, dtype: str) -> None:
     if not isinstance(label, np.integer) or label.dtype.name != dtype:
         kind = getattr(label, "dtype", type(label).__name__)
-        raise failure(f"{path}['leaf'] is {label!r} ({kind}), expected an element of y ({dtype}): take the "
-                      "label from y itself (np.unique(y) or y[i]), not int(...) or np.bincount's index", "result-dtype")
+        raise failure(_("{path}['leaf'] is {label} ({kind}), expected an element of y ({dtype}): take the label from "
+                        "y itself (np.unique(y) or y[i]), not int(...) or np.bincount's index").format(
+            path=path, label=repr(label), kind=kind, dtype=dtype), "result-dtype")
     if int(label) != expected:
-        raise CheckFailed(f"{path} is the leaf {int(label)}, expected {expected} (the majority label of the node, "
-                          "ties to the smallest)")
+        raise CheckFailed(_("{path} is the leaf {label}, expected {expected} (the majority label of the node, ties to "
+                            "the smallest)").format(path=path, label=int(label), expected=expected))
 
 
 def describe(node: dict) -> str:
     if "leaf" in node:
-        return f"leaf {node['leaf']!r}"
+        return _("leaf {label}").format(label=repr(node["leaf"]))
     if {"feature", "threshold"} <= set(node):
-        return f"split on feature {node['feature']!r} at {node['threshold']!r}"
-    return f"keys {sorted(node)}"
+        return _("split on feature {feature} at {threshold}").format(
+            feature=repr(node["feature"]), threshold=repr(node["threshold"]))
+    return _("keys {keys}").format(keys=sorted(node))

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from interviewkit.grader import (
-    Case, CheckFailed, Diagnosis, Expected, Recipe, expect_close, expect_equal, expect_frequencies, expect_outputs,
+    Case, CheckFailed, Diagnosis, Expected, Recipe, _, expect_close, expect_equal, expect_frequencies, expect_outputs,
     mask, normal, numpy_generator, torch_generator, transposed,
 )
 
@@ -137,11 +137,12 @@ def by_distribution(case: Case):
         if not isinstance(actual, torch.Tensor):
             expect_close(actual, expected, like, condition=condition)  # fails, naming what came back
         kept = actual.detach().cpu() != 0
-        expect_close(actual, torch.where(kept, expected, 0.0), like, "output (each entry 0 or x / (1 - p))",
+        expect_close(actual, torch.where(kept, expected, 0.0), like, _("output (each entry 0 or x / (1 - p))"),
                      condition=condition)
         count = int(kept.sum())
         expect_frequencies([count, kept.numel() - count], [1 - p, p],
-                           f"kept entries (of {kept.numel()}, each kept with probability 1 - p = {1 - p:g})")
+                           _("kept entries (of {count}, each kept with probability 1 - p = {keep})").format(
+                               count=kept.numel(), keep=f"{1 - p:g}"))
 
     return compare
 
@@ -188,7 +189,8 @@ def numpy_forward(x, p, training, rng):
 
 def expect_output_and_mask(actual, expected, like, condition):
     if not isinstance(actual, (tuple, list)) or len(actual) != 2:
-        raise CheckFailed(f"dropout_forward must return a tuple (out, mask); got {type(actual).__name__}")
+        raise CheckFailed(_("dropout_forward must return a tuple (out, mask); got {kind}").format(
+            kind=type(actual).__name__))
     expect_close(actual[0], expected[0], like, "out", condition=condition)
     expect_equal(actual[1], expected[1], Expected(like.library, "bool", like.device), "mask")
 

@@ -15,7 +15,7 @@ from functools import partial
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Diagnosis, Recipe, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, _, normal
 
 MEMORY_LENGTH = 2048
 
@@ -36,7 +36,8 @@ class growing_along_the_sequence(Recipe):
         return f"rng.standard_normal({self.shape!r}) * {self._ramp()}"
 
     def describe(self):
-        return f"{self.dtype} {self.shape!r}, position t scaled from {self.low:g} to {self.high:g}"
+        return _("{dtype} {shape}, position t scaled from {low} to {high}").format(
+            dtype=self.dtype, shape=repr(self.shape), low=f"{self.low:g}", high=f"{self.high:g}")
 
 
 def attention_case(name: str, batch: int, heads: int, queries: int, keys: int, dim: int, *,

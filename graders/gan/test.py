@@ -6,13 +6,14 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    Case, CheckFailed, Expected, Scale, about, check_module, expect_close, expect_scaled, expect_unmodified,
+    N_, Case, CheckFailed, Expected, Scale, _, about, check_module, expect_close, expect_scaled, expect_unmodified,
     failure, normal, optimizer, sibling, tolerance,
 )
 
 shared = sibling(__file__, "cases")
 SYMBOL = "MLP"
 NETWORKS = ("generator", "discriminator")
+NAMES = {"generator": N_("generator"), "discriminator": N_("discriminator")}  # the networks, as messages name them
 
 MLPS = [
     (Case("a_generator", x=normal((5, 3))), {"in_dim": 3, "hidden_dim": 6, "out_dim": 2}),
@@ -22,7 +23,7 @@ MLPS = [
 ]
 
 
-@pytest.mark.parametrize("case, init", MLPS, ids=[case.name for case, _ in MLPS])
+@pytest.mark.parametrize("case, init", MLPS, ids=[case.name for case, _init in MLPS])
 def test_forward(grading, case, init):
     check_module(grading, SYMBOL, case, lambda: shared.ReferenceMLP(**init), init=init)
 
@@ -64,7 +65,8 @@ def _run_script(grading, gan) -> None:
                 before = after
             except CheckFailed as failure:
                 if len(gan.calls) > 1:
-                    failure.args = (f"call {number} of {len(gan.calls)} ({call}): {failure}",)
+                    failure.args = (_("call {number} of {total} ({call}): {failure}").format(
+                        number=number, total=len(gan.calls), call=call, failure=failure),)
                 raise
 
 
@@ -110,22 +112,24 @@ def _expect_losses(call: str, got, want, dtype: str, variants: dict | None = Non
 def _expect_returned(call: str, got, want, dtype: str) -> None:
     if isinstance(want, tuple):
         if not isinstance(got, (tuple, list)) or len(got) != 2:
-            raise CheckFailed(f"{call} returned {got!r:.80}, expected a tuple (d_loss, g_loss) of Python floats")
+            raise CheckFailed(_("{call} returned {got}, expected a tuple (d_loss, g_loss) of Python floats").format(
+                call=call, got=f"{got!r:.80}"))
         for item, expected, what in zip(got, want, ("d_loss", "g_loss")):
-            _expect_loss(item, expected, dtype, f"{call}'s {what}")
+            _expect_loss(item, expected, dtype, _("{call}'s {what}").format(call=call, what=what))
         return
-    _expect_loss(got, want, dtype, f"the loss {call} returned")
+    _expect_loss(got, want, dtype, _("the loss {call} returned").format(call=call))
 
 
 def _expect_loss(got, want: torch.Tensor, dtype: str, what: str) -> None:
     if isinstance(got, torch.Tensor):
-        raise CheckFailed(f"{what} is a tensor, expected a Python float: return loss.item() (a tensor keeps the "
-                          "whole autograd graph alive)")
+        raise CheckFailed(_("{what} is a tensor, expected a Python float: return loss.item() (a tensor keeps the "
+                            "whole autograd graph alive)").format(what=what))
     if not isinstance(got, float):
-        raise CheckFailed(f"{what} is {got!r:.80}, expected a Python float (loss.item())")
+        raise CheckFailed(_("{what} is {got}, expected a Python float (loss.item())").format(
+            what=what, got=f"{got!r:.80}"))
     rtol, atol = tolerance(dtype, max(1.0, float(want.abs())))
     expect_close(torch.tensor(got, dtype=torch.float64), want, Expected("torch", "float64"),
-                 f"{what} (computed before the step)", rtol=rtol, atol=atol)
+                 _("{what} (computed before the step)").format(what=what), rtol=rtol, atol=atol)
 
 
 def _expect_parameters(call: str, network: str, before: dict, after: dict, oracle, like) -> None:
@@ -138,12 +142,14 @@ def _expect_parameters(call: str, network: str, before: dict, after: dict, oracl
         got = after.get(name)
         if not trained and isinstance(got, torch.Tensor) and not torch.equal(got, before[name]):
             other = "discriminator" if network == "generator" else "generator"
-            raise CheckFailed(f"{call} changed the {network}'s {name}: only the {other} is trained in this step "
-                              f"(step only its own optimizer, and {_advice(network)})")
-        expect_scaled(got, want, like, f"the {network}'s {name} after {call}", Scale(floor=floor))
+            raise CheckFailed(_("{call} changed the {network}'s {name}: only the {other} is trained in this step (step "
+                                "only its own optimizer, and {advice})").format(
+                call=call, network=_(NAMES[network]), name=name, other=_(NAMES[other]), advice=_advice(network)))
+        expect_scaled(got, want, like, _("the {network}'s {name} after {call}").format(
+            network=_(NAMES[network]), name=name, call=call), Scale(floor=floor))
 
 
 def _advice(network: str) -> str:
     if network == "generator":
-        return "detach G's samples: D's loss must reach no parameter of G"
-    return "leave D's parameters alone: G's loss flows through D, but only g_optimizer steps"
+        return _("detach G's samples: D's loss must reach no parameter of G")
+    return _("leave D's parameters alone: G's loss flows through D, but only g_optimizer steps")

@@ -20,7 +20,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given, integers, normal, sibling
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given, integers, normal, sibling
 
 shared = sibling(__file__, "cases")
 
@@ -100,7 +100,7 @@ class first_unit_dead(Recipe):
         return self.inner.lines(name) + [f"{name}[..., 0] = 0"]
 
     def describe(self):
-        return f"{self.inner.describe()}, entry 0 of its last axis set to 0"
+        return _("{values}, entry 0 of its last axis set to 0").format(values=self.inner.describe())
 
 
 # Two communities of five, each nearly a clique, joined by one edge, labelled by community: ten

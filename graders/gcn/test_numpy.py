@@ -5,7 +5,7 @@ terms it sums (classifier.gradient_floors: confident logits make it vanish, not 
 import numpy as np
 import pytest
 
-from interviewkit.grader import CheckFailed, Expected, check_function, expect_close, sibling, tolerance
+from interviewkit.grader import CheckFailed, Expected, _, check_function, expect_close, sibling, tolerance
 
 shared = sibling(__file__, "cases")
 classifier = sibling(__file__, "classifier")
@@ -25,17 +25,18 @@ def test_classifier_loss_and_grads(grading, problem):
 
 def _expect_loss_and_grads(output, expected, like: Expected, condition: float) -> None:
     if not isinstance(output, (tuple, list)) or len(output) != 2:
-        raise CheckFailed(f"returned {output!r:.80}, expected a pair (loss, grads)")
+        raise CheckFailed(_("returned {got}, expected a pair (loss, grads)").format(got=f"{output!r:.80}"))
     loss, grads = output
     want_loss, want_grads, floors = expected
     if not isinstance(loss, float):
-        raise CheckFailed(f"the loss is a {type(loss).__name__}, expected a Python float: return float(loss)")
+        raise CheckFailed(_("the loss is a {kind}, expected a Python float: return float(loss)").format(
+            kind=type(loss).__name__))
     rtol, atol = tolerance(like.dtype, max(1.0, float(want_loss.abs())), condition)
     expect_close(np.asarray(loss, dtype=np.float64), want_loss, Expected("numpy", "float64"),
-                 "loss (the mean cross-entropy over the labelled nodes)", rtol=rtol, atol=atol)
+                 _("loss (the mean cross-entropy over the labelled nodes)"), rtol=rtol, atol=atol)
     if not isinstance(grads, dict) or set(grads) != set(classifier.NAMES):
         keys = sorted(grads) if isinstance(grads, dict) else type(grads).__name__
-        raise CheckFailed(f"grads is {keys}, expected a dict with exactly the keys W1, b1, W2, b2")
+        raise CheckFailed(_("grads is {keys}, expected a dict with exactly the keys W1, b1, W2, b2").format(keys=keys))
     for name in classifier.NAMES:
         scale = max(float(want_grads[name].abs().max()), floors[name])
         expect_close(grads[name], want_grads[name], like, f'grads["{name}"]', condition=condition, magnitude=scale)

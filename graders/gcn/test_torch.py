@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, Expected, about, build_module, check_function, check_module, expect_close, expect_scaled,
+    CheckFailed, Expected, _, about, build_module, check_function, check_module, expect_close, expect_scaled,
     expect_unmodified, optimizer, sibling, tolerance, Scale,
 )
 
@@ -54,16 +54,18 @@ def test_train_step(grading, problem):
                 losses.append(_expect_loss(result.output, loss, problem.dtype, condition))
                 state = handle.state_dict()
                 for parameter, want in reference.state_dict().items():
-                    expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale(), condition)
+                    expect_scaled(state.get(parameter), want, like,
+                                  _("{parameter} after the step").format(parameter=parameter), Scale(), condition)
             except CheckFailed as failure:
                 if number > 1 and not getattr(failure, "cause", "") and _state_matches(handle, unzeroed, like):
                     failure.cause = "gradients-not-zeroed"
                 if len(problem.steps) > 1:
-                    failure.args = (f"step {number} of {len(problem.steps)}: {failure}",)
+                    failure.args = (_("step {number} of {total}: {failure}").format(
+                        number=number, total=len(problem.steps), failure=failure),)
                 raise
         if problem.learns and not losses[-1] < losses[0]:
-            raise CheckFailed(f"the loss did not fall over {len(losses)} steps: {losses[0]:.6g} before the first, "
-                              f"{losses[-1]:.6g} before the last")
+            raise CheckFailed(_("the loss did not fall over {steps} steps: {first} before the first, {last} before the "
+                                "last").format(steps=len(losses), first=f"{losses[0]:.6g}", last=f"{losses[-1]:.6g}"))
 
 
 def _state_matches(handle, twin, like) -> bool:
@@ -78,12 +80,13 @@ def _state_matches(handle, twin, like) -> bool:
 
 def _expect_loss(got, want: torch.Tensor, dtype: str, condition: float) -> float:
     if isinstance(got, torch.Tensor):
-        raise CheckFailed("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
-                          "keeps the whole autograd graph alive)")
+        raise CheckFailed(_("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
+                            "keeps the whole autograd graph alive)"))
     if not isinstance(got, float):
-        raise CheckFailed(f"train_step returned {got!r:.80}, expected the loss as a Python float (loss.item())")
+        raise CheckFailed(_("train_step returned {got}, expected the loss as a Python float (loss.item())").format(
+            got=f"{got!r:.80}"))
     rtol, atol = tolerance(dtype, max(1.0, float(want.abs())), condition)
     expect_close(torch.tensor(got, dtype=torch.float64), want, Expected("torch", "float64"),
-                 "the returned loss (the mean cross-entropy over the labelled nodes, before the step)",
+                 _("the returned loss (the mean cross-entropy over the labelled nodes, before the step)"),
                  rtol=rtol, atol=atol)
     return got

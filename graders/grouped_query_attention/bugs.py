@@ -2,18 +2,16 @@
 cause each is diagnosed as (katas/grouped_query_attention/hints.toml, [causes], explains each; the
 proofs' `# hint:` lines prove where each leads).
 
-check_module takes no diagnoses, so the grader recognises them itself: a failing call on a whole
-sequence runs the candidate's module again in float64, with the case's weights and input, and names
-the bug whose output and cache it matches; a failing decoding call is held to each bug's call on
-the reference's cache of the calls before."""
+Each is a variant of the oracle's call on (x, past_kv), with its weights: check_module's diagnoses
+for a call on a whole sequence, and the decoding test's, where a failing call is held to each bug's
+call on the reference's cache of the calls before."""
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 
 import torch
 
-from interviewkit.grader import CandidateError, CheckFailed, build_module, expect_outputs, sibling
+from interviewkit.grader import Diagnosis, sibling
 
 shared = sibling(__file__, "cases")
 
@@ -48,39 +46,14 @@ class BuggyAttention(shared.ReferenceGroupedQueryAttention):
         return out, ((new_k, new_v) if bug == "cache-holds-only-the-new-tokens" else (k, v))
 
 
-@torch.no_grad()
-def cause_of_call(got, shape, oracle, x, past_kv, like, condition: float = 1.0) -> str:
-    """The bug whose call on (x, past_kv), with the oracle's weights, gives the candidate's `got`."""
-    for bug in BUGS:
-        twin = BuggyAttention(bug, **shape.init())
-        twin.load_state_dict(oracle.state_dict())
-        try:
-            expect_outputs(got, twin(x, past_kv), like, condition)
-        except CheckFailed:
-            continue
-        return bug
-    return ""
+def diagnoses(shape) -> tuple[Diagnosis, ...]:
+    """Each bug, run on the oracle's weights, as a Diagnosis whose variant takes (oracle, x, past_kv)."""
+    def variant(bug):
+        return torch.no_grad()(lambda oracle, x, past_kv=None: buggy(shape, oracle, bug)(x, past_kv))
+    return tuple(Diagnosis(bug, variant(bug)) for bug in BUGS)
 
 
-@contextmanager
-def diagnosing(grading, symbol: str, shape):
-    """A call on a whole sequence, its failure given the cause of the classic bug it is."""
-    try:
-        yield
-    except (CheckFailed, CandidateError) as error:
-        if not getattr(error, "cause", ""):
-            error.cause = _probe(grading, symbol, shape)
-        raise
-
-
-def _probe(grading, symbol, shape) -> str:
-    case = shape.case()
-    try:
-        module, oracle = build_module(grading, symbol, case, shape.oracle, shape.init())
-        module.to(dtype=torch.float64)
-        module.load_state_dict(oracle.state_dict())
-        x = case.reference_inputs(grading.seed_offset)["x"]
-        got = module.call("forward", x.to(grading.device)).output
-        return cause_of_call(got, shape, oracle, x, None, grading.expected("float64"))
-    except (CheckFailed, CandidateError):
-        return ""
+def buggy(shape, oracle, bug: str) -> BuggyAttention:
+    twin = BuggyAttention(bug, **shape.init())
+    twin.load_state_dict(oracle.state_dict())
+    return twin

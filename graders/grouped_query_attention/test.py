@@ -10,8 +10,8 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, about, build_module, check_module, expect_gradients, expect_outputs, expect_unmodified, failure,
-    reference_gradients, sibling,
+    CheckFailed, _, about, build_module, check_module, diagnosed, expect_gradients, expect_outputs, expect_unmodified,
+    failure, ngettext, reference_gradients, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -23,8 +23,8 @@ SYMBOL = "GroupedQueryAttention"
 def test_one_call_on_a_whole_sequence(grading, shape):
     # The key bias's gradient through `out` is zero (it shifts a whole row of scores): its rounding
     # is on the scale of the largest gradient.
-    with bugs.diagnosing(grading, SYMBOL, shape):
-        check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(), shared_gradient_scale=True)
+    check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(), shared_gradient_scale=True,
+                 diagnoses=bugs.diagnoses(shape))
 
 
 @pytest.mark.parametrize("shape", shared.decodings(), ids=str)
@@ -43,8 +43,11 @@ def test_decoding_with_the_cache(grading, shape):
         start = 0
         for number, size in enumerate(shape.chunks, start=1):
             end = start + size
-            past = "no past" if cache is None else f"a past of {start} token{'s' * (start != 1)}"
-            label = f"call {number} of {len(shape.chunks)} (x of {size} token{'s' * (size != 1)}, {past})"
+            past = _("no past") if cache is None else ngettext(
+                "a past of {count} token", "a past of {count} tokens", start).format(count=start)
+            label = ngettext("call {number} of {total} (x of {size} token, {past})",
+                             "call {number} of {total} (x of {size} tokens, {past})", size).format(
+                number=number, total=len(shape.chunks), size=size, past=past)
             try:
                 result, reference_cache = decoding_step(
                     grading, case, module, oracle, number, x[:, start:end], reference_x[:, start:end], cache,
@@ -72,15 +75,15 @@ def decoding_step(grading, case, module, oracle, number, x, reference_x, cache, 
     try:
         expect_outputs(result.output, expected, like, 1.0)
     except CheckFailed as error:  # a classic bug, given the cache of the calls before (bugs.py)?
-        raise failure(str(error), bugs.cause_of_call(result.output, shape, oracle, reference_x, reference_cache,
-                                                     like)) from None
+        raise diagnosed(error, bugs.diagnoses(shape), lambda bug: expect_outputs(
+            result.output, bug.oracle(oracle, reference_x, reference_cache), like, 1.0)) from None
     for name in ("k_proj", "v_proj"):
         traced = result.traced.get(name)
         if traced is not None and tuple(traced)[:-1] != tuple(x.shape[:-1]):
-            raise failure(f"`{name}` returned shape {tuple(traced)}: it ran on {traced[1]} tokens per sequence, but "
-                          f"this call's x holds {x.shape[1]} new ones. Project only the new tokens and append "
-                          "them to the cache: recomputing the past makes every step cost the whole context",
-                          "prefix-recomputed")
+            raise failure(_("`{name}` returned shape {shape}: it ran on {ran} tokens per sequence, but this call's x "
+                            "holds {new} new ones. Project only the new tokens and append them to the cache: "
+                            "recomputing the past makes every step cost the whole context").format(
+                name=name, shape=tuple(traced), ran=traced[1], new=x.shape[1]), "prefix-recomputed")
     wanted = {**{("input", "x"): leaf}, **{("param", name): p for name, p in oracle.named_parameters()}}
     everything = reference_gradients(step, wanted, upstream)
     for kind in ("input", "param"):

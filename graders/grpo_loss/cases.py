@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given, integers, mask, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given, integers, mask, normal
 
 GRID = 64  # log-probabilities are multiples of 1/64
 
@@ -50,7 +50,8 @@ class on_grid(Recipe):
         return f"np.round((rng.standard_normal({self.shape!r}) * {self.scale!r} + {self.shift!r}) * {GRID}) / {GRID}"
 
     def describe(self):
-        return f"{self.dtype} {self.shape!r} ~N({self.shift:g}, {self.scale:g}²) rounded to 1/{GRID}"
+        return _("{dtype} {shape} ~N({shift}, {scale}²) rounded to 1/{grid}").format(
+            dtype=self.dtype, shape=repr(self.shape), shift=f"{self.shift:g}", scale=f"{self.scale:g}", grid=GRID)
 
 
 def kept_prefixes(lengths: tuple[int, ...], length: int) -> given:

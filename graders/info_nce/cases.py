@@ -23,7 +23,7 @@ import torch
 import torch.nn.functional as F
 
 from interviewkit.grader import (
-    CandidateError, Case, Diagnosis, Recipe, check_function, expect_close, normal, scaled_rows,
+    CandidateError, Case, Diagnosis, Recipe, _, check_function, expect_close, normal, raised_a, scaled_rows,
 )
 
 EPS = 1e-12  # F.normalize's: the smallest norm a row is divided by
@@ -47,7 +47,8 @@ class around_a_shared_base(Recipe):
                 f" + rng.standard_normal({self.shape!r}) * {self.noise!r}")
 
     def describe(self):
-        return f"{self.dtype} {self.shape!r}, a base shared with the other input + N(0, {self.noise:g}²)"
+        return _("{dtype} {shape}, a base shared with the other input + N(0, {noise}²)").format(
+            dtype=self.dtype, shape=repr(self.shape), noise=f"{self.noise:g}")
 
 
 def pairs(name: str, n: int, d: int, dtype: str = "float32", **options) -> Case:
@@ -187,7 +188,7 @@ def check_info_nce(grading, case: Case) -> None:
             try:
                 diagnosis.oracle(**case.reference_inputs(grading.seed_offset))
             except Exception as raised:  # noqa: BLE001 - the bug's own exception, whatever it is
-                if f"raised {type(raised).__name__}" in str(error):
+                if raised_a(error, type(raised).__name__):
                     error.cause = diagnosis.cause
                     break
         raise

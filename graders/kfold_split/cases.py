@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewkit.grader import Case, CheckFailed, Diagnosis, failure, given, integers, numpy_generator, sibling
+from interviewkit.grader import (
+    N_, Case, CheckFailed, Diagnosis, _, failure, given, integers, numpy_generator, sibling,
+)
 
 oracle = sibling(__file__, "oracle")
 
@@ -106,29 +108,34 @@ def stratified_rejects() -> list[Case]:
 
 def _indices(value: np.ndarray, limit: int = 12) -> str:
     shown = ", ".join(str(v) for v in value[:limit].tolist())
-    return f"[{shown}{', …' if len(value) > limit else ''}] ({len(value)} indices)"
+    return f"[{shown}{', …' if len(value) > limit else ''}] " + _("({count} indices)").format(count=len(value))
 
 
 def _expect_side(got, want: np.ndarray, fold: int, side: str, advice: str) -> None:
-    where = f"fold {fold}'s {side} indices"
+    where = (_("fold {fold}'s train indices") if side == "train" else _("fold {fold}'s test indices")).format(fold=fold)
     if not isinstance(got, np.ndarray):
-        raise CheckFailed(f"{where} are a {type(got).__name__}; return NumPy arrays (np.flatnonzero, np.arange)")
+        raise CheckFailed(_("{where} are a {kind}; return NumPy arrays (np.flatnonzero, np.arange)").format(
+            where=where, kind=type(got).__name__))
     if got.dtype != np.int64:
-        raise CheckFailed(f"{where} have dtype {got.dtype}; return int64 index arrays (np.arange and "
-                          "np.flatnonzero give them)")
+        raise CheckFailed(_("{where} have dtype {dtype}; return int64 index arrays (np.arange and np.flatnonzero give "
+                            "them)").format(where=where, dtype=got.dtype))
     if got.ndim != 1:
-        raise CheckFailed(f"{where} have shape {got.shape}; return 1-D index arrays")
+        raise CheckFailed(_("{where} have shape {shape}; return 1-D index arrays").format(where=where, shape=got.shape))
     if np.array_equal(got, want):
         return
     if len(got) == len(want) and np.array_equal(np.sort(got), want):
-        raise failure(f"{where} are the right ones in another order: {_indices(got)}; return them sorted "
-                      "ascending, as scikit-learn does", "indices-unsorted")
-    raise CheckFailed(f"{where} are {_indices(got)}; the reference's are {_indices(want)}{advice and '; ' + advice}")
+        raise failure(_("{where} are the right ones in another order: {got}; return them sorted ascending, as "
+                        "scikit-learn does").format(where=where, got=_indices(got)), "indices-unsorted")
+    if advice:
+        raise CheckFailed(_("{where} are {got}; the reference's are {want}; {advice}").format(
+            where=where, got=_indices(got), want=_indices(want), advice=_(advice)))
+    raise CheckFailed(_("{where} are {got}; the reference's are {want}").format(
+        where=where, got=_indices(got), want=_indices(want)))
 
 
-SHUFFLED = ("this case shuffles: its folds follow from the pinned draws, one rng.permutation(n_samples) for "
-            "kfold_split, one rng.shuffle of each class's fold numbers (classes by first appearance) for "
-            "stratified_kfold_split, and nothing from np.random")
+SHUFFLED = N_("this case shuffles: its folds follow from the pinned draws, one rng.permutation(n_samples) for "
+              "kfold_split, one rng.shuffle of each class's fold numbers (classes by first appearance) for "
+              "stratified_kfold_split, and nothing from np.random")
 
 
 def compare_for(case: Case):
@@ -145,13 +152,15 @@ def expect_splits(actual, expected: list, *, advice: str = "") -> None:
     """A list of (train, test) pairs, each side the reference's exactly; `advice` ends a message whose
     indices differ from the reference's (not merely in order)."""
     if not isinstance(actual, (list, tuple)):
-        raise CheckFailed(f"the result is {actual!r:.60}; return a list of (train, test) pairs (a list, not a "
-                          "generator: wrap a generator in list(...))")
+        raise CheckFailed(_("the result is {got}; return a list of (train, test) pairs (a list, not a generator: wrap "
+                            "a generator in list(...))").format(got=f"{actual!r:.60}"))
     if len(actual) != len(expected):
-        raise CheckFailed(f"the result holds {len(actual)} splits; expected n_splits = {len(expected)}, one per fold")
+        raise CheckFailed(_("the result holds {count} splits; expected n_splits = {expected}, one per fold").format(
+            count=len(actual), expected=len(expected)))
     for fold, (pair, (train, test)) in enumerate(zip(actual, expected)):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise CheckFailed(f"split {fold} is {pair!r:.60}; each split is a pair (train, test)")
+            raise CheckFailed(_("split {fold} is {got}; each split is a pair (train, test)").format(
+                fold=fold, got=f"{pair!r:.60}"))
         _expect_side(pair[1], test, fold, "test", advice)
         _expect_side(pair[0], train, fold, "train", advice)
 

@@ -4,7 +4,7 @@ drawn from exactly as the contract pins (its state after the call is the referen
 out of range, or larger than every class, raises ValueError."""
 import pytest
 
-from interviewkit.grader import CandidateError, CheckFailed, about, check_function, failure, sibling
+from interviewkit.grader import CandidateError, CheckFailed, _, about, check_function, failure, raised_a, sibling
 
 shared = sibling(__file__, "cases")
 oracle = sibling(__file__, "oracle")
@@ -41,10 +41,11 @@ def expect_value_error(grading, symbol, case):
             # Only an ordinary exception is judged: not implemented, a timeout or a forbidden call stay as they are.
             if type(error).__name__ != "CandidateCrashed":
                 raise
-            if "raised ValueError" not in str(error):
-                raise CheckFailed(f"this n_splits must raise ValueError; instead the call {error}") from None
+            if not raised_a(error, "ValueError"):
+                raise CheckFailed(_("this n_splits must raise ValueError; instead the call {error}").format(
+                    error=error)) from None
             return
         output = result.output
-        got = f"{len(output)} splits" if isinstance(output, (list, tuple)) else f"{output!r:.60}"
-        raise failure(f"this n_splits must raise ValueError, as scikit-learn's splitters do; the call "
-                      f"returned {got}", "n-splits-not-rejected")
+        got = _("{count} splits").format(count=len(output)) if isinstance(output, (list, tuple)) else f"{output!r:.60}"
+        raise failure(_("this n_splits must raise ValueError, as scikit-learn's splitters do; the call returned "
+                        "{got}").format(got=got), "n-splits-not-rejected")

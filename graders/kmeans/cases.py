@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given, normal, uniform, sibling
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given, normal, uniform, sibling
 
 oracle = sibling(__file__, "oracle")
 
@@ -69,8 +69,9 @@ class blobs(Recipe):
                 f" + rng.standard_normal({self.shape!r}) * {self.spread!r}")
 
     def describe(self):
-        return f"{self.dtype} {self.shape}: {len(self.sizes)} blobs of {'/'.join(map(str, self.sizes))} " \
-               f"points, spread {self.spread:g}"
+        return _("{dtype} {shape}: {count} blobs of {sizes} points, spread {spread}").format(
+            dtype=self.dtype, shape=self.shape, count=len(self.sizes), sizes="/".join(map(str, self.sizes)),
+            spread=f"{self.spread:g}")
 
 
 def points(*rows, dtype="float32") -> given:

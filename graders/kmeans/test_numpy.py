@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from interviewkit.grader import (
-    CandidateError, CheckFailed, Expected, about, check_efficiency, check_function, expect_close, expect_equal,
+    CandidateError, CheckFailed, Expected, _, about, check_efficiency, check_function, expect_close, expect_equal,
     expect_form, expect_frequencies, expect_unmodified, failure, input_dtype, sibling,
 )
 
@@ -23,17 +23,22 @@ def expect_clustering(output, like, k: int, points: int, dimension: int) -> tupl
     """The contract's form: (centers (k, D) in x's dtype, labels (N,) of any integer dtype in [0, k)),
     the labels returned as int64."""
     if not isinstance(output, (tuple, list)) or len(output) != 2:
-        raise CheckFailed(f"expected a tuple (centers, labels), got {output!r:.80}")
+        raise CheckFailed(_("expected a tuple (centers, labels), got {got}").format(got=f"{output!r:.80}"))
     centers, labels = output
     if np.ndim(centers) == 1 and np.shape(labels) == (k, dimension):
-        raise failure("returned (labels, centers); the contract's order is (centers, labels)", "labels-and-centers-swapped")
+        raise failure(_("returned (labels, centers); the contract's order is (centers, labels)"),
+                      "labels-and-centers-swapped")
     expect_form(centers, (k, dimension), like, "centers")
     if not isinstance(labels, np.ndarray) or labels.shape != (points,) or labels.dtype.kind not in "iu":
-        what = f"an array of shape {labels.shape} and dtype {labels.dtype}" if isinstance(labels, np.ndarray) \
-            else f"a {type(labels).__name__}"
-        raise CheckFailed(f"labels: got {what}, expected an integer numpy.ndarray of shape ({points},)")
+        if isinstance(labels, np.ndarray):
+            raise CheckFailed(_("labels: got an array of shape {shape} and dtype {dtype}, expected an integer "
+                                "numpy.ndarray of shape ({points},)").format(
+                shape=labels.shape, dtype=labels.dtype, points=points))
+        raise CheckFailed(_("labels: got a {kind}, expected an integer numpy.ndarray of shape ({points},)").format(
+            kind=type(labels).__name__, points=points))
     if len(labels) and (labels.min() < 0 or labels.max() >= k):
-        raise CheckFailed(f"labels must lie in [0, {k}); got values from {labels.min()} to {labels.max()}")
+        raise CheckFailed(_("labels must lie in [0, {k}); got values from {low} to {high}").format(
+            k=k, low=labels.min(), high=labels.max()))
     return centers, labels.astype(np.int64)
 
 
@@ -58,9 +63,10 @@ def unexplained_labels(x64: np.ndarray, centers: np.ndarray, labels: np.ndarray)
     if not len(wrong):
         return ""
     i = wrong[0]
-    return (f"\n  your labels are not the assignment to your own centers either: point {i} is labelled "
-            f"{labels[i]}, but center {nearest[i]} is nearer (or as near, with a lower index); the labels "
-            "returned must be the nearest centers of the centers returned, after the last update")
+    return "\n  " + _("your labels are not the assignment to your own centers either: point {i} is labelled "
+                      "{label}, but center {nearest} is nearer (or as near, with a lower index); the labels returned "
+                      "must be the nearest centers of the centers returned, after the last update").format(
+        i=i, label=labels[i], nearest=nearest[i])
 
 
 def lloyd(x, k, init_centers, max_iters=DEFAULTS["max_iters"], tol=DEFAULTS["tol"]) -> oracle.Run:
@@ -112,24 +118,28 @@ def test_kmeans_plus_plus_seeding(grading, case):
             centers, labels = run_candidate(grading, inputs, seed=seed)
             centers64 = centers.astype(np.float64)
             if not np.isfinite(centers).all():
-                raise CheckFailed(f"with seed={seed}, the centers hold NaN or inf: {centers!r:.120}")
+                raise CheckFailed(_("with seed={seed}, the centers hold NaN or inf: {centers}").format(
+                    seed=seed, centers=f"{centers!r:.120}"))
             nearest = oracle.nearest(x64, centers64)
             if (nearest != labels).any():
                 i = np.flatnonzero(nearest != labels)[0]
-                raise CheckFailed(f"with seed={seed}, point {i} is labelled {labels[i]}, but center {nearest[i]} "
-                                  "is nearer (or as near, with a lower index): the labels returned must be the "
-                                  "nearest centers of the centers returned")
+                raise CheckFailed(_("with seed={seed}, point {i} is labelled {label}, but center {nearest} is nearer "
+                                    "(or as near, with a lower index): the labels returned must be the nearest "
+                                    "centers of the centers returned").format(
+                    seed=seed, i=i, label=labels[i], nearest=nearest[i]))
             means = oracle.cluster_means(x64, labels, centers64)
-            expect_close(centers, means, like, f"with seed={seed}, the centers (against the means of their own "
-                         "points: Lloyd's did not converge)", condition=centers_condition(x64, means))
+            expect_close(centers, means, like, _("with seed={seed}, the centers (against the means of their own "
+                                                 "points: Lloyd's did not converge)").format(seed=seed),
+                         condition=centers_condition(x64, means))
             if best is not None:
                 reached = oracle.inertia(x64, centers64, labels)
                 if reached > shared.INERTIA_FACTOR * best:
-                    raise CheckFailed(
-                        f"with seed={seed}, the inertia (sum of squared distances to the centers) is {reached:.4g}, "
-                        f"more than {shared.INERTIA_FACTOR}x the {best:.4g} that k-means++ seeding reaches: some "
-                        "blob got no center of its own. Seed with k-means++: each next center drawn with "
-                        "probability proportional to its squared distance to the nearest center so far")
+                    raise CheckFailed(_(
+                        "with seed={seed}, the inertia (sum of squared distances to the centers) is {reached}, more "
+                        "than {factor}x the {best} that k-means++ seeding reaches: some blob got no center of its own. "
+                        "Seed with k-means++: each next center drawn with probability proportional to its squared "
+                        "distance to the nearest center so far").format(
+                        seed=seed, reached=f"{reached:.4g}", factor=shared.INERTIA_FACTOR, best=f"{best:.4g}"))
 
 
 def test_kmeans_plus_plus_draws_its_centers_at_random(grading):
@@ -146,12 +156,13 @@ def test_kmeans_plus_plus_draws_its_centers_at_random(grading):
             stuck.append(seed)
     if 2 * len(stuck) >= len(seeds):
         with about_seeded(case, grading, stuck[0]):
-            raise CheckFailed(
-                f"in {len(stuck)} of {len(seeds)} runs (seeds {seeds[0]} to {seeds[-1]}) the inertia is more than "
-                f"{shared.INERTIA_FACTOR}x the {best:.4g} k-means++ reaches: the lone point at (-25, 0) got a "
-                "center of its own. k-means++ draws each next center at random, with probability proportional to "
-                "its squared distance to the nearest center so far (here it picks that point about one run in "
-                "ten); taking the farthest point instead picks it every time")
+            raise CheckFailed(_(
+                "in {stuck} of {runs} runs (seeds {first} to {last}) the inertia is more than {factor}x the {best} "
+                "k-means++ reaches: the lone point at (-25, 0) got a center of its own. k-means++ draws each next "
+                "center at random, with probability proportional to its squared distance to the nearest center so "
+                "far (here it picks that point about one run in ten); taking the farthest point instead picks it "
+                "every time").format(stuck=len(stuck), runs=len(seeds), first=seeds[0], last=seeds[-1],
+                                     factor=shared.INERTIA_FACTOR, best=f"{best:.4g}"))
 
 
 def test_kmeans_plus_plus_draws_by_squared_distance(grading):
@@ -165,15 +176,16 @@ def test_kmeans_plus_plus_draws_by_squared_distance(grading):
     first_seed = case.seed + grading.seed_offset * shared.SEEDING_DRAWS
     for seed in range(first_seed, first_seed + shared.SEEDING_DRAWS):
         with about_seeded(case, grading, seed):
-            centers, _ = run_candidate(grading, inputs, seed=seed)
+            centers, _labels = run_candidate(grading, inputs, seed=seed)
             picked = [np.flatnonzero((x64 == center.astype(np.float64)).all(axis=1)) for center in centers]
             if any(len(found) != 1 for found in picked):
-                raise CheckFailed(f"with seed={seed} and max_iters=0, the centers {centers.tolist()} are not points "
-                                  "of x: k-means++ seeds with points of x, and max_iters=0 returns the seeds")
+                raise CheckFailed(_("with seed={seed} and max_iters=0, the centers {centers} are not points of x: "
+                                    "k-means++ seeds with points of x, and max_iters=0 returns the seeds").format(
+                    seed=seed, centers=centers.tolist()))
             counts[picked[0][0], picked[1][0]] += 1
     expect_frequencies(counts.ravel(), oracle.seeding_pair_probabilities(x64).ravel(),
-                       f"the (first, second) seed pairs over seeds {first_seed} to {first_seed + shared.SEEDING_DRAWS - 1}"
-                       " (a pair (i, j) is category i·4 + j)")
+                       _("the (first, second) seed pairs over seeds {first} to {last} (a pair (i, j) is category "
+                         "i·4 + j)").format(first=first_seed, last=first_seed + shared.SEEDING_DRAWS - 1))
 
 
 def test_the_same_seed_gives_the_same_result(grading):
@@ -184,9 +196,9 @@ def test_the_same_seed_gives_the_same_result(grading):
         first, second = run_candidate(grading, inputs, seed=seed), run_candidate(grading, inputs, seed=seed)
         for name, one, other in zip(("centers", "labels"), first, second):
             if not np.array_equal(one, other):
-                raise CheckFailed(f"two calls with seed={seed} returned different {name}: draw every random number "
-                                  "from np.random.default_rng(seed), not from np.random's global state or an "
-                                  "unseeded generator")
+                raise CheckFailed(_("two calls with seed={seed} returned different {name}: draw every random number "
+                                    "from np.random.default_rng(seed), not from np.random's global state or an "
+                                    "unseeded generator").format(seed=seed, name=name))
 
 
 def test_efficiency(grading):

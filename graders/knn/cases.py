@@ -24,7 +24,7 @@ import numpy as np
 import torch
 
 from interviewkit.grader import (
-    Case, Diagnosis, Expected, Recipe, expect_close, expect_equal, failure, given, integers, normal,
+    Case, Diagnosis, Expected, Recipe, _, expect_close, expect_equal, failure, given, integers, normal,
 )
 
 
@@ -47,9 +47,11 @@ class grid(Recipe):
         return f"rng.integers({self.low}, {self.high}, {self.shape}) * {self.step!r}{offset}"
 
     def describe(self):
-        where = f", shifted by {self.offset:g}" if self.offset else ""
-        return f"{self.dtype} {self.shape} on a grid of {self.step:g} in [{self.low * self.step:g}, " \
-               f"{self.high * self.step:g}){where}"
+        values = dict(dtype=self.dtype, shape=self.shape, step=f"{self.step:g}", low=f"{self.low * self.step:g}",
+                      high=f"{self.high * self.step:g}", offset=f"{self.offset:g}")
+        if self.offset:
+            return _("{dtype} {shape} on a grid of {step} in [{low}, {high}), shifted by {offset}").format(**values)
+        return _("{dtype} {shape} on a grid of {step} in [{low}, {high})").format(**values)
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ class repeated_points(Recipe):
                 f"{name} = {pool}[rng.integers(0, {self.distinct}, {self.count})].astype(np.{self.dtype})"]
 
     def describe(self):
-        return f"{self.dtype} ({self.count}, {self.dimension}): {self.distinct} distinct integer points, repeated"
+        return _("{dtype} ({count}, {dimension}): {distinct} distinct integer points, repeated").format(
+            dtype=self.dtype, count=self.count, dimension=self.dimension, distinct=self.distinct)
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,8 @@ class lattice(Recipe):
                 f"{name} = {name}[rng.permutation({self.side * self.side})].astype(np.{self.dtype})"]
 
     def describe(self):
-        return f"{self.dtype} ({self.side * self.side}, 2): the {self.side}×{self.side} integer lattice, shuffled"
+        return _("{dtype} ({count}, 2): the {side}×{side} integer lattice, shuffled").format(
+            dtype=self.dtype, count=self.side * self.side, side=self.side)
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,8 @@ class labels(Recipe):
         return f"rng.choice(np.array({list(self.values)!r}), {self.count})"
 
     def describe(self):
-        return f"{self.dtype} ({self.count},) labels from {list(self.values)!r}"
+        return _("{dtype} ({count},) labels from {values}").format(
+            dtype=self.dtype, count=self.count, values=repr(list(self.values)))
 
 
 def points(*rows, dtype="float32") -> given:
@@ -257,15 +262,16 @@ def expect_prediction(case: Case):
     def compare(actual, expected, _like, condition=1.0):
         got = str(getattr(actual, "dtype", ""))
         if isinstance(actual, np.ndarray) and got != dtype and actual.shape == tuple(expected.shape):
-            where = ("the predicted labels keep y_train's dtype: take them from y_train (y_train[index]) or "
-                     f"cast with .astype(y_train.dtype)" if case.inputs["task"] == "classify" else
-                     "the mean of the targets has np.mean's dtype: y_train's for float targets, float64 for "
-                     "integer ones (no cast back to an integer)")
-            raise failure(f"predictions have dtype {got}, expected {dtype}: {where}", "result-dtype")
+            message = (_("predictions have dtype {got}, expected {dtype}: the predicted labels keep y_train's dtype: "
+                         "take them from y_train (y_train[index]) or cast with .astype(y_train.dtype)")
+                       if case.inputs["task"] == "classify" else
+                       _("predictions have dtype {got}, expected {dtype}: the mean of the targets has np.mean's "
+                         "dtype: y_train's for float targets, float64 for integer ones (no cast back to an integer)"))
+            raise failure(message.format(got=got, dtype=dtype), "result-dtype")
         if case.inputs["task"] == "classify":
-            expect_equal(actual, expected, like, "predicted labels")
+            expect_equal(actual, expected, like, _("predicted labels"))
         else:
-            expect_close(actual, expected, like, "predicted means", condition=condition)
+            expect_close(actual, expected, like, _("predicted means"), condition=condition)
 
     return compare
 

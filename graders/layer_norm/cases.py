@@ -54,7 +54,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, Diagnosis, Recipe, normal, scaled_rows
+from interviewkit.grader import Case, Diagnosis, Recipe, _, normal, scaled_rows
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ class constant_rows(Recipe):
         return f"np.repeat(np.array({list(self.values)!r})[:, None], {self.features}, axis=1)"
 
     def describe(self):
-        return f"{self.dtype} {self.shape}, each row constant: {', '.join(f'{v:g}' for v in self.values)}"
+        return _("{dtype} {shape}, each row constant: {values}").format(
+            dtype=self.dtype, shape=self.shape, values=", ".join(f"{v:g}" for v in self.values))
 
 
 # Dyadic values: a row's mean is exact in float32 however it is summed, so a correct solution

@@ -71,6 +71,7 @@ def raised_like(error, inputs: dict, dout=None) -> str:
         try:
             attempt()
         except Exception as raised:  # noqa: BLE001 - what the slip raises, to hold the candidate's to
-            if f"raised {type(raised).__name__}: {str(raised).splitlines()[0]}" in str(error):
+            # The exception as the sandbox quotes it, without its "raised" (which is translated).
+            if f"{type(raised).__name__}: {str(raised).splitlines()[0]}" in str(error):
                 return cause
     return ""

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 import numpy as np
 import torch
 
-from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, failure, normal, sibling
+from interviewkit.grader import CandidateError, Case, CheckFailed, _, expect_close, failure, normal, sibling
 
 bugs = sibling(__file__, "bugs")
 
@@ -96,7 +96,7 @@ def tagged(case: Case, grading, lines: list[str]):
 
 def expect_pair(actual) -> None:
     if not isinstance(actual, (tuple, list)) or len(actual) != 2:
-        raise CheckFailed(f"linear_forward must return a pair (out, cache); got {actual!r:.80}")
+        raise CheckFailed(_("linear_forward must return a pair (out, cache); got {got}").format(got=f"{actual!r:.80}"))
 
 
 def expect_output_and_cache(actual, expected, like, condition: float) -> None:
@@ -120,8 +120,8 @@ def expect_gradient(name: str, got, want, like) -> None:
     if want is not None:
         expect_close(got, want, like, name)
     elif got is not None:
-        raise failure(f"{name}: expected None (the layer has no bias, so there is no db), got "
-                      f"{got!r:.80}; return None for db when b is None", "bias-gradient-not-none")
+        raise failure(_("{name}: expected None (the layer has no bias, so there is no db), got {got}; return None for "
+                        "db when b is None").format(name=name, got=f"{got!r:.80}"), "bias-gradient-not-none")
 
 
 def check_backward(grading, case: Case) -> None:
@@ -135,19 +135,21 @@ def check_backward(grading, case: Case) -> None:
         cache = forward.output[1]
         foreign = foreign_part(cache)
         if foreign:
-            raise CheckFailed(f"the cache holds a {foreign} object, which cannot travel from linear_forward "
-                              "to linear_backward: return a plain tuple, list or dict (string keys) of arrays, "
-                              "numbers and None")
+            raise CheckFailed(_("the cache holds a {kind} object, which cannot travel from {forward} to {backward}: "
+                                "return a plain tuple, list or dict (string keys) of arrays, numbers and None").format(
+                kind=foreign, forward="linear_forward", backward="linear_backward"))
         try:
             result = grading.candidate.call("linear_backward", dout, cache)
         except CandidateError as error:  # a product of the wrong shapes (bugs.py)?
             error.cause = bugs.raised_like(error, case.reference_inputs(grading.seed_offset), dout)
             raise
         if "dout" in result.modified_inputs:  # the cache is the candidate's own: changing it is its business
-            raise CheckFailed("changed its input `dout` in place; the caller's array must stay as it was")
+            raise CheckFailed(_("changed its input `{name}` in place; the caller's array must stay as it was").format(
+                name="dout"))
         gradients = result.output
         if not isinstance(gradients, (tuple, list)) or len(gradients) != len(GRADIENTS):
-            raise CheckFailed(f"linear_backward must return the three gradients (dx, dw, db); got {gradients!r:.80}")
+            raise CheckFailed(_("linear_backward must return the three gradients (dx, dw, db); got {got}").format(
+                got=f"{gradients!r:.80}"))
         like = grading.expected(x.dtype.name)
         reference = case.reference_inputs(grading.seed_offset)
         expected = reference_gradients(reference, dout)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Diagnosis, Recipe, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, _, normal
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ class conditioned(Recipe):
                 f"; q[:, 1:] * np.geomspace(1.0, {1.0 / self.ratio!r}, {self.d}) @ v.T + {self.shift!r}")
 
     def describe(self):
-        return f"{self.dtype} ({self.n}, {self.d}), condition number {self.ratio:g}, column means {self.shift:g}"
+        return _("{dtype} ({n}, {d}), condition number {ratio}, column means {shift}").format(
+            dtype=self.dtype, n=self.n, d=self.d, ratio=f"{self.ratio:g}", shift=f"{self.shift:g}")
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,9 @@ class rank_deficient(Recipe):
         return f"x = rng.standard_normal({(self.n, self.d)!r}) + {self.shift!r}; x[:, -1] = {last}"
 
     def describe(self):
-        last = "all zeros" if self.zero else "a copy of the first"
-        return f"{self.dtype} ({self.n}, {self.d}), column means {self.shift:g}, the last column {last}"
+        message = (_("{dtype} ({n}, {d}), column means {shift}, the last column all zeros") if self.zero else
+                   _("{dtype} ({n}, {d}), column means {shift}, the last column a copy of the first"))
+        return message.format(dtype=self.dtype, n=self.n, d=self.d, shift=f"{self.shift:g}")
 
 
 def rows(n, d, dtype="float64"):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given, normal
 
 # The closest training points end this close to y (x·w + b) = 1 (see `margin_cases`).
 MARGIN_WINDOW = 0.1
@@ -66,7 +66,8 @@ class two_blobs(Recipe):
                 f" + rng.standard_normal({(2 * self.n, self.d)!r}) * {self.spread!r}")
 
     def describe(self):
-        return f"{self.dtype} ({2 * self.n}, {self.d}): two blobs at ±{self.shift:g}, spread {self.spread:g}"
+        return _("{dtype} ({n}, {d}): two blobs at ±{shift}, spread {spread}").format(
+            dtype=self.dtype, n=2 * self.n, d=self.d, shift=f"{self.shift:g}", spread=f"{self.spread:g}")
 
 
 def blob_labels(n: int, negative: int = -1, dtype: str = "int64") -> given:

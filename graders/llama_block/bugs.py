@@ -2,17 +2,15 @@
 is diagnosed as (katas/llama_block/hints.toml, [causes], explains each; the proofs' `# hint:` lines
 prove where each leads).
 
-check_module takes no diagnoses, so the grader recognises them itself: a failing call on a whole
-sequence runs the candidate's block again in float64, with the case's weights and input, and names
-the bug whose output and cache it matches at float64's tolerance (float32 hides the float32 angles);
-a failing decoding call is held to each bug's call on the reference's cache of the calls before."""
+Each is a variant of the oracle's call on (x, past_kv), with its weights: check_module's diagnoses
+for a call on a whole sequence (held to a float64 run of the candidate's block: float32 hides the
+float32 angles), and the decoding test's, where a failing call is held to each bug's call on the
+reference's cache of the calls before."""
 from __future__ import annotations
-
-from contextlib import contextmanager
 
 import torch
 
-from interviewkit.grader import CandidateError, CheckFailed, build_module, expect_outputs, sibling
+from interviewkit.grader import Diagnosis, sibling
 
 shared = sibling(__file__, "cases")
 
@@ -102,38 +100,8 @@ def buggy(shape, oracle, bug: str) -> BuggyBlock:
     return block
 
 
-@torch.no_grad()
-def cause_of_call(got, shape, oracle, x, past_kv, like, condition) -> str:
-    """The bug whose call on (x, past_kv), with the oracle's weights, gives the candidate's `got`."""
-    for bug in BUGS:
-        try:
-            expect_outputs(got, buggy(shape, oracle, bug)(x, past_kv), like, condition)
-        except (CheckFailed, RuntimeError):  # RuntimeError: a bug's shapes that cannot meet
-            continue
-        return bug
-    return ""
-
-
-@contextmanager
-def diagnosing(grading, symbol: str, shape):
-    """A call on a whole sequence, its failure given the cause of the classic bug it is."""
-    try:
-        yield
-    except (CheckFailed, CandidateError) as error:
-        if not getattr(error, "cause", ""):
-            error.cause = _probe(grading, symbol, shape)
-        raise
-
-
-def _probe(grading, symbol, shape) -> str:
-    case = shape.case()
-    try:
-        module, oracle = build_module(grading, symbol, case, shape.oracle, shape.init())
-        module.to(dtype=torch.float64)
-        module.load_state_dict(oracle.state_dict())
-        x = case.reference_inputs(grading.seed_offset)["x"]
-        got = module.call("forward", x.to(grading.device)).output
-        return cause_of_call(got, shape, oracle, x, None, grading.expected("float64"),
-                             shared.score_condition(oracle, x))
-    except (CheckFailed, CandidateError):
-        return ""
+def diagnoses(shape) -> tuple[Diagnosis, ...]:
+    """Each bug, run on the oracle's weights, as a Diagnosis whose variant takes (oracle, x, past_kv)."""
+    def variant(bug):
+        return torch.no_grad()(lambda oracle, x, past_kv=None: buggy(shape, oracle, bug)(x, past_kv))
+    return tuple(Diagnosis(bug, variant(bug)) for bug in BUGS)

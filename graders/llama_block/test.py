@@ -10,8 +10,8 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, about, build_module, check_module, expect_equal, expect_gradients, expect_outputs,
-    expect_unmodified, failure, reference_gradients, sibling,
+    CheckFailed, _, about, build_module, check_module, diagnosed, expect_equal, expect_gradients, expect_outputs,
+    expect_unmodified, failure, ngettext, reference_gradients, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -21,9 +21,8 @@ SYMBOL = "LlamaBlock"
 
 @pytest.mark.parametrize("shape", shared.calls(), ids=str)
 def test_one_call_on_a_whole_sequence(grading, shape):
-    with bugs.diagnosing(grading, SYMBOL, shape):
-        check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(),
-                     condition=shared.score_condition, locate=shared.LOCATE)
+    check_module(grading, SYMBOL, shape.case(), shape.oracle, init=shape.init(),
+                 condition=shared.score_condition, locate=shared.LOCATE, diagnoses=bugs.diagnoses(shape))
 
 
 def test_a_new_block_starts_its_norms_at_ones(grading):
@@ -34,7 +33,7 @@ def test_a_new_block_starts_its_norms_at_ones(grading):
         try:
             for name in ("input_layernorm.weight", "post_attention_layernorm.weight"):
                 expect_equal(state.get(name), torch.ones(shape.dim), grading.expected("float32"),
-                             f"a new block's {name} (RMSNorm's scale starts at ones)")
+                             _("a new block's {name} (RMSNorm's scale starts at ones)").format(name=name))
         except CheckFailed as error:
             raise failure(str(error), "rmsnorm-scale-not-ones") from None
 
@@ -56,8 +55,11 @@ def test_decoding_with_the_cache(grading, shape):
         start = 0
         for number, size in enumerate(shape.chunks, start=1):
             end = start + size
-            past = "an empty past" if cache is not None and start == 0 else f"a past of {start} tokens"
-            label = f"call {number} of {len(shape.chunks)} (x of {size} token{'s' * (size > 1)}, {past})"
+            past = (_("an empty past") if cache is not None and start == 0 else
+                    _("a past of {count} tokens").format(count=start))
+            label = ngettext("call {number} of {total} (x of {size} token, {past})",
+                             "call {number} of {total} (x of {size} tokens, {past})", size).format(
+                number=number, total=len(shape.chunks), size=size, past=past)
             try:
                 result, reference_cache = decoding_step(
                     grading, case, module, oracle, number, x[:, start:end], reference_x[:, start:end], cache,
@@ -84,8 +86,8 @@ def decoding_step(grading, case, module, oracle, number, x, reference_x, cache, 
     try:
         expect_outputs(result.output, expected, like, condition)
     except CheckFailed as error:  # a classic bug, given the cache of the calls before (bugs.py)?
-        cause = bugs.cause_of_call(result.output, shape, oracle, reference_x, reference_cache, like, condition)
-        raise failure(str(error), cause) from None
+        raise diagnosed(error, bugs.diagnoses(shape), lambda bug: expect_outputs(
+            result.output, bug.oracle(oracle, reference_x, reference_cache), like, condition)) from None
     wanted = {**{("input", "x"): leaf}, **{("param", name): p for name, p in oracle.named_parameters()}}
     everything = reference_gradients(step, wanted, upstream)
     for kind in ("input", "param"):

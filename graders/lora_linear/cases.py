@@ -31,23 +31,28 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from interviewkit.grader import Recipe, Step, linear, normal, uniform
+from interviewkit.grader import N_, Recipe, Step, _, linear, normal, uniform
 
 B_SCALE = 0.5  # lora_B ~N(0, 0.5²): the update is about as large as the base's output
 BIAS_SCALE = 0.5
 
-# (label, method): an unmerge on a fresh layer must change nothing, then every state twice.
+# (label, method): an unmerge on a fresh layer must change nothing, then every state twice. A label
+# that is not the method's name is a message, shown translated (`shown`); the snippet's comments keep it.
 SCRIPT = (
-    ("unmerge on an unmerged layer", "unmerge"),
+    (N_("unmerge on an unmerged layer"), "unmerge"),
     ("forward", "forward"),
     ("merge", "merge"),
-    ("forward while merged", "forward"),
-    ("merge on a merged layer", "merge"),
-    ("forward while merged", "forward"),
+    (N_("forward while merged"), "forward"),
+    (N_("merge on a merged layer"), "merge"),
+    (N_("forward while merged"), "forward"),
     ("unmerge", "unmerge"),
-    ("unmerge on an unmerged layer", "unmerge"),
-    ("forward after unmerging", "forward"),
+    (N_("unmerge on an unmerged layer"), "unmerge"),
+    (N_("forward after unmerging"), "forward"),
 )
+
+
+def shown(label: str, method: str) -> str:
+    return label if label == method else _(label)
 
 
 @dataclass(frozen=True)
@@ -102,17 +107,20 @@ class Layer:
         for label, method in SCRIPT:
             if method == "forward":
                 x = self._x().build(rng)
-                steps.append(Step(label, "forward", {"x": x}, upstream=self._upstream().build(rng)))
+                steps.append(Step(shown(label, method), "forward", {"x": x}, upstream=self._upstream().build(rng)))
             else:
-                steps.append(Step(label, method))
+                steps.append(Step(shown(label, method), method))
         return weights, steps
 
     def describe(self, seed_offset: int = 0) -> str:
         parts = [f"{name} {recipe.describe()}" for name, recipe in self.recipes().items()]
-        moved = f", built on a {self.built} base, then .to(torch.{self.dtype})" if self.built else ""
-        return (f"case {self.name} (seed {self.seed + seed_offset}): LoRALinear(nn.Linear({self.in_features}, "
-                f"{self.out_features}, bias={self.bias}), r={self.r}, alpha={self.alpha!r}){moved}; " + "; ".join(parts)
-                + f"; then {', '.join(label for label, _ in SCRIPT)}, x {self._x().describe()}")
+        moved = _(", built on a {built} base, then .to(torch.{dtype})").format(
+            built=self.built, dtype=self.dtype) if self.built else ""
+        return (_("case {name} (seed {seed}): ").format(name=self.name, seed=self.seed + seed_offset)
+                + f"LoRALinear(nn.Linear({self.in_features}, {self.out_features}, bias={self.bias}), r={self.r}, "
+                f"alpha={self.alpha!r}){moved}; " + "; ".join(parts) + "; "
+                + _("then {steps}, x {x}").format(steps=", ".join(shown(label, method) for label, method in SCRIPT),
+                                                  x=self._x().describe()))
 
     def snippet(self, symbol: str, library: str = "torch", seed_offset: int = 0) -> str:
         """Python lines that replay the whole scenario on the candidate's class."""
@@ -199,7 +207,7 @@ class Fresh:
     def describe(self, seed_offset: int = 0) -> str:
         made = "; ".join(f"LoRALinear(nn.Linear({i}, {o}, bias={b}, dtype=torch.{d}), r={r}, alpha={a!r})"
                          for i, o, r, a, b, d in self.shapes)
-        return f"case {self.name}: {made}"
+        return _("case {name}: {made}").format(name=self.name, made=made)
 
     def snippet(self, symbol: str, library: str = "torch", seed_offset: int = 0) -> str:
         lines = ["import torch", "from torch import nn"]

@@ -7,13 +7,14 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, about, check_steps, expect_distributed, expect_equal, expect_form, sibling,
+    N_, CheckFailed, _, about, check_steps, expect_distributed, expect_equal, expect_form, sibling,
 )
 
 shared = sibling(__file__, "cases")
 oracles = sibling(__file__, "oracle")
 SYMBOL = "LoRALinear"
 TRAINED = {"lora_A", "lora_B"}
+STATES = {"unmerged": N_("unmerged"), "merged": N_("merged"), "unmerged again": N_("unmerged again")}  # as shown
 
 
 @pytest.mark.parametrize("layer", shared.layers(), ids=str)
@@ -45,7 +46,8 @@ def test_only_lora_A_and_lora_B_learn(grading, layer):
         for state, then in (("unmerged", "merge"), ("merged", "unmerge"), ("unmerged again", None)):
             gradients = handle.call("forward", x, upstream=upstream).gradients
             if gradients is None or gradients.problem:
-                raise CheckFailed(f"{state}: gradient: {gradients.problem if gradients else 'none was computed'}")
+                raise CheckFailed(_("{state}: gradient: {problem}").format(
+                    state=_(STATES[state]), problem=gradients.problem if gradients else _("none was computed")))
             _expect_trained(gradients.parameters, state)
             if then:
                 handle.call(then)
@@ -55,21 +57,23 @@ def _expect_trained(gradients: dict, state: str) -> None:
     """`gradients` holds every parameter that requires grad, None where none reached it."""
     frozen = sorted(set(gradients) - TRAINED)
     if frozen:
-        raise CheckFailed(
-            f"{state}: {', '.join(f'`{name}`' for name in frozen)} require(s) grad: only lora_A and lora_B are "
-            "trained. Set requires_grad = False on every parameter of base in __init__, and change "
-            "base.weight in merge()/unmerge() under torch.no_grad(), or it joins the autograd graph")
+        raise CheckFailed(_(
+            "{state}: {names} require(s) grad: only lora_A and lora_B are trained. Set requires_grad = False on every "
+            "parameter of base in __init__, and change base.weight in merge()/unmerge() under torch.no_grad(), or it "
+            "joins the autograd graph").format(state=_(STATES[state]), names=", ".join(f"`{name}`" for name in frozen)))
     untrained = sorted(TRAINED - set(gradients))
     if untrained:
-        raise CheckFailed(f"{state}: {', '.join(f'`{name}`' for name in untrained)} do(es) not require grad: "
-                          "lora_A and lora_B are the trainable nn.Parameters")
+        raise CheckFailed(_("{state}: {names} do(es) not require grad: lora_A and lora_B are the trainable "
+                            "nn.Parameters").format(state=_(STATES[state]),
+                                                    names=", ".join(f"`{name}`" for name in untrained)))
     reached = sorted(name for name in TRAINED if gradients[name] is not None)
     if state == "merged" and reached:
-        raise CheckFailed(f"merged: {', '.join(f'`{name}`' for name in reached)} received a gradient: while "
-                          "merged, forward is base(x) alone (the update is already in base.weight)")
+        raise CheckFailed(_("{state}: {names} received a gradient: while merged, forward is base(x) alone (the update "
+                            "is already in base.weight)").format(state=_(STATES[state]),
+                                                                names=", ".join(f"`{name}`" for name in reached)))
     if state != "merged" and len(reached) < len(TRAINED):
-        raise CheckFailed(f"{state}: lora_A and lora_B must both receive a gradient through forward; "
-                          f"only {reached or 'neither'} did")
+        raise CheckFailed(_("{state}: lora_A and lora_B must both receive a gradient through forward; only {reached} "
+                            "did").format(state=_(STATES[state]), reached=reached or _("neither")))
 
 
 def _uniform_cdf(values):
@@ -91,17 +95,18 @@ def test_a_new_layer_is_the_base_with_lora_A_drawn_as_kaiming_uniform(grading):
             lora_A, lora_B = handle.get("lora_A"), handle.get("lora_B")
             expect_form(lora_A, (r, in_features), like, f"{where}.lora_A")
             expect_equal(lora_B, torch.zeros(out_features, r, dtype=getattr(torch, dtype)), like,
-                         f"{where}.lora_B (zeros: a new layer computes exactly base(x))")
+                         _("{where}.lora_B (zeros: a new layer computes exactly base(x))").format(where=where))
             scaling = handle.get("scaling")
             if not isinstance(scaling, float) or abs(scaling - alpha / r) > 1e-12 * abs(alpha / r):
-                raise CheckFailed(f"{where}.scaling is {scaling!r}; expected alpha / r = {alpha / r!r}, "
-                                  "a Python float")
+                raise CheckFailed(_("{where}.scaling is {scaling}; expected alpha / r = {expected}, a Python "
+                                    "float").format(where=where, scaling=repr(scaling), expected=repr(alpha / r)))
             state = handle.state_dict()
             for name, value in weights.items():
                 expect_equal(state.get(f"base.{name}"), torch.from_numpy(value), like,
-                             f"{where}.base.{name} (the base layer as given: keep it, do not build a new one)")
+                             _("{where}.base.{name} (the base layer as given: keep it, do not build a new "
+                               "one)").format(where=where, name=name))
             samples.append(lora_A.double().cpu().numpy().ravel() * np.sqrt(in_features))
         expect_distributed(np.concatenate(samples), _uniform_cdf, "lora_A · √in_features",
-                           "U(-1, 1), that is lora_A ~ U(-1/√in_features, 1/√in_features) "
-                           "(nn.init.kaiming_uniform_(lora_A, a=math.sqrt(5)))")
+                           _("U(-1, 1), that is lora_A ~ U(-1/√in_features, 1/√in_features) "
+                             "(nn.init.kaiming_uniform_(lora_A, a=math.sqrt(5)))"))
 

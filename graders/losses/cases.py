@@ -20,7 +20,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given, normal, uniform
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given, normal, uniform
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class log_probabilities(Recipe):
                 f"{name} = (z - np.log(np.exp(z).sum(axis=-1, keepdims=True))).astype(np.{self.dtype})"]
 
     def describe(self):
-        return f"{self.dtype} {self.shape} log-probabilities along the last axis"
+        return _("{dtype} {shape} log-probabilities along the last axis").format(dtype=self.dtype, shape=self.shape)
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,10 @@ class probabilities(Recipe):
                 f"{name} = (z / z.sum(axis=-1, keepdims=True)).astype(np.{self.dtype})"]
 
     def describe(self):
-        zeros = f", {self.zeros:.0%} of them exactly 0" if self.zeros else ""
-        return f"{self.dtype} {self.shape} probabilities along the last axis{zeros}"
+        if self.zeros:
+            return _("{dtype} {shape} probabilities along the last axis, {share} of them exactly 0").format(
+                dtype=self.dtype, shape=self.shape, share=f"{self.zeros:.0%}")
+        return _("{dtype} {shape} probabilities along the last axis").format(dtype=self.dtype, shape=self.shape)
 
 
 # (name, shape, reduction, dtype): every reduction with both dtypes, over several shapes.

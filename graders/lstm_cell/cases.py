@@ -24,7 +24,7 @@ from contextlib import contextmanager
 import numpy as np
 import torch
 
-from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, failure, normal
+from interviewkit.grader import CandidateError, Case, CheckFailed, _, expect_close, failure, normal
 
 UPSTREAM_SEED_SALT = 4801
 GRADIENTS = ("dx", "dh", "dc", "dw_ih", "dw_hh", "db")
@@ -88,9 +88,9 @@ def expect_states(case: Case):
     def compare(actual, expected, like, condition: float) -> None:
         numpy = like.library == "numpy"
         if not isinstance(actual, (tuple, list)) or len(actual) != (3 if numpy else 2):
-            shape = "lstm_cell_forward must return a triple (h_new, c_new, cache)" if numpy else \
-                "lstm_cell must return a pair (h_new, c_new)"
-            raise CheckFailed(f"{shape}; got {actual!r:.80}")
+            message = (_("lstm_cell_forward must return a triple (h_new, c_new, cache); got {got}") if numpy else
+                       _("lstm_cell must return a pair (h_new, c_new); got {got}"))
+            raise CheckFailed(message.format(got=f"{actual!r:.80}"))
         for name, got, want in zip(("h_new", "c_new"), actual, expected):
             want = want.detach()
             expect_close(got, want, like, name, condition=condition, magnitude=scale_of(want, case))
@@ -159,9 +159,9 @@ def expect_quiet(grading) -> None:
     """No NumPy warning printed: an overflow in exp is right by luck (1 / inf is 0), not by design."""
     printed = grading.candidate.take_printed()
     if "RuntimeWarning" in printed:
-        raise CheckFailed("your code raised NumPy's RuntimeWarning on saturated gates; compute sigmoid "
-                          "without overflow for any z, e.g. from exp(-|z|), which is never above 1:\n"
-                          + printed.strip()[-600:])
+        raise CheckFailed(_("your code raised NumPy's RuntimeWarning on saturated gates; compute sigmoid without "
+                            "overflow for any z, e.g. from exp(-|z|), which is never above 1:\n{printed}").format(
+            printed=printed.strip()[-600:]))
 
 
 @contextmanager
@@ -184,24 +184,23 @@ def check_backward(grading, case: Case) -> None:
     with tagged(case, grading, [line, call]):
         forward = grading.candidate.call("lstm_cell_forward", *inputs.values())
         if not isinstance(forward.output, (tuple, list)) or len(forward.output) != 3:
-            raise CheckFailed("lstm_cell_forward must return a triple (h_new, c_new, cache); "
-                              f"got {forward.output!r:.80}")
+            raise CheckFailed(_("lstm_cell_forward must return a triple (h_new, c_new, cache); got {got}").format(
+                got=f"{forward.output!r:.80}"))
         cache = forward.output[2]
         foreign = foreign_part(cache)
         if foreign:
-            raise CheckFailed(f"the cache holds a {foreign} object, which cannot travel from "
-                              "lstm_cell_forward to lstm_cell_backward: return a plain tuple, list or dict "
-                              "(string keys) of arrays and numbers")
+            raise CheckFailed(_("the cache holds a {kind} object, which cannot travel from {forward} to {backward}: "
+                                "return a plain tuple, list or dict (string keys) of arrays and numbers").format(
+                kind=foreign, forward="lstm_cell_forward", backward="lstm_cell_backward"))
         result = grading.candidate.call("lstm_cell_backward", dh_new, dc_new, cache)
         changed = [name for name in ("dh_new", "dc_new") if name in result.modified_inputs]
         if changed:  # the cache is the candidate's own: changing it is its business
-            raise CheckFailed(f"changed its input `{changed[0]}` in place; the caller's array must stay as "
-                              "it was")
+            raise CheckFailed(_("changed its input `{name}` in place; the caller's array must stay as it was").format(
+                name=changed[0]))
         gradients = result.output
         if not isinstance(gradients, (tuple, list)) or len(gradients) != len(GRADIENTS):
-            raise CheckFailed("lstm_cell_backward must return the six gradients "
-                              "(dx, dh, dc, dw_ih, dw_hh, db); "
-                              f"got {gradients!r:.80}")
+            raise CheckFailed(_("lstm_cell_backward must return the six gradients (dx, dh, dc, dw_ih, dw_hh, db); got "
+                                "{got}").format(got=f"{gradients!r:.80}"))
         like = grading.expected(c.dtype.name)
         expected = reference_gradients(case.reference_inputs(grading.seed_offset), dh_new, dc_new)
         for name, got, want in zip(GRADIENTS, gradients, expected):
@@ -218,11 +217,12 @@ def expect_laid_out(name: str, got, want: torch.Tensor, batch: int) -> None:
     if shape == wanted:
         return
     if name in ("dw_ih", "dw_hh") and shape == wanted[::-1]:
-        raise failure(f"{name} has shape {shape}, expected {wanted}: w is used as x @ w here, so its gradient "
-                      "is x.T @ dz (h.T @ dz), in w's own (in, 4H) layout", "weight-gradients-transposed")
+        raise failure(_("{name} has shape {shape}, expected {wanted}: w is used as x @ w here, so its gradient is "
+                        "x.T @ dz (h.T @ dz), in w's own (in, 4H) layout").format(
+                          name=name, shape=shape, wanted=wanted), "weight-gradients-transposed")
     if name == "db" and shape == (batch,):
-        raise failure(f"db has shape {shape}, expected {wanted}: sum dz over the batch (axis 0), "
-                      "not over the gates", "db-summed-over-the-gates")
+        raise failure(_("db has shape {shape}, expected {wanted}: sum dz over the batch (axis 0), not over the "
+                        "gates").format(shape=shape, wanted=wanted), "db-summed-over-the-gates")
 
 
 # --- torch track ------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewkit.grader import (
-    Case, CheckFailed, Diagnosis, Expected, Recipe, expect_close, expect_equal, given, integers,
+    Case, CheckFailed, Diagnosis, Expected, Recipe, _, expect_close, expect_equal, given, integers,
 )
 
 
@@ -35,7 +35,8 @@ class labels_of(Recipe):
         return f"rng.permutation(np.repeat(np.arange({len(self.counts)}), {list(self.counts)!r}))"
 
     def describe(self):
-        return f"{self.dtype} labels, {', '.join(f'{n} of class {c}' for c, n in enumerate(self.counts) if n)}, shuffled"
+        counts = ", ".join(_("{count} of class {label}").format(count=n, label=c) for c, n in enumerate(self.counts) if n)
+        return _("{dtype} labels, {counts}, shuffled").format(dtype=self.dtype, counts=counts)
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,11 @@ class scores_for(Recipe):
         return values if self.step is None else f"np.round(({values}) / {self.step!r}) * {self.step!r}"
 
     def describe(self):
-        ties = "" if self.step is None else f", rounded to multiples of {self.step:g}"
-        return f"{self.dtype} ({len(self.labels)},) scores ~N({self.shift:g} * label, 1){ties}"
+        shape, shift = f"({len(self.labels)},)", f"{self.shift:g}"
+        if self.step is None:
+            return _("{dtype} {shape} scores ~N({shift} * label, 1)").format(dtype=self.dtype, shape=shape, shift=shift)
+        return _("{dtype} {shape} scores ~N({shift} * label, 1), rounded to multiples of {step}").format(
+            dtype=self.dtype, shape=shape, shift=shift, step=f"{self.step:g}")
 
 
 def shuffled(negatives: int, positives: int, seed: int = 0) -> tuple[int, ...]:
@@ -171,9 +175,11 @@ def _as_float(value, what: str) -> np.ndarray:
     is_float = isinstance(value, (float, np.floating)) or (
         isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind == "f")
     if not is_float:
-        shown = f"an array of shape {value.shape} and dtype {value.dtype}" if isinstance(value, np.ndarray) \
-            else f"a {type(value).__name__} ({value!r:.40})"
-        raise CheckFailed(f"{what}: got {shown}, expected a float: return float(...) of a 0-d result")
+        if isinstance(value, np.ndarray):
+            raise CheckFailed(_("{what}: got an array of shape {shape} and dtype {dtype}, expected a float: return "
+                                "float(...) of a 0-d result").format(what=what, shape=value.shape, dtype=value.dtype))
+        raise CheckFailed(_("{what}: got a {type} ({value}), expected a float: return float(...) of a 0-d result").format(
+            what=what, type=type(value).__name__, value=f"{value!r:.40}"))
     return np.asarray(value, dtype=np.float64)
 
 
@@ -184,7 +190,8 @@ def _expect_float(value, expected, what: str) -> None:
     except CheckFailed as failure:
         if getattr(value, "dtype", None) != np.float32:
             raise
-        raise CheckFailed(f"{what} is a float32, off by its rounding: compute the ratio in float64\n{failure}") from None
+        raise CheckFailed(_("{what} is a float32, off by its rounding: compute the ratio in float64").format(what=what)
+                          + f"\n{failure}") from None
 
 
 def expect_auc(actual, expected, like: Expected, condition: float = 1.0) -> None:
@@ -195,18 +202,18 @@ def expect_auc(actual, expected, like: Expected, condition: float = 1.0) -> None
 def expect_scores(actual, expected, like: Expected, condition: float = 1.0) -> None:
     """check_function's `compare` for precision_recall_f1: (precision, recall, f1), three floats."""
     if not isinstance(actual, (tuple, list)) or len(actual) != 3:
-        raise CheckFailed(f"expected a tuple (precision, recall, f1), got {actual!r:.80}")
-    for value, want, what in zip(actual, expected, ("precision", "recall", "F1")):
+        raise CheckFailed(_("expected a tuple (precision, recall, f1), got {got}").format(got=f"{actual!r:.80}"))
+    for value, want, what in zip(actual, expected, (_("precision"), _("recall"), "F1")):
         _expect_float(value, want, what)
 
 
 def expect_counts(actual, expected: np.ndarray, like: Expected, condition: float = 1.0) -> None:
     """check_function's `compare` for confusion_matrix: an integer array, exactly the counts."""
     if isinstance(actual, np.ndarray) and actual.shape == expected.shape and actual.dtype.kind not in "iu":
-        raise CheckFailed(f"the confusion matrix has dtype {actual.dtype}, expected an integer dtype: counts are "
-                          "whole numbers (np.zeros((C, C), dtype=np.int64), or np.bincount)")
+        raise CheckFailed(_("the confusion matrix has dtype {dtype}, expected an integer dtype: counts are whole "
+                            "numbers (np.zeros((C, C), dtype=np.int64), or np.bincount)").format(dtype=actual.dtype))
     dtype = str(actual.dtype) if isinstance(actual, np.ndarray) else "int64"
-    expect_equal(actual, expected, Expected("numpy", dtype), "confusion matrix")
+    expect_equal(actual, expected, Expected("numpy", dtype), _("confusion matrix"))
 
 
 # --- diagnoses: the classic bugs a failing result is recognised as (katas/metrics/hints.toml,

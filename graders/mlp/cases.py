@@ -19,7 +19,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from interviewkit.grader import Case, integers, normal
+from interviewkit.grader import Case, _, integers, normal
 
 NAMES = ("W1", "b1", "W2", "b2")
 
@@ -67,8 +67,8 @@ class Net:
 
     def describe(self, seed_offset: int = 0) -> str:
         parts = ", ".join(f"{name}: {recipe.describe()}" for name, recipe in self.recipes().items())
-        dead = "; W1[:, 0] and b1[0] set to 0 (a pre-activation exactly 0)" if self.dead_unit else ""
-        return f"case {self.name} (seed {self.seed + seed_offset}): {parts}{dead}"
+        dead = _("; W1[:, 0] and b1[0] set to 0 (a pre-activation exactly 0)") if self.dead_unit else ""
+        return _("case {name} (seed {seed}): ").format(name=self.name, seed=self.seed + seed_offset) + parts + dead
 
     def snippet(self, call: str = "", library: str = "numpy", seed_offset: int = 0) -> str:
         lines = ["import numpy as np", f"rng = np.random.default_rng({self.seed + seed_offset})"]

@@ -6,15 +6,15 @@ import numpy as np
 import pytest
 
 from interviewkit.grader import (
-    CandidateError, CheckFailed, Expected, Scale, Step, about, check_steps, expect_close, expect_scaled,
+    CandidateError, CheckFailed, Expected, N_, Scale, Step, _, about, check_steps, expect_close, expect_scaled,
     expect_unmodified, sibling, tolerance,
 )
 
 shared = sibling(__file__, "cases")
 xor = sibling(__file__, "xor")
 SYMBOL = "TwoLayerMLP"
-ADVICE = ("compute the gradients afresh in every call of loss_and_grads (nothing kept from the last call), and "
-          'let sgd_step take exactly W -= lr * grads["W"]')
+ADVICE = N_("compute the gradients afresh in every call of loss_and_grads (nothing kept from the last call), and "
+            'let sgd_step take exactly W -= lr * grads["W"]')
 
 
 def weights(values: dict) -> tuple:
@@ -42,7 +42,7 @@ def test_loss_and_grads(grading, net):
         expect_unmodified(result)
         got_loss, got_grads = _unpack(result.output)
         rtol, atol = tolerance(net.dtype, max(1.0, float(logits.abs().max())), condition)
-        expect_close(np.asarray(got_loss, dtype=np.float64), loss, Expected("numpy", "float64"), "loss",
+        expect_close(np.asarray(got_loss, dtype=np.float64), loss, Expected("numpy", "float64"), _("loss"),
                      rtol=rtol, atol=atol)
         like = grading.expected(net.dtype)
         for name in shared.NAMES:
@@ -52,13 +52,14 @@ def test_loss_and_grads(grading, net):
 
 def _unpack(output) -> tuple:
     if not isinstance(output, (tuple, list)) or len(output) != 2:
-        raise CheckFailed(f"loss_and_grads returned {output!r:.80}, expected a pair (loss, grads)")
+        raise CheckFailed(_("loss_and_grads returned {got}, expected a pair (loss, grads)").format(got=f"{output!r:.80}"))
     loss, grads = output
     if not isinstance(loss, float):
-        raise CheckFailed(f"the loss is a {type(loss).__name__}, expected a Python float: return float(loss)")
+        raise CheckFailed(_("the loss is a {type}, expected a Python float: return float(loss)").format(
+            type=type(loss).__name__))
     if not isinstance(grads, dict) or set(grads) != set(shared.NAMES):
         keys = sorted(grads) if isinstance(grads, dict) else type(grads).__name__
-        raise CheckFailed(f"grads is {keys}, expected a dict with exactly the keys W1, b1, W2, b2")
+        raise CheckFailed(_("grads is {keys}, expected a dict with exactly the keys W1, b1, W2, b2").format(keys=keys))
     return loss, grads
 
 
@@ -68,10 +69,10 @@ def test_sgd_step(grading, net):
     hold the update after each (the same objects, their dtype kept)."""
     values = net.draw(grading.seed_offset)
     twin = shared.ReferenceTwoLayerMLP(values)
-    _, grads, _ = twin.loss_and_grads(values["X"], values["y"])
+    grads = twin.loss_and_grads(values["X"], values["y"])[1]
     grads = {name: grad.numpy().astype(net.dtype) for name, grad in grads.items()}
     steps = [Step("sgd_step(grads, lr=0.1)", "sgd_step", {"grads": grads, "lr": 0.1}),
-             Step("forward after the step", "forward", {"X": values["X"]}),
+             Step(_("forward after the step"), "forward", {"X": values["X"]}),
              Step("sgd_step(grads, lr=0.5)", "sgd_step", {"grads": grads, "lr": 0.5})]
     check_steps(grading, SYMBOL, net, twin, steps, args=weights(values), dtype=net.dtype, state=shared.NAMES,
                 call="model.sgd_step(grads, lr)")
@@ -95,7 +96,8 @@ def test_trains_on_xor(grading, run):
                 losses.append(loss)
                 handle.call("sgd_step", grads, run.lr)
             except (CheckFailed, CandidateError) as failure:
-                failure.args = (f"step {number} of {run.steps}: {failure}",)
+                failure.args = (_("step {number} of {total}: {failure}").format(number=number, total=run.steps,
+                                                                                failure=failure),)
                 raise
         xor.expect_trained(run, losses, handle.call("forward", values["X"]).output, reference_losses, like, ADVICE)
         xor.expect_weights({name: handle.get(name) for name in shared.NAMES}, xor.as_numpy_weights(reference),

@@ -10,15 +10,15 @@ import torch
 from torch.nn import functional as F
 
 from interviewkit.grader import (
-    CandidateError, CheckFailed, Expected, Scale, about, build_module, check_module, expect_close, expect_scaled,
+    CandidateError, CheckFailed, Expected, N_, Scale, _, about, build_module, check_module, expect_close, expect_scaled,
     expect_unmodified, failure, optimizer, sibling, tolerance,
 )
 
 shared = sibling(__file__, "cases")
 xor = sibling(__file__, "xor")
 SYMBOL = "MLP"
-ADVICE = ("make every train_step the plain one: zero the gradients, forward, loss, backward, optimizer.step(), and "
-          "nothing else (no clipping, no extra loss term, no gradients left from the last call)")
+ADVICE = N_("make every train_step the plain one: zero the gradients, forward, loss, backward, optimizer.step(), and "
+            "nothing else (no clipping, no extra loss term, no gradients left from the last call)")
 
 
 @pytest.mark.parametrize("stack", shared.stacks(), ids=str)
@@ -50,7 +50,8 @@ def test_train_step(grading, stack):
                     raise _diagnosed(error, state, before, name, options, reference_inputs, like, condition)
             except CheckFailed as error:
                 if len(stack.steps) > 1:
-                    error.args = (f"step {number} of {len(stack.steps)}: {error}",)
+                    error.args = (_("step {number} of {total}: {failure}").format(number=number, total=len(stack.steps),
+                                                                                  failure=error),)
                 raise
 
 
@@ -84,7 +85,7 @@ def _snapshot(model):
 
 def _expect_state(state: dict, reference, like, condition: float) -> None:
     for parameter, want in reference.state_dict().items():
-        expect_scaled(state.get(parameter), want, like, f"{parameter} after the step", Scale(), condition)
+        expect_scaled(state.get(parameter), want, like, _("{parameter} after the step").format(parameter=parameter), Scale(), condition)
 
 
 def _diagnosed(error: CheckFailed, state: dict, before, name: str, options: dict, inputs: dict, like,
@@ -105,15 +106,16 @@ def _expect_loss(got, want: torch.Tensor, dtype: str, condition: float) -> None:
     _expect_float(got)
     rtol, atol = tolerance(dtype, max(1.0, float(want.abs())), condition)
     expect_close(torch.tensor(got, dtype=torch.float64), want, Expected("torch", "float64"),
-                 "the returned loss (computed before the step)", rtol=rtol, atol=atol)
+                 _("the returned loss (computed before the step)"), rtol=rtol, atol=atol)
 
 
 def _expect_float(got) -> float:
     if isinstance(got, torch.Tensor):
-        raise CheckFailed("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
-                          "keeps the whole autograd graph alive)")
+        raise CheckFailed(_("train_step returned a tensor, expected a Python float: return loss.item() (a tensor "
+                            "keeps the whole autograd graph alive)"))
     if not isinstance(got, float):
-        raise CheckFailed(f"train_step returned {got!r:.80}, expected the loss as a Python float (loss.item())")
+        raise CheckFailed(_("train_step returned {got}, expected the loss as a Python float (loss.item())").format(
+            got=f"{got!r:.80}"))
     return got
 
 
@@ -137,7 +139,8 @@ def test_trains_on_xor(grading, run):
                 expect_unmodified(result)
                 losses.append(_expect_float(result.output))
             except (CheckFailed, CandidateError) as error:
-                error.args = (f"step {number} of {run.steps}: {error}",)
+                error.args = (_("step {number} of {total}: {failure}").format(number=number, total=run.steps,
+                                                                              failure=error),)
                 raise
         like = grading.expected(run.dtype)
         xor.expect_trained(run, losses, handle.call("forward", x).output, reference_losses, like, ADVICE)

@@ -23,7 +23,7 @@ import numpy as np
 import torch
 from torch.nn import functional as F
 
-from interviewkit.grader import CheckFailed, Scale, expect_form, expect_scaled, given, normal, sibling, tolerance
+from interviewkit.grader import CheckFailed, Scale, _, expect_form, expect_scaled, given, normal, sibling, tolerance
 
 shared = sibling(__file__, "cases")
 
@@ -65,8 +65,9 @@ class Run:
 
     def describe(self, seed_offset: int = 0) -> str:
         parts = ", ".join(f"{name}: {recipe.describe()}" for name, recipe in self.recipes().items())
-        return (f"case {self.name} (seed {self.seed + seed_offset}): {parts}; {self.steps} steps of gradient "
-                f"descent, lr={self.lr}, on all four points")
+        return (_("case {name} (seed {seed}): ").format(name=self.name, seed=self.seed + seed_offset) + parts
+                + _("; {steps} steps of gradient descent, lr={lr}, on all four points").format(steps=self.steps,
+                                                                                                lr=self.lr))
 
     def snippet(self, call: str = "", library: str = "numpy", seed_offset: int = 0) -> str:
         lines = ["import numpy as np"] + (["import torch"] if library == "torch" else [])
@@ -122,29 +123,37 @@ def reference_run(run: Run, values: dict) -> tuple[torch.Tensor, torch.nn.Module
 def expect_trained(run: Run, losses: list[float], logits, reference_losses: torch.Tensor, like, advice: str) -> None:
     """All four points classified right and the loss fallen, then the loss of every step held to the
     reference's; a failure of the first two says where the curves part, and `advice` what to look at."""
-    expect_form(logits, (len(LABELS), 2), like, f"the logits after {run.steps} steps")
+    expect_form(logits, (len(LABELS), 2), like, _("the logits after {steps} steps").format(steps=run.steps))
     predicted = np.asarray(logits.detach().cpu() if isinstance(logits, torch.Tensor) else logits).argmax(axis=1)
     wrong = [POINTS[i] for i, label in enumerate(LABELS) if predicted[i] != label]
     parting = _first_parting(run, losses, reference_losses, advice)
     if wrong:
-        raise CheckFailed(f"after {run.steps} steps of gradient descent (lr={run.lr}) the network classifies "
-                          f"{len(LABELS) - len(wrong)} of the 4 XOR points right (wrong: {', '.join(map(str, wrong))}); "
-                          f"the reference classifies all 4{parting}")
+        shown = dict(steps=run.steps, lr=run.lr, right=len(LABELS) - len(wrong), wrong=", ".join(map(str, wrong)),
+                     parting=parting)
+        raise CheckFailed((_("after {steps} steps of gradient descent (lr={lr}) the network classifies {right} of the "
+                             "4 XOR points right (wrong: {wrong}); the reference classifies all 4; {parting}") if parting
+                           else _("after {steps} steps of gradient descent (lr={lr}) the network classifies {right} of "
+                                  "the 4 XOR points right (wrong: {wrong}); the reference classifies all 4")).format(**shown))
     if not losses[-1] < losses[0]:
-        raise CheckFailed(f"the loss did not fall over {run.steps} steps: {losses[0]:.6g} before the first, "
-                          f"{losses[-1]:.6g} before the last{parting}")
+        shown = dict(steps=run.steps, first=f"{losses[0]:.6g}", last=f"{losses[-1]:.6g}", parting=parting)
+        raise CheckFailed((_("the loss did not fall over {steps} steps: {first} before the first, {last} before the "
+                             "last; {parting}") if parting
+                           else _("the loss did not fall over {steps} steps: {first} before the first, {last} before "
+                                  "the last")).format(**shown))
     if parting:
-        text = parting.removeprefix("; ")
-        raise CheckFailed(text[0].upper() + text[1:])
+        raise CheckFailed(parting[0].upper() + parting[1:])
 
 
 def _first_parting(run: Run, losses: list[float], reference_losses: torch.Tensor, advice: str) -> str:
     for number, (got, want) in enumerate(zip(losses, reference_losses.tolist()), start=1):
         rtol, atol = tolerance(run.dtype, max(1.0, abs(want)), run.condition)
         if not abs(got - want) <= atol + rtol * abs(want):
-            since = f" (it matched up to step {number - 1})" if number > 1 else ""
-            return (f"; the loss before step {number} of {run.steps} is {got:.10g}, the reference's {want:.10g}"
-                    f"{since}: the steps before it differ from the reference's; {advice}")
+            shown = dict(number=number, steps=run.steps, got=f"{got:.10g}", want=f"{want:.10g}", previous=number - 1,
+                         advice=_(advice))
+            return (_("the loss before step {number} of {steps} is {got}, the reference's {want} (it matched up to "
+                      "step {previous}): the steps before it differ from the reference's; {advice}") if number > 1
+                    else _("the loss before step {number} of {steps} is {got}, the reference's {want}: the steps "
+                           "before it differ from the reference's; {advice}")).format(**shown)
     return ""
 
 
@@ -158,7 +167,8 @@ def as_numpy_weights(module: torch.nn.Module) -> dict[str, torch.Tensor]:
 def expect_weights(got: dict, want: dict[str, torch.Tensor], like, run: Run) -> None:
     """The weights after the last step, by name."""
     for name, value in want.items():
-        expect_scaled(got.get(name), value.contiguous(), like, f"{name} after {run.steps} steps", Scale(),
+        expect_scaled(got.get(name), value.contiguous(), like,
+                      _("{name} after {steps} steps").format(name=name, steps=run.steps), Scale(),
                       run.condition)
 
 

@@ -69,7 +69,8 @@ def _raised_like(error, case, seed_offset) -> str:
         try:
             moe(**case.reference_inputs(seed_offset), bug=bug)
         except Exception as raised:  # noqa: BLE001 - what the bug raises, to hold the candidate's to
-            if f"raised {type(raised).__name__}: {str(raised).splitlines()[0]}" in str(error):
+            # the exception's name and first line, not "raised": the message around them is translated
+            if f"{type(raised).__name__}: {str(raised).splitlines()[0]}" in str(error):
                 return bug
     return ""
 

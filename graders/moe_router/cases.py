@@ -28,7 +28,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import Case, Recipe, given, linear, mlp, normal
+from interviewkit.grader import Case, Recipe, _, given, linear, mlp, normal
 
 # The least difference between a token's k-th and (k+1)-th logits: logits are ~N(0, 1), a float32
 # logit is rounded by ~1e-7, so no rounding moves a token across it.
@@ -79,10 +79,11 @@ class routed_tokens(Recipe):
                 f"{name} = np.array(rows).astype(np.{self.dtype})"]
 
     def describe(self):
-        plan = "".join([f", no token to experts {list(self.avoid)}" if self.avoid else "",
-                        f", every token to experts {list(self.always)}" if self.always else ""])
-        return (f"{self.dtype} ({self.count}, {len(self.weights[0])}) ~N(0, 1), top {self.top_k} of "
-                f"{len(self.weights)} experts apart by >= {GAP:g} in logits{plan}")
+        plan = "".join([_(", no token to experts {experts}").format(experts=list(self.avoid)) if self.avoid else "",
+                        _(", every token to experts {experts}").format(experts=list(self.always)) if self.always else ""])
+        return _("{dtype} {shape} ~N(0, 1), top {k} of {experts} experts apart by >= {gap} in logits").format(
+            dtype=self.dtype, shape=f"({self.count}, {len(self.weights[0])})", k=self.top_k, experts=len(self.weights),
+            gap=f"{GAP:g}") + plan
 
 
 def router(name: str, experts: int, dim: int) -> tuple[tuple[float, ...], ...]:

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 from interviewkit.grader import (
-    Case, CheckFailed, Diagnosis, Expected, expect_close, expect_equal, given, normal, uniform,
+    Case, CheckFailed, Diagnosis, Expected, _, expect_close, expect_equal, given, normal, uniform,
 )
 
 
@@ -147,8 +147,8 @@ def reference_predict(X, classes, priors, means, variances):
 def _expect_dtype(actual, dtype: str, what: str) -> None:
     got = str(getattr(actual, "dtype", type(actual).__name__))
     if got != dtype:
-        raise CheckFailed(f"{what} have dtype {got}, expected {dtype}: take them from y / classes "
-                          f"(np.unique(y), classes[index]) rather than building new integers")
+        raise CheckFailed(_("{what} have dtype {got}, expected {dtype}: take them from y / classes (np.unique(y), "
+                            "classes[index]) rather than building new integers").format(what=what, got=got, dtype=dtype))
 
 
 def expect_fit(case: Case):
@@ -156,7 +156,8 @@ def expect_fit(case: Case):
 
     def compare(actual, expected, like, condition=1.0):
         if not isinstance(actual, (tuple, list)) or len(actual) != 4:
-            raise CheckFailed(f"expected a tuple (classes, priors, means, variances), got {actual!r:.80}")
+            raise CheckFailed(_("expected a tuple (classes, priors, means, variances), got {got}").format(
+                got=f"{actual!r:.80}"))
         _expect_dtype(actual[0], label_dtype, "classes")
         expect_equal(actual[0], expected[0], Expected("numpy", label_dtype), "classes")
         for got, want, what in zip(actual[1:], expected[1:], ("priors", "means", "variances")):
@@ -180,10 +181,10 @@ def expect_predict(case: Case, seed_offset: int):
         close[:] = False
 
     def compare(actual, expected, like, condition=1.0):
-        _expect_dtype(actual, dtype, "predicted labels")
+        _expect_dtype(actual, dtype, _("predicted labels"))
         want = expected
         if isinstance(actual, np.ndarray) and tuple(actual.shape) == tuple(expected.shape):
             want = torch.where(close, torch.as_tensor(actual).to(expected.dtype), expected)
-        expect_equal(actual, want, Expected("numpy", dtype), "predicted labels")
+        expect_equal(actual, want, Expected("numpy", dtype), _("predicted labels"))
 
     return compare

@@ -39,8 +39,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import (Case, CheckFailed, Diagnosis, Expected, Recipe, expect_equal, failure, given,
-                                 integers, uniform)
+from interviewkit.grader import (Case, CheckFailed, Diagnosis, Expected, Recipe, _, expect_equal, failure, given,
+                                 integers, ngettext, uniform)
 
 THRESHOLDS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
@@ -70,8 +70,9 @@ class random_boxes(Recipe):
                 f"{name} = np.concatenate([{corners}, {corners} + {sides}], axis=1).astype(np.{self.dtype})"]
 
     def describe(self):
-        return (f"{self.dtype} ({self.count}, 4) boxes, corners in [0, {self.span:g})², "
-                f"sides in [{self.smallest:g}, {self.largest:g}]")
+        return _("{dtype} {shape} boxes, corners in [0, {span})², sides in [{smallest}, {largest}]").format(
+            dtype=self.dtype, shape=f"({self.count}, 4)", span=f"{self.span:g}", smallest=f"{self.smallest:g}",
+            largest=f"{self.largest:g}")
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,10 @@ class grid_boxes(Recipe):
                 f"{name} = np.concatenate([{corners}, {corners} + {sides}], axis=1).astype(np.{self.dtype})"]
 
     def describe(self):
-        return (f"{self.dtype} ({self.count}, 4) boxes on a grid of {self.step:g}, "
-                f"corners in [0, {self.span * self.step:g}), sides {self.smallest * self.step:g} "
-                f"to {self.largest * self.step:g}")
+        return _("{dtype} {shape} boxes on a grid of {step}, corners in [0, {span}), sides {smallest} to "
+                 "{largest}").format(dtype=self.dtype, shape=f"({self.count}, 4)", step=f"{self.step:g}",
+                                     span=f"{self.span * self.step:g}", smallest=f"{self.smallest * self.step:g}",
+                                     largest=f"{self.largest * self.step:g}")
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,9 @@ class clustered_boxes(Recipe):
                 f"{name} = ({name} * {self.step!r}).astype(np.{self.dtype})"]
 
     def describe(self):
-        return (f"{self.dtype} ({self.count}, 4) boxes around {self.objects} objects on a grid of {self.step:g}, "
-                f"moved by up to {self.jitter * self.step:g}")
+        return _("{dtype} {shape} boxes around {objects} objects on a grid of {step}, moved by up to {jitter}").format(
+            dtype=self.dtype, shape=f"({self.count}, 4)", objects=self.objects, step=f"{self.step:g}",
+            jitter=f"{self.jitter * self.step:g}")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ class no_boxes(Recipe):
         return "np.zeros((0, 4))"
 
     def describe(self):
-        return f"{self.dtype} (0, 4): no boxes"
+        return _("{dtype} (0, 4): no boxes").format(dtype=self.dtype)
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,7 @@ class no_scores(Recipe):
         return "np.zeros((0,))"
 
     def describe(self):
-        return f"{self.dtype} (0,): no scores"
+        return _("{dtype} (0,): no scores").format(dtype=self.dtype)
 
 
 def boxes(*rows, dtype="float32") -> given:
@@ -376,7 +379,8 @@ def _as_list(indices):
 
 def _listing(values: list, start: int, width: int = 16) -> str:
     shown = ", ".join(str(v) for v in values[start:start + width])
-    return f"[{'…, ' if start else ''}{shown}{', …' if start + width < len(values) else ''}] ({len(values)} kept)"
+    listing = f"[{'…, ' if start else ''}{shown}{', …' if start + width < len(values) else ''}]"
+    return _("{values} ({count} kept)").format(values=listing, count=len(values))
 
 
 def expect_kept(actual, expected: torch.Tensor, like: Expected, condition: float = 1.0) -> None:
@@ -384,10 +388,11 @@ def expect_kept(actual, expected: torch.Tensor, like: Expected, condition: float
     like = Expected(like.library, "int64", like.device)
     dtype = str(getattr(actual, "dtype", "")).removeprefix("torch.")
     if isinstance(actual, (np.ndarray, torch.Tensor)) and dtype != "int64":
-        raise failure(f"the kept indices have dtype {dtype}, expected int64 (as torchvision's nms returns): "
-                      "build them with dtype=np.int64 / torch.int64, also when none is kept", "result-dtype")
+        raise failure(_("the kept indices have dtype {dtype}, expected int64 (as torchvision's nms returns): build "
+                        "them with dtype=np.int64 / torch.int64, also when none is kept").format(dtype=dtype),
+                      "result-dtype")
     try:
-        expect_equal(actual, expected, like, "kept indices")
+        expect_equal(actual, expected, like, _("kept indices"))
     except CheckFailed:
         got, want = _as_list(actual), expected.tolist()
         if got is None or any(isinstance(v, list) for v in got):
@@ -395,13 +400,16 @@ def expect_kept(actual, expected: torch.Tensor, like: Expected, condition: float
         first = next((p for p, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
         if len(got) == len(want):
             wrong = sum(a != b for a, b in zip(got, want))
-            summary = (f"kept indices differ at {wrong} of {len(want)} positions, the first at position {first}: "
-                       f"expected box {want[first]}, got box {got[first]}")
+            summary = _("kept indices differ at {wrong} of {total} positions, the first at position {first}: "
+                        "expected box {expected}, got box {got}").format(wrong=wrong, total=len(want), first=first,
+                                                                         expected=want[first], got=got[first])
         else:
-            summary = (f"kept {len(got)} box{'es' if len(got) != 1 else ''}, expected {len(want)}; "
-                       f"the first difference is at position {first}")
+            summary = ngettext("kept {count} box, expected {expected}; the first difference is at position {first}",
+                               "kept {count} boxes, expected {expected}; the first difference is at position {first}",
+                               len(got)).format(count=len(got), expected=len(want), first=first)
         start = max(0, first - 4)
-        raise CheckFailed(f"{summary}\n  expected {_listing(want, start)}\n  got      {_listing(got, start)}") from None
+        raise CheckFailed(summary + "\n" + _("  expected {values}").format(values=_listing(want, start)) + "\n"
+                          + _("  got      {values}").format(values=_listing(got, start))) from None
 
 
 # Classic bugs as variants of the references (check_function's `diagnoses`): a failure that matches

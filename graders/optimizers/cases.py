@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Diagnosis, Scale, Step, normal
+from interviewkit.grader import Case, Diagnosis, Scale, Step, _, ngettext, normal
 
 SYMBOLS = ("SGD", "RMSprop")
 # float32 rounds every parameter once per step: its error can grow by up to half an ulp of the
@@ -50,8 +50,9 @@ class Array:
 
     def describe(self) -> str:
         shape = "(" + ", ".join(map(str, self.shape)) + ("," if len(self.shape) == 1 else "") + ")"
-        scale = "" if self.gradient_scale == 1 else f", gradients x{self.gradient_scale:g}"
-        return f"{self.name} {shape}{scale}"
+        if self.gradient_scale == 1:
+            return f"{self.name} {shape}"
+        return _("{name} {shape}, gradients x{scale}").format(name=self.name, shape=shape, scale=f"{self.gradient_scale:g}")
 
 
 def matrix_vector_scalar(gradient_scale: float = 1.0) -> tuple[Array, ...]:
@@ -118,16 +119,23 @@ class OptimizerCase(Case):
 
     def describe(self, seed_offset: int = 0) -> str:
         if self.raises:
-            return f"case {self.name}: {self.call()} must raise ValueError, as torch.optim.{self.symbol} does"
-        zeros = f"; every gradient zero at steps {', '.join(map(str, self.zero_steps))}" if self.zero_steps else ""
-        scales = (f"; gradients times {', '.join(f'{s:g}' for s in self.block_scales)} in successive blocks of "
-                  f"{BLOCK} steps" if self.block_scales else "")
-        lrs = (f"; lr set to {', '.join(f'{lr:g}' for lr in self.block_lrs)} before steps "
-               f"{', '.join(str(BLOCK * b + 1) for b in range(1, len(self.block_lrs) + 1))}" if self.block_lrs else "")
+            return _("case {name}: {call} must raise ValueError, as torch.optim.{symbol} does").format(
+                name=self.name, call=self.call(), symbol=self.symbol)
+        zeros = _("; every gradient zero at steps {steps}").format(
+            steps=", ".join(map(str, self.zero_steps))) if self.zero_steps else ""
+        scales = _("; gradients times {scales} in successive blocks of {block} steps").format(
+            scales=", ".join(f"{s:g}" for s in self.block_scales), block=BLOCK) if self.block_scales else ""
+        lrs = _("; lr set to {lrs} before steps {steps}").format(
+            lrs=", ".join(f"{lr:g}" for lr in self.block_lrs),
+            steps=", ".join(str(BLOCK * b + 1) for b in range(1, len(self.block_lrs) + 1))) if self.block_lrs else ""
         arrays = ", ".join(array.describe() for array in self.arrays)
-        return (f"case {self.name} (seed {self.seed + seed_offset}): {self.call()}; {self.dtype} params "
-                f"{arrays}, drawn ~N(0, 1); {self.steps} step{'s' if self.steps > 1 else ''} of gradients "
-                f"~N(0, 1) times each array's scale{scales}{zeros}{lrs}")
+        run = ngettext("{call}; {dtype} params {arrays}, drawn ~N(0, 1); {steps} step of gradients ~N(0, 1) times "
+                       "each array's scale",
+                       "{call}; {dtype} params {arrays}, drawn ~N(0, 1); {steps} steps of gradients ~N(0, 1) times "
+                       "each array's scale", self.steps).format(call=self.call(), dtype=self.dtype, arrays=arrays,
+                                                                steps=self.steps)
+        return (_("case {name} (seed {seed}): ").format(name=self.name, seed=self.seed + seed_offset) + run
+                + scales + zeros + lrs)
 
     def snippet(self, call: str = "", library: str = "numpy", seed_offset: int = 0) -> str:
         """Python lines that rebuild the run: the same parameters, the same gradients, step by step."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, CheckFailed, Diagnosis, Recipe, expect_outputs, normal
+from interviewkit.grader import Case, CheckFailed, Diagnosis, Recipe, _, expect_outputs, normal
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class spectrum(Recipe):
                 f" + {self.shift!r} * rng.standard_normal({d})).astype(np.{self.dtype})"]
 
     def describe(self):
-        return f"{self.dtype} {self.shape}: centred singular values {list(self.values)}, shift {self.shift:g}"
+        return _("{dtype} {shape}: centred singular values {values}, shift {shift}").format(
+            dtype=self.dtype, shape=self.shape, values=list(self.values), shift=f"{self.shift:g}")
 
 
 def fit_cases() -> list[Case]:

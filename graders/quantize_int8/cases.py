@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given
 
 
 @dataclass(frozen=True)
@@ -86,12 +86,13 @@ class quantizable(Recipe):
         return scope["x"]
 
     def describe(self):
-        kind = "symmetric" if self.symmetric else "asymmetric"
-        where = "per tensor" if self.axis is None else f"one unit per slice along axis {self.axis}"
-        extras = ", exact halves" if self.halves else ""
-        extras += f", zero slices {list(self.zero_slices)}" if self.zero_slices else ""
-        extras += f", zero points {list(self.zero_points)}" if self.zero_points else ""
-        return f"float32 {self.shape!r}, {kind}-friendly, {where}{extras}"
+        # a list of the recipe's traits, each one translated whole
+        kind = _("symmetric-friendly") if self.symmetric else _("asymmetric-friendly")
+        where = _("per tensor") if self.axis is None else _("one unit per slice along axis {axis}").format(axis=self.axis)
+        extras = _(", exact halves") if self.halves else ""
+        extras += _(", zero slices {slices}").format(slices=list(self.zero_slices)) if self.zero_slices else ""
+        extras += _(", zero points {points}").format(points=list(self.zero_points)) if self.zero_points else ""
+        return f"float32 {self.shape!r}, {kind}, {where}{extras}"
 
 
 def case(name: str, shape, axis=None, symmetric=True, **layout) -> Case:

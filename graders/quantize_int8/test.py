@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, Expected, about, check_function, expect_close, expect_equal, failure, sibling,
+    CheckFailed, Expected, _, about, check_function, expect_close, expect_equal, failure, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -39,14 +39,15 @@ def exactly(symmetric: bool):
     """Each of the three results compared exactly, after its kind, shape and dtype."""
     def compare(actual, expected, like, condition):
         if not isinstance(actual, (tuple, list)) or len(actual) != 3:
-            raise CheckFailed(f"expected a tuple (q, scale, zero_point), got {actual!r:.80}")
+            raise CheckFailed(_("expected a tuple (q, scale, zero_point), got {got}").format(got=f"{actual!r:.80}"))
         for got, want, name, dtype in zip(actual, expected, NAMES, FORMS[symmetric]):
             # The contract fixes these dtypes: a float64 scale is wrong here even on the NumPy
             # track, where a float64 *result* passes under the higher-precision rule.
             found = str(getattr(got, "dtype", dtype)).removeprefix("torch.")
             if found != dtype:
-                raise failure(f"`{name}` has dtype {found}, expected {dtype}: q is int8 (symmetric) or uint8, "
-                              "scale float32 and zero_point int32, whatever precision you compute in", "result-dtype")
+                raise failure(_("`{name}` has dtype {found}, expected {dtype}: q is int8 (symmetric) or uint8, scale "
+                                "float32 and zero_point int32, whatever precision you compute in").format(
+                                  name=name, found=found, dtype=dtype), "result-dtype")
             expect_equal(got, want, Expected(like.library, dtype, like.device), f"`{name}`")
     return compare
 
@@ -79,7 +80,7 @@ def test_dequantize(grading, case):
         inputs = {"q": q, "scale": scale, "zero_point": zero_point}
         got = _dequantized(grading, {**{k: _on_track(v, grading) for k, v in inputs.items()}, "axis": axis})
         try:
-            _expect_float32(got, shared.dequantize(q, scale, zero_point, axis), grading, "dequantize's output")
+            _expect_float32(got, shared.dequantize(q, scale, zero_point, axis), grading, _("dequantize's output"))
         except CheckFailed as error:
             if _matches(got, shared.dequantize_in_the_dtype_of_q(q, scale, zero_point, axis), grading):
                 error.cause = "zero-point-subtracted-in-the-dtype-of-q"
@@ -89,7 +90,7 @@ def test_dequantize(grading, case):
 def _matches(got, bug: np.ndarray, grading) -> bool:
     """Whether dequantize's output is a classic bug's, at the check's own tolerance."""
     try:
-        _expect_float32(got, bug, grading, "dequantize's output")
+        _expect_float32(got, bug, grading, _("dequantize's output"))
     except CheckFailed:
         return False
     return True
@@ -106,17 +107,20 @@ def test_round_trip(grading, case):
                                                             "symmetric": symmetric, "axis": axis})
         quantized = grading.candidate.call("quantize", *args, **kwargs).output
         if not isinstance(quantized, (tuple, list)) or len(quantized) != 3:
-            raise CheckFailed(f"quantize: expected a tuple (q, scale, zero_point), got {quantized!r:.80}")
+            raise CheckFailed(_("quantize: expected a tuple (q, scale, zero_point), got {got}").format(
+                got=f"{quantized!r:.80}"))
         got = _dequantized(grading, {**dict(zip(NAMES, quantized)), "axis": axis})
         if not isinstance(got, (np.ndarray, torch.Tensor)) or tuple(got.shape) != x.shape:
-            raise CheckFailed(f"dequantize(*quantize(x)) gave {got!r:.60}, expected an array of shape {x.shape}")
+            raise CheckFailed(_("dequantize(*quantize(x)) gave {got}, expected an array of shape {shape}").format(
+                got=f"{got!r:.60}", shape=x.shape))
         scale = shared.quantize(x, symmetric, axis)[1].reshape(shared.slice_shape(x, axis))
         error = np.abs(_numpy(got).astype(np.float64) - x)
         allowed = scale.astype(np.float64) / 2 + 2.0 ** -22 * np.abs(x)
         if not (error <= allowed).all():
             worst = np.unravel_index(int(np.argmax(error - allowed)), x.shape)
-            raise CheckFailed(
-                f"dequantize(*quantize(x)) is off by more than scale / 2 at {int((error > allowed).sum())} of "
-                f"{x.size} elements; worst at index {tuple(int(i) for i in worst)}: x = {x[worst]:.6g}, got "
-                f"{_numpy(got)[worst]:.6g}, allowed ±{allowed[worst]:.3g} (scale {np.broadcast_to(scale, x.shape)[worst]:.6g})"
-            )
+            raise CheckFailed(_(
+                "dequantize(*quantize(x)) is off by more than scale / 2 at {wrong} of {total} elements; worst at index "
+                "{index}: x = {x}, got {got}, allowed ±{allowed} (scale {scale})").format(
+                    wrong=int((error > allowed).sum()), total=x.size, index=tuple(int(i) for i in worst),
+                    x=f"{x[worst]:.6g}", got=f"{_numpy(got)[worst]:.6g}", allowed=f"{allowed[worst]:.3g}",
+                    scale=f"{np.broadcast_to(scale, x.shape)[worst]:.6g}"))

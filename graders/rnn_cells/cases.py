@@ -22,7 +22,7 @@ from contextlib import contextmanager
 import numpy as np
 import torch
 
-from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, normal
+from interviewkit.grader import CandidateError, Case, CheckFailed, _, expect_close, normal
 
 UPSTREAM_SEED_SALT = 5303
 GRADIENTS = ("dxs", "dh0", "dw_ih", "dw_hh", "db_ih", "db_hh")
@@ -123,7 +123,8 @@ def expect_sequence(symbol: str):
         numpy = like.library == "numpy"
         if not isinstance(actual, (tuple, list)) or len(actual) != (3 if numpy else 2):
             shape = "(outputs, h_T, cache)" if numpy else "(outputs, h_T)"
-            raise CheckFailed(f"{symbol} must return {shape}; got {actual!r:.80}")
+            raise CheckFailed(_("{symbol} must return {shape}; got {got}").format(symbol=symbol, shape=shape,
+                                                                                   got=f"{actual!r:.80}"))
         for name, got, want in zip(("outputs", "h_T"), actual, expected):
             expect_close(got, want.detach(), like, name, condition=condition)
     return compare
@@ -172,7 +173,7 @@ def tagged(case: Case, grading, cell: str, lines: list[str]):
 
 def check_backward(grading, case: Case, cell: str) -> None:
     inputs = grading.inputs(case)
-    steps, batch, _ = inputs["xs"].shape
+    steps, batch = inputs["xs"].shape[:2]
     hidden = inputs["h0"].shape[1]
     dtype = inputs["xs"].dtype.name
     douts, dh_T, line = upstream_for(case, grading.seed_offset, steps, batch, hidden, dtype)
@@ -180,23 +181,23 @@ def check_backward(grading, case: Case, cell: str) -> None:
     with tagged(case, grading, cell, [line, call]):
         forward = grading.candidate.call(f"{cell}_forward", *inputs.values())
         if not isinstance(forward.output, (tuple, list)) or len(forward.output) != 3:
-            raise CheckFailed(f"{cell}_forward must return a triple (outputs, h_T, cache); "
-                              f"got {forward.output!r:.80}")
+            raise CheckFailed(_("{cell}_forward must return a triple (outputs, h_T, cache); got {got}").format(
+                cell=cell, got=f"{forward.output!r:.80}"))
         cache = forward.output[2]
         foreign = foreign_part(cache)
         if foreign:
-            raise CheckFailed(f"the cache holds a {foreign} object, which cannot travel from {cell}_forward "
-                              f"to {cell}_backward: return a plain tuple, list or dict (string keys) of arrays "
-                              "and numbers")
+            raise CheckFailed(_("the cache holds a {foreign} object, which cannot travel from {cell}_forward to "
+                                "{cell}_backward: return a plain tuple, list or dict (string keys) of arrays and "
+                                "numbers").format(foreign=foreign, cell=cell))
         result = grading.candidate.call(f"{cell}_backward", douts, dh_T, cache)
         changed = [name for name in ("douts", "dh_T") if name in result.modified_inputs]
         if changed:  # the cache is the candidate's own: changing it is its business
-            raise CheckFailed(f"changed its input `{changed[0]}` in place; the caller's array must stay as it "
-                              "was (add into a copy)")
+            raise CheckFailed(_("changed its input `{name}` in place; the caller's array must stay as it was (add "
+                                "into a copy)").format(name=changed[0]))
         gradients = result.output
         if not isinstance(gradients, (tuple, list)) or len(gradients) != len(GRADIENTS):
-            raise CheckFailed(f"{cell}_backward must return the six gradients "
-                              f"(dxs, dh0, dw_ih, dw_hh, db_ih, db_hh); got {gradients!r:.80}")
+            raise CheckFailed(_("{cell}_backward must return the six gradients (dxs, dh0, dw_ih, dw_hh, db_ih, "
+                                "db_hh); got {got}").format(cell=cell, got=f"{gradients!r:.80}"))
         like = grading.expected(dtype)
         expected = reference_gradients(cell, case.reference_inputs(grading.seed_offset), douts, dh_T)
         for name, got, want in zip(GRADIENTS, gradients, expected):

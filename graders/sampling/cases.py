@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given, normal, torch_generator
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given, normal, torch_generator
 
 LN2 = math.log(2)
 # After top_k=3 (ties kept): [1/2, 1/4, 1/4] and [1/2, 1/4, 1/8, 1/8], exactly.
@@ -50,7 +50,7 @@ class repeated(Recipe):
         return f"np.repeat({self.rows.code()}, {self.times}, axis=0)"
 
     def describe(self):
-        return f"{self.rows.describe()}, each row repeated {self.times} times"
+        return _("{rows}, each row repeated {times} times").format(rows=self.rows.describe(), times=self.times)
 
 
 def vanishing(dtype: str) -> given:

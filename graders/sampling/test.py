@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CheckFailed, Expected, about, check_function, expect_form, expect_frequencies, failure, sibling,
+    CheckFailed, Expected, _, about, check_function, expect_form, expect_frequencies, failure, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -17,31 +17,37 @@ def expect_exactly(actual, expected, like, condition):
     """The same -inf positions and, everywhere else, the very same scores (no tolerance)."""
     expect_form(actual, tuple(expected.shape), like, "output")
     got, want = actual.detach().cpu(), expected.detach().cpu()
-    for where, story in ((torch.isneginf(got) & ~torch.isneginf(want), "removed (-inf), the reference keeps it"),
-                         (~torch.isneginf(got) & torch.isneginf(want), "kept, the reference removes it (-inf)")):
+    for where, story in ((torch.isneginf(got) & ~torch.isneginf(want),
+                          _("output[{row}, {column}] = {got} is removed (-inf), the reference keeps it; {count} such "
+                            "entries. Row {row} expected {expected}")),
+                         (~torch.isneginf(got) & torch.isneginf(want),
+                          _("output[{row}, {column}] = {got} is kept, the reference removes it (-inf); {count} such "
+                            "entries. Row {row} expected {expected}"))):
         if where.any():
             row, column = (int(i) for i in where.nonzero()[0])
-            raise CheckFailed(f"output[{row}, {column}] = {got[row, column].item()} is {story}; "
-                              f"{int(where.sum())} such entries. Row {row} expected {want[row].tolist()}")
+            raise CheckFailed(story.format(row=row, column=column, got=got[row, column].item(), count=int(where.sum()),
+                                           expected=want[row].tolist()))
     kept = ~torch.isneginf(want)
     differs = kept & (got != want)
     if differs.any():
         row, column = (int(i) for i in differs.nonzero()[0])
-        raise CheckFailed(f"output[{row}, {column}] = {got[row, column].item()!r}, expected "
-                          f"{want[row, column].item()!r} (logits / temperature, exactly); "
-                          f"{int(differs.sum())} kept entries differ")
+        raise CheckFailed(_("output[{row}, {column}] = {got}, expected {expected} (logits / temperature, exactly); "
+                            "{count} kept entries differ").format(row=row, column=column, got=repr(got[row, column].item()),
+                                                                  expected=repr(want[row, column].item()),
+                                                                  count=int(differs.sum())))
 
 
 def expect_sampled(actual, expected, like, condition):
     """Token ids (B,), int64, counted per distinct row of probabilities and held to them."""
-    expect_form(actual, (expected.shape[0],), Expected(like.library, "int64", like.device), "tokens")
+    expect_form(actual, (expected.shape[0],), Expected(like.library, "int64", like.device), _("tokens"))
     tokens = actual.cpu().numpy()
     if ((tokens < 0) | (tokens >= expected.shape[1])).any():
-        raise CheckFailed(f"tokens: ids must lie in [0, {expected.shape[1]}); got {tokens.min()} to {tokens.max()}")
+        raise CheckFailed(_("tokens: ids must lie in [0, {vocabulary}); got {low} to {high}").format(
+            vocabulary=expected.shape[1], low=tokens.min(), high=tokens.max()))
     rows, which = np.unique(expected.detach().numpy(), axis=0, return_inverse=True)
     counts = np.zeros(rows.shape)
     np.add.at(counts, (which.ravel(), tokens), 1)
-    expect_frequencies(counts, rows, "tokens drawn (category = (distinct row, token))")
+    expect_frequencies(counts, rows, _("tokens drawn (category = (distinct row, token))"))
 
 
 @pytest.mark.parametrize("case", shared.filter_cases(), ids=str)
@@ -61,7 +67,7 @@ def draw(grading, case):
     inputs = grading.inputs(case)
     args, kwargs = grading.split_arguments("sample", inputs)
     tokens = grading.candidate.call("sample", *args, **kwargs).output
-    expect_form(tokens, (inputs["logits"].shape[0],), Expected("torch", "int64", grading.device), "tokens")
+    expect_form(tokens, (inputs["logits"].shape[0],), Expected("torch", "int64", grading.device), _("tokens"))
     return tokens
 
 
@@ -72,10 +78,10 @@ def test_sample_draws_only_from_its_generator(grading, case):
         first, again = draw(grading, case), draw(grading, case)
         other = draw(grading, shared.reseeded(case, seed + 1000))
         if not torch.equal(first, again):
-            raise failure("two calls with generators of the same seed drew different tokens: the draws must "
-                          "come from `generator` only (torch.multinomial(..., generator=generator)), never "
-                          "from torch's global random state", "global-random-state")
+            raise failure(_("two calls with generators of the same seed drew different tokens: the draws must come "
+                            "from `generator` only (torch.multinomial(..., generator=generator)), never from torch's "
+                            "global random state"), "global-random-state")
         if torch.equal(first, other):
-            raise failure("generators of different seeds drew the very same tokens: the draws must come from "
-                          "`generator` (pass generator=generator), not from a fixed seed or no randomness",
+            raise failure(_("generators of different seeds drew the very same tokens: the draws must come from "
+                            "`generator` (pass generator=generator), not from a fixed seed or no randomness"),
                           "generator-ignored")

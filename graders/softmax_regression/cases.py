@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Diagnosis, Recipe, given, normal
+from interviewkit.grader import Case, Diagnosis, Recipe, _, given, normal
 
 F64 = "float64"
 
@@ -41,7 +41,8 @@ class labels(Recipe):
         return f"rng.choice(np.array({list(self.classes)!r}), {self.n})"
 
     def describe(self):
-        return f"{self.dtype} ({self.n},) drawn from {list(self.classes)!r}"
+        return _("{dtype} {shape} drawn from {classes}").format(dtype=self.dtype, shape=f"({self.n},)",
+                                                               classes=repr(list(self.classes)))
 
 
 def fit(name, n, d, classes, dtype=F64, *, scale=1.0, drawn=None, y=None, **options) -> Case:

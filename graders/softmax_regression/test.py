@@ -5,7 +5,7 @@ predict's labels exactly with ties to the lowest class index."""
 import pytest
 
 from interviewkit.grader import (
-    CheckFailed, Expected, check_function, expect_close, expect_equal, expect_form, sibling, track,
+    CheckFailed, Expected, _, check_function, expect_close, expect_equal, expect_form, sibling, track,
 )
 
 shared = sibling(__file__, "cases")
@@ -26,35 +26,36 @@ def expect_histories(case):
 
     def compare(output, expected, like, condition):
         if not isinstance(output, (tuple, list)) or len(output) != 2:
-            raise CheckFailed(f"expected a tuple (W_history, b_history), got {output!r:.80}")
+            raise CheckFailed(_("expected a tuple (W_history, b_history), got {got}").format(got=f"{output!r:.80}"))
         like = result_like(like)
         scales = [float(expected[0].abs().max()), max(float(expected[1].abs().max()), lr)]
         for name, got, want in zip(("W_history", "b_history"), output, expected):
             expect_form(got, tuple(want.shape), like, name)
         for epoch in range(expected[0].shape[0]):
-            when = f"after epoch {epoch}" if epoch else "at the start"
             for name, got, want, scale in zip(("W", "b"), output, expected, scales):
-                expect_close(got[epoch], want[epoch], like, f"{name} {when} ({name}_history[{epoch}])",
+                what = (_("{name} after epoch {epoch} ({name}_history[{epoch}])") if epoch
+                        else _("{name} at the start ({name}_history[{epoch}])")).format(name=name, epoch=epoch)
+                expect_close(got[epoch], want[epoch], like, what,
                              condition=condition, magnitude=scale)
     return compare
 
 
 def expect_probabilities(grading):
     def compare(output, expected, like, condition):
-        expect_close(output, expected, result_like(like), "probabilities", condition=condition)
+        expect_close(output, expected, result_like(like), _("probabilities"), condition=condition)
         if TRACK == "numpy":
             # numpy reports overflow and invalid values as RuntimeWarnings, printed to the sandbox's
             # stderr, which comes back with the call's reply.
             printed = grading.candidate.take_printed()
             if "RuntimeWarning" in printed:
-                raise CheckFailed("the right probabilities, but numpy warned while computing them:\n"
-                                  f"{printed.strip()[-600:]}\nexp overflows past 709 (and a row of very negative "
-                                  "logits gives 0 / 0): subtract each row's max before exp")
+                raise CheckFailed(_("the right probabilities, but numpy warned while computing them:\n{printed}\nexp "
+                                    "overflows past 709 (and a row of very negative logits gives 0 / 0): subtract "
+                                    "each row's max before exp").format(printed=printed.strip()[-600:]))
     return compare
 
 
 def expect_labels(output, expected, like, condition):
-    expect_equal(output, expected, Expected(like.library, "int64", like.device), "labels")
+    expect_equal(output, expected, Expected(like.library, "int64", like.device), _("labels"))
 
 
 def gradient_scales(grading, case):

@@ -11,7 +11,7 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    Case, CheckFailed, Expected, about, check_function, expect_form, expect_frequencies, expect_unmodified,
+    Case, CheckFailed, Expected, _, about, check_function, expect_form, expect_frequencies, expect_unmodified,
     failure, sibling, torch_generator,
 )
 
@@ -23,10 +23,11 @@ def expect_appended(tokens, k: int, vocabulary: int, device: str) -> list[int]:
     """A 1-D int64 tensor of 1 to k + 1 token ids in [0, V), as a list."""
     shape = tuple(tokens.shape) if isinstance(tokens, torch.Tensor) else None
     length = shape[0] if shape and len(shape) == 1 and 1 <= shape[0] <= k + 1 else 1
-    expect_form(tokens, (length,), Expected("torch", "int64", device), "appended tokens (1 to k + 1 of them)")
+    expect_form(tokens, (length,), Expected("torch", "int64", device), _("appended tokens (1 to k + 1 of them)"))
     values = tokens.tolist()
     if min(values) < 0 or max(values) >= vocabulary:
-        raise CheckFailed(f"appended tokens {values}: ids must lie in [0, {vocabulary})")
+        raise CheckFailed(_("appended tokens {values}: ids must lie in [0, {vocabulary})").format(values=values,
+                                                                                                 vocabulary=vocabulary))
     return values
 
 
@@ -41,25 +42,28 @@ def expect_calls(usage: dict, prefix: list[int], k: int, appended: list[int]) ->
     target = _rows(usage.get("target_fn", []))
     draft = _rows(usage.get("draft_fn", []))
     if len(target) != k + 1 or any(len(rows) != 1 for rows in target):
-        message = (f"target_fn was called {len(target)} times, on batches of {[len(r) for r in target]} rows; "
-                   f"call it k + 1 = {k + 1} times, one prefix each: the prefix plus the first i drafted "
-                   "tokens, i = 0 to k (every position is scored, as one forward pass would)")
+        message = _("target_fn was called {calls} times, on batches of {rows} rows; call it k + 1 = {wanted} times, "
+                    "one prefix each: the prefix plus the first i drafted tokens, i = 0 to k (every position is "
+                    "scored, as one forward pass would)").format(calls=len(target), rows=[len(r) for r in target],
+                                                                 wanted=k + 1)
         # Fewer calls of one row each: positions scored only while the drafts before them were accepted.
         lazy = len(target) < k + 1 and all(len(rows) == 1 for rows in target)
         raise failure(message, "target-called-lazily") if lazy else CheckFailed(message)
     longest = target[-1][0]
     wanted = [[longest[:len(prefix) + i]] for i in range(k + 1)]
     if longest[:len(prefix)] != prefix or target != wanted:
-        raise CheckFailed(f"target_fn was given {target}; expected the prefix {prefix} plus the first i drafted "
-                          "tokens, i = 0 to k, in that order")
+        raise CheckFailed(_("target_fn was given {target}; expected the prefix {prefix} plus the first i drafted "
+                            "tokens, i = 0 to k, in that order").format(target=target, prefix=prefix))
     if draft != wanted[:k]:
-        raise CheckFailed(f"draft_fn was given {draft}; expected {wanted[:k]}: k calls, each on the prefix plus "
-                          "the tokens drafted so far, and the target scoring those very drafts")
+        raise CheckFailed(_("draft_fn was given {draft}; expected {expected}: k calls, each on the prefix plus the "
+                            "tokens drafted so far, and the target scoring those very drafts").format(
+                              draft=draft, expected=wanted[:k]))
     drafted = longest[len(prefix):]
     accepted = appended[:-1]
     if accepted != drafted[:len(accepted)]:  # a token after the one that replaced a rejected draft
-        raise failure(f"appended {appended}, but the draft was {drafted}: every appended token but the last "
-                      "is an accepted draft token, in order", "continues-after-a-rejection")
+        raise failure(_("appended {appended}, but the draft was {drafted}: every appended token but the last is an "
+                        "accepted draft token, in order").format(appended=appended, drafted=drafted),
+                      "continues-after-a-rejection")
     return drafted
 
 
@@ -81,9 +85,9 @@ def seeds(case: Case, grading, count: int) -> range:
 
 
 def expect_tokens(actual, expected, like, condition):
-    expect_form(actual, (len(expected),), Expected("torch", "int64", like.device), "appended tokens")
+    expect_form(actual, (len(expected),), Expected("torch", "int64", like.device), _("appended tokens"))
     if actual.tolist() != expected:
-        raise CheckFailed(f"appended {actual.tolist()}, expected {expected}")
+        raise CheckFailed(_("appended {got}, expected {expected}").format(got=actual.tolist(), expected=expected))
 
 
 def impossible(reference: dict, appended: list[int], drafted: list[int]) -> str:
@@ -113,8 +117,9 @@ def test_greedy_round(grading, case):
         shared.greedy_oracle(**reference)
         drafted = _rows(reference["target_fn"].calls)[-1][0]
         if _rows(result.usage["target_fn"])[-1][0] != drafted:
-            raise CheckFailed(f"the draft was {_rows(result.usage['target_fn'])[-1][0]}, expected {drafted}: each "
-                              "drafted token is the argmax of draft_fn (the lower index on ties)")
+            raise CheckFailed(_("the draft was {got}, expected {expected}: each drafted token is the argmax of "
+                                "draft_fn (the lower index on ties)").format(
+                                  got=_rows(result.usage["target_fn"])[-1][0], expected=drafted))
 
 
 @pytest.mark.parametrize("case", shared.sampling_cases(), ids=str)
@@ -127,10 +132,10 @@ def test_sampling_round(grading, case):
             appended, drafted = play(grading, case, seed)
             appended = tuple(appended)
             if appended not in law:  # no statistics needed: one such round is proof enough
-                error = CheckFailed(f"the round with a generator of seed {seed} appended {list(appended)}, which "
-                                    "speculative sampling never appends (probability 0): a rejected draft is replaced "
-                                    "by a token with p > q and ends the round; k + 1 tokens come only when all k "
-                                    "drafts are accepted")
+                error = CheckFailed(_("the round with a generator of seed {seed} appended {appended}, which "
+                                      "speculative sampling never appends (probability 0): a rejected draft is "
+                                      "replaced by a token with p > q and ends the round; k + 1 tokens come only when "
+                                      "all k drafts are accepted").format(seed=seed, appended=list(appended)))
                 error.cause = impossible(reference, list(appended), drafted)
                 raise error
             counts[appended] += 1
@@ -138,14 +143,15 @@ def test_sampling_round(grading, case):
         for appended, count in counts.items():
             first[appended[0]] += count
         p = shared.probabilities(reference["target_fn"], reference["prefix"].tolist())
-        expect_frequencies(first, p, "the first appended token against the target's next-token distribution")
+        expect_frequencies(first, p, _("the first appended token against the target's next-token distribution"))
         sequences = sorted(law)
         try:
             expect_frequencies([counts[sequence] for sequence in sequences], [law[sequence] for sequence in sequences],
-                               "the appended sequences, each accepted draft token with probability min(p, q), a "
-                               "resampled one max(0, p - q), the bonus p")
+                               _("the appended sequences, each accepted draft token with probability min(p, q), a "
+                                 "resampled one max(0, p - q), the bonus p"))
         except CheckFailed as error:  # name the sequence, not its index among them
-            raise CheckFailed(re.sub(r"category \((\d+),\)", lambda m: f"sequence {list(sequences[int(m[1])])}",
+            raise CheckFailed(re.sub(r"category \((\d+),\)",
+                                     lambda m: _("sequence {sequence}").format(sequence=list(sequences[int(m[1])])),
                                      str(error))) from None
 
 
@@ -158,7 +164,8 @@ def test_sampling_round_draws_only_from_its_generator(grading, case):
         for seed in seeds(case, grading, 100):
             first, again = play(grading, case, seed)[0], play(grading, case, seed)[0]
             if first != again:
-                raise failure(f"two rounds with generators of seed {seed} appended {first} and {again}: every "
-                              "draw must come from `generator` (torch.multinomial(..., generator=generator), "
-                              "torch.rand(..., generator=generator)), never from torch's global random state",
+                raise failure(_("two rounds with generators of seed {seed} appended {first} and {again}: every draw "
+                                "must come from `generator` (torch.multinomial(..., generator=generator), "
+                                "torch.rand(..., generator=generator)), never from torch's global random state").format(
+                                  seed=seed, first=first, again=again),
                               "global-random-state")

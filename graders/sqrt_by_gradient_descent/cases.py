@@ -9,13 +9,15 @@ and x is held to the float32 tolerance times max(1, tol/1e-5).
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import torch
 
 from dataclasses import dataclass
 
 from interviewkit.grader import (
-    Case, CandidateError, CheckFailed, Diagnosis, Expected, Recipe, expect_close, given,
+    Case, CandidateError, CheckFailed, Diagnosis, Expected, Recipe, _, expect_close, given,
 )
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class scalar(Recipe):
         return f"np.array({self.value!r})"
 
     def describe(self):
-        return f"{self.dtype} 0-d {self.value!r}"
+        return _("{dtype} 0-d {value}").format(dtype=self.dtype, value=repr(self.value))
 
 
 DEFAULTS = {"lr": 0.01, "tol": 1e-6, "max_iters": 1000}
@@ -177,16 +179,18 @@ def diagnoses(track: str) -> tuple:
 
 def _parts(output, track: str):
     if not isinstance(output, (tuple, list)) or len(output) != 2:
-        raise CheckFailed(f"expected a tuple (x, iterations), got {output!r:.80}")
+        raise CheckFailed(_("expected a tuple (x, iterations), got {got}").format(got=f"{output!r:.80}"))
     x, iterations = output
     if track == "numpy":
         if not isinstance(x, (float, np.floating)) or isinstance(x, np.float32):
-            raise CheckFailed(f"x is a {type(x).__name__} ({x!r:.40}), expected a Python float")
+            raise CheckFailed(_("x is a {type} ({value}), expected a Python float").format(type=type(x).__name__,
+                                                                                           value=f"{x!r:.40}"))
         if isinstance(iterations, bool) or not isinstance(iterations, (int, np.integer)):
-            raise CheckFailed(f"iterations is a {type(iterations).__name__} ({iterations!r:.40}), expected an int")
+            raise CheckFailed(_("iterations is a {type} ({value}), expected an int").format(
+                type=type(iterations).__name__, value=f"{iterations!r:.40}"))
         return np.array(float(x)), torch.tensor(int(iterations))
     if not isinstance(iterations, torch.Tensor) or iterations.dtype != torch.int64:
-        raise CheckFailed(f"iterations: expected an int64 tensor, got {iterations!r:.80}")
+        raise CheckFailed(_("iterations: expected an int64 tensor, got {got}").format(got=f"{iterations!r:.80}"))
     return x, iterations.cpu()
 
 
@@ -200,15 +204,18 @@ def compare_for(case: Case, track: str, inputs: dict):
         x, iterations = _parts(output, track)
         want_x, want_iterations = expected
         if tuple(iterations.shape) != tuple(want_iterations.shape):
-            raise CheckFailed(f"iterations has shape {tuple(iterations.shape)}, expected {tuple(want_iterations.shape)}")
+            raise CheckFailed(_("iterations has shape {shape}, expected {expected}").format(
+                shape=tuple(iterations.shape), expected=tuple(want_iterations.shape)))
         off = (iterations - want_iterations).abs()
         if off.numel() and int(off.max()) > allowed:
             i = int(off.reshape(-1).argmax())
-            raise CheckFailed(
-                f"iterations: {iterations.reshape(-1)[i].item()} updates where the rule makes "
-                f"{want_iterations.reshape(-1)[i].item()} (element {i}"
-                f"{', one more or fewer is allowed in float32' if allowed else ''}): test the stopping rule "
-                "|y² − m| <= tol·m before each update, and count updates, not tests")
+            shown = dict(got=iterations.reshape(-1)[i].item(), expected=want_iterations.reshape(-1)[i].item(), index=i)
+            raise CheckFailed((_(
+                "iterations: {got} updates where the rule makes {expected} (element {index}, one more or fewer is "
+                "allowed in float32): test the stopping rule |y² − m| <= tol·m before each update, and count "
+                "updates, not tests") if allowed else _(
+                "iterations: {got} updates where the rule makes {expected} (element {index}): test the stopping rule "
+                "|y² − m| <= tol·m before each update, and count updates, not tests")).format(**shown))
         like = Expected(like.library, "float64" if track == "numpy" else like.dtype, like.device)
         expect_close(x, want_x, like, "x", condition=condition * (max(1.0, tol / 1e-5) if float32 else 1.0))
 
@@ -219,5 +226,6 @@ def expect_value_error(error: CandidateError) -> None:
     """Only an ordinary exception is judged; not implemented, a timeout or a forbidden call stay as they are."""
     if type(error).__name__ != "CandidateCrashed":
         raise error
-    if "raised ValueError" not in str(error):
-        raise CheckFailed(f"a negative a must raise ValueError; instead the call {error}") from None
+    # the exception's name as the sandbox writes it ("ValueError: ..."): the words around it are translated
+    if not re.search(r"\bValueError:", str(error)):
+        raise CheckFailed(_("a negative a must raise ValueError; instead the call {error}").format(error=error)) from None

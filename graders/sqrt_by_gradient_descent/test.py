@@ -5,7 +5,7 @@ tolerance (where √a itself is wrong), other learning rates; in torch element b
 float32 and float64; a negative a raises ValueError."""
 import pytest
 
-from interviewkit.grader import CandidateError, about, check_function, failure, sibling, track
+from interviewkit.grader import CandidateError, _, about, check_function, failure, sibling, track
 
 shared = sibling(__file__, "cases")
 TRACK = track()
@@ -27,4 +27,5 @@ def test_sqrt_gd_rejects(grading, case):
         except CandidateError as error:
             shared.expect_value_error(error)
             return
-        raise failure(f"a negative a must raise ValueError; got {result.output!r:.80}", "negative-a-accepted")
+        raise failure(_("a negative a must raise ValueError; got {got}").format(got=f"{result.output!r:.80}"),
+                      "negative-a-accepted")

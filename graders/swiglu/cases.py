@@ -24,7 +24,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from interviewkit.grader import CandidateError, Case, CheckFailed, expect_close, failure, normal, sibling
+from interviewkit.grader import CandidateError, Case, CheckFailed, _, expect_close, failure, normal, sibling
 
 bugs = sibling(__file__, "bugs")
 
@@ -110,7 +110,7 @@ def tagged(case: Case, grading, lines: list[str]):
 def expect_output_and_cache(actual, expected, like, condition: float) -> None:
     """swiglu_forward's (out, cache): out held to the oracle, the cache to being plain data."""
     if not isinstance(actual, (tuple, list)) or len(actual) != 2:
-        raise CheckFailed(f"swiglu_forward must return a pair (out, cache); got {actual!r:.80}")
+        raise CheckFailed(_("swiglu_forward must return a pair (out, cache); got {got}").format(got=f"{actual!r:.80}"))
     expect_close(actual[0], expected, like, "out", condition=condition)
 
 
@@ -129,9 +129,9 @@ def expect_quiet(grading) -> None:
     """No NumPy warning printed: an overflow in exp is right by luck (1 / inf is 0), not by design."""
     printed = grading.candidate.take_printed()
     if "RuntimeWarning" in printed:
-        raise failure("your code raised NumPy's RuntimeWarning on large pre-activations; compute sigmoid "
-                      "without overflow for any z, e.g. from exp(-|z|), which is never above 1:\n"
-                      + printed.strip()[-600:], "sigmoid-overflows")
+        raise failure(_("your code raised NumPy's RuntimeWarning on large pre-activations; compute sigmoid without "
+                        "overflow for any z, e.g. from exp(-|z|), which is never above 1:\n{printed}").format(
+                          printed=printed.strip()[-600:]), "sigmoid-overflows")
 
 
 def check_backward(grading, case: Case) -> None:
@@ -141,20 +141,22 @@ def check_backward(grading, case: Case) -> None:
     with tagged(case, grading, [dout_line, "dx, dw_gate, dw_up, dw_down = swiglu_backward(dout, cache)"]):
         forward = grading.candidate.call("swiglu_forward", *inputs.values())
         if not isinstance(forward.output, (tuple, list)) or len(forward.output) != 2:
-            raise CheckFailed(f"swiglu_forward must return a pair (out, cache); got {forward.output!r:.80}")
+            raise CheckFailed(_("swiglu_forward must return a pair (out, cache); got {got}").format(
+                got=f"{forward.output!r:.80}"))
         cache = forward.output[1]
         foreign = foreign_part(cache)
         if foreign:
-            raise CheckFailed(f"the cache holds a {foreign} object, which cannot travel from swiglu_forward "
-                              "to swiglu_backward: return a plain tuple, list or dict (string keys) of arrays "
-                              "and numbers")
+            raise CheckFailed(_("the cache holds a {foreign} object, which cannot travel from {cell}_forward to "
+                                "{cell}_backward: return a plain tuple, list or dict (string keys) of arrays and "
+                                "numbers").format(foreign=foreign, cell="swiglu"))
         result = grading.candidate.call("swiglu_backward", dout, cache)
         if "dout" in result.modified_inputs:  # the cache is the candidate's own: changing it is its business
-            raise CheckFailed("changed its input `dout` in place; the caller's array must stay as it was")
+            raise CheckFailed(_("changed its input `{name}` in place; the caller's array must stay as it was").format(
+                name="dout"))
         gradients = result.output
         if not isinstance(gradients, (tuple, list)) or len(gradients) != len(GRADIENTS):
-            raise CheckFailed("swiglu_backward must return the four gradients (dx, dw_gate, dw_up, "
-                              f"dw_down); got {gradients!r:.80}")
+            raise CheckFailed(_("swiglu_backward must return the four gradients (dx, dw_gate, dw_up, dw_down); got "
+                                "{got}").format(got=f"{gradients!r:.80}"))
         like = grading.expected(x.dtype.name)
         reference = case.reference_inputs(grading.seed_offset)
         expected = reference_gradients(reference, dout)

@@ -2,20 +2,15 @@
 switched on, and the cause each is diagnosed as (katas/transformer_encoder/hints.toml, [causes],
 explains each; the proofs' `# hint:` lines prove where each leads).
 
-sinusoidal_positions takes them as check_function's diagnoses. check_module takes none, so the
-encoder layer's grader recognises them itself (`diagnosing`): a failing check runs the candidate's
-layer again in float64, with the case's weights and input, and names the bug whose output it matches."""
+sinusoidal_positions takes them as check_function's diagnoses, the encoder layer as check_module's."""
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import CandidateError, CheckFailed, Diagnosis, build_module, expect_close, sibling
-
-shared = sibling(__file__, "cases")
+from interviewkit.grader import Diagnosis
 
 LAYER_BUGS = ("attention-residual-missing", "norm-first-inverted", "heads-split-before-q-k-v",
               "scores-scaled-by-d-model", "padding-mask-inverted", "padded-queries-zeroed")
@@ -35,8 +30,9 @@ POSITION_DIAGNOSES = (Diagnosis("positions-base-not-10000", _positions(base=1000
                       Diagnosis("cosine-on-even-columns", _positions(cos_first=True)))
 
 
-def layer(p: dict, src, mask, nhead: int, norm_first: bool, eps: float, bug: str = ""):
+def layer(oracle, src, mask=None, bug: str = ""):
     """nn.TransformerEncoderLayer's forward (ReLU, no dropout, batch first) over its state dict."""
+    p, nhead, norm_first, eps = oracle.state_dict(), oracle.self_attn.num_heads, oracle.norm_first, oracle.norm1.eps
     batch, length, width = src.shape
     head_dim = width // nhead
     norm = lambda x, name: F.layer_norm(x, (width,), p[name + ".weight"], p[name + ".bias"], eps)
@@ -67,37 +63,5 @@ def layer(p: dict, src, mask, nhead: int, norm_first: bool, eps: float, bug: str
     return x
 
 
-@contextmanager
-def diagnosing(grading, case):
-    """The encoder layer's check, its failure given the cause of the classic bug it is."""
-    try:
-        yield
-    except (CheckFailed, CandidateError) as error:
-        if not getattr(error, "cause", ""):
-            error.cause = _probe(grading, case)
-        raise
-
-
-def _probe(grading, case) -> str:
-    try:
-        module, oracle = build_module(grading, "EncoderLayer", case.data, case.oracle, case.init)
-        module.to(dtype=torch.float64)
-        state = oracle.state_dict()
-        module.load_state_dict(state)
-        inputs = case.data.reference_inputs(grading.seed_offset)
-        src, mask = inputs["src"], inputs.get("src_key_padding_mask")
-        arguments = {} if mask is None else {"src_key_padding_mask": mask.to(grading.device)}
-        got = module.call("forward", src.to(grading.device), **arguments).output
-        config = {**shared.DEFAULTS, **case.init}
-        like = grading.expected("float64")
-        with torch.no_grad():
-            for bug in LAYER_BUGS:
-                want = layer(state, src, mask, config["nhead"], config["norm_first"], config["layer_norm_eps"], bug)
-                try:
-                    expect_close(got, want, like, condition=case.data.condition)
-                except CheckFailed:
-                    continue
-                return bug
-    except (CheckFailed, CandidateError):
-        pass
-    return ""
+LAYER_DIAGNOSES = tuple(Diagnosis(bug, lambda oracle, src, src_key_padding_mask=None, bug=bug: layer(
+    oracle, src, src_key_padding_mask, bug)) for bug in LAYER_BUGS)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import torch
 from torch import nn
 
-from interviewkit.grader import Case, Recipe, normal
+from interviewkit.grader import Case, Recipe, _, normal
 
 DEFAULTS = {"dim_feedforward": 2048, "norm_first": False, "layer_norm_eps": 1e-5}
 # A layer's parameter gradients come back through two LayerNorms, the softmax and linear2's sum of
@@ -81,7 +81,7 @@ class padding(Recipe):
                 f"{name}[..., -1] &= ~{name}.all(axis=-1)"]
 
     def describe(self):
-        return f"bool {self.shape!r}, {self.pad:.0%} True (padding)"
+        return _("bool {shape}, {percent} True (padding)").format(shape=repr(self.shape), percent=f"{self.pad:.0%}")
 
 
 @dataclass(frozen=True)

@@ -19,5 +19,4 @@ def test_sinusoidal_positions(grading, case):
 
 @pytest.mark.parametrize("case", shared.layer_cases(), ids=str)
 def test_encoder_layer(grading, case):
-    with bugs.diagnosing(grading, case):
-        check_module(grading, "EncoderLayer", case.data, case.oracle, init=case.init)
+    check_module(grading, "EncoderLayer", case.data, case.oracle, init=case.init, diagnoses=bugs.LAYER_DIAGNOSES)

@@ -2,10 +2,9 @@
 and the cause each is diagnosed as (katas/vit/hints.toml, [causes], explains each; the proofs'
 `# hint:` lines prove where each leads).
 
-The numpy track hands them to check_function as diagnoses. check_module takes none, so the torch
-track's grader recognises them itself (`diagnosing`): when a check fails, it runs the candidate's
-module again in float64, with the case's weights and input, and names the bug whose output it
-matches at float64's tolerance (a float32 run cannot tell eps 1e-5 from 1e-6 on most cases)."""
+The numpy track hands them to check_function as diagnoses, the torch track to check_module (which
+holds a float64 run of the candidate's module to them: a float32 run cannot tell eps 1e-5 from 1e-6
+on most cases). A module that cannot take the case's weights is told apart by its shapes (`mlp_width`)."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -13,7 +12,7 @@ from contextlib import contextmanager
 import torch
 import torch.nn.functional as F
 
-from interviewkit.grader import CandidateError, CheckFailed, Diagnosis, build_module, expect_close, sibling
+from interviewkit.grader import CandidateError, Diagnosis, sibling
 
 shared = sibling(__file__, "cases")
 
@@ -111,49 +110,28 @@ def numpy_diagnoses(method: str) -> tuple[Diagnosis, ...]:
     return tuple(Diagnosis(cause, variant(flag)) for cause, flag in NUMPY_BUGS)
 
 
+def torch_diagnoses(case, method: str) -> tuple[Diagnosis, ...]:
+    def variant(flag):
+        return lambda oracle, x: vit(oracle.state_dict(), x, case.config["num_heads"], method, flag)
+    return tuple(Diagnosis(cause, variant(flag)) for cause, flag in TORCH_BUGS.items())
+
+
 @contextmanager
-def diagnosing(grading, symbol: str, case, method: str):
-    """The torch track's check, its failure given the cause of the classic bug it is."""
+def mlp_width(grading, symbol, case):
+    """A module that cannot take the case's weights, its failure given the cause when the MLP's
+    width is not int(E * mlp_ratio)."""
     try:
         yield
-    except (CheckFailed, CandidateError) as error:
-        if not getattr(error, "cause", ""):
-            error.cause = _torch_cause(grading, symbol, case, method)
+    except CandidateError as error:
+        if not getattr(error, "cause", "") and _mlp_width_wrong(grading, symbol, case):
+            error.cause = "mlp-width-not-from-the-ratio"
         raise
 
 
-def _torch_cause(grading, symbol, case, method) -> str:
-    try:
-        module, reference = build_module(grading, symbol, case.data, case.oracle, case.init)
-    except CandidateError:
-        return _mlp_width(grading, symbol, case)
-    try:
-        module.to(dtype=torch.float64)
-        state = reference.state_dict()
-        module.load_state_dict(state)
-        x = case.data.reference_inputs(grading.seed_offset)["x"]
-        got = module.call(method, x.to(grading.device)).output
-        if not torch.equal(got, module.call(method, x.to(grading.device)).output):
-            return "random-in-forward"
-        like = grading.expected("float64")
-        for cause, flag in TORCH_BUGS.items():
-            try:
-                expect_close(got, vit(state, x, case.config["num_heads"], method, flag), like,
-                             condition=case.data.condition)
-            except CheckFailed:
-                continue
-            return cause
-    except (CheckFailed, CandidateError):
-        pass
-    return ""
-
-
-def _mlp_width(grading, symbol, case) -> str:
-    """A module that cannot take the case's weights: the MLP's width not int(E * mlp_ratio)?"""
+def _mlp_width_wrong(grading, symbol, case) -> bool:
     try:
         shapes = grading.candidate.construct(symbol, **case.init).parameter_shapes()
     except CandidateError:
-        return ""
-    hidden = int(case.config["embed_dim"] * case.config["mlp_ratio"])
+        return False
     fc1 = shapes.get("blocks.0.mlp.fc1.weight")
-    return "mlp-width-not-from-the-ratio" if fc1 and fc1[0] != hidden else ""
+    return bool(fc1) and fc1[0] != int(case.config["embed_dim"] * case.config["mlp_ratio"])

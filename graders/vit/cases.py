@@ -31,7 +31,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from interviewkit.grader import Case, normal
+from interviewkit.grader import Case, _, normal
 
 DEFAULTS = {"img_size": 32, "patch_size": 8, "in_chans": 3, "num_classes": 10, "embed_dim": 64, "depth": 2,
             "num_heads": 4, "mlp_ratio": 4.0}
@@ -138,13 +138,13 @@ def contract_shapes(case: VitCase) -> dict[str, tuple[tuple, str]]:
     grid = config["img_size"] // config["patch_size"]
     batch, width = case.batch, config["embed_dim"]
     sequence = (batch, case.num_patches + 1, width)
-    block = "a block maps the sequence (B, N + 1, E), the class token followed by the N patches, to a sequence " \
-            "of the same shape"
+    block = _("a block maps the sequence (B, N + 1, E), the class token followed by the N patches, to a sequence "
+              "of the same shape")
     return {
         "patch_embed.proj": ((batch, width, grid, grid),
-                             "the convolution runs on the whole batch of images, one output pixel per patch"),
+                             _("the convolution runs on the whole batch of images, one output pixel per patch")),
         **{f"blocks.{index}": (sequence, block) for index in range(config["depth"])},
-        "norm": (sequence, "the final norm applies to every token of the sequence (B, N + 1, E)"),
+        "norm": (sequence, _("the final norm applies to every token of the sequence (B, N + 1, E)")),
     }
 
 

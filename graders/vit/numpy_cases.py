@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from interviewkit.grader import Case, Recipe, normal, sibling
+from interviewkit.grader import Case, Recipe, _, normal, sibling
 
 shared = sibling(__file__, "cases")
 
@@ -80,11 +80,14 @@ class state_dict(Recipe):
 
     def describe(self):
         c = dict(self.config)
-        spread = "" if self.embedding_scale == 1 else f", embedding weights x{self.embedding_scale:g}"
-        spread += "" if self.attention_scale == 1 else f", qkv weights x{self.attention_scale:g}"
-        return (f"{self.dtype} state dict of a ViT with patch_size={c['patch_size']}, in_chans={c['in_chans']}, "
-                f"embed_dim={c['embed_dim']}, depth={c['depth']}, MLP width {int(c['embed_dim'] * c['mlp_ratio'])}, "
-                f"num_classes={c['num_classes']}{spread}")
+        spread = "" if self.embedding_scale == 1 else _(", embedding weights x{scale}").format(
+            scale=f"{self.embedding_scale:g}")
+        spread += "" if self.attention_scale == 1 else _(", qkv weights x{scale}").format(
+            scale=f"{self.attention_scale:g}")
+        return _("{dtype} state dict of a ViT with patch_size={patch_size}, in_chans={in_chans}, embed_dim={embed_dim}, "
+                 "depth={depth}, MLP width {width}, num_classes={num_classes}").format(
+            dtype=self.dtype, patch_size=c["patch_size"], in_chans=c["in_chans"], embed_dim=c["embed_dim"],
+            depth=c["depth"], width=int(c["embed_dim"] * c["mlp_ratio"]), num_classes=c["num_classes"]) + spread
 
 
 def numpy_case(name: str, batch: int = 2, dtype: str = "float32", embedding_scale: float = 1.0,

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from interviewkit.grader import (
-    CandidateError, CheckFailed, about, check_function, expect_distributed, expect_form, failure, sibling,
+    CandidateError, CheckFailed, _, about, check_function, expect_distributed, expect_form, failure, sibling,
 )
 
 shared = sibling(__file__, "cases")
@@ -17,18 +17,19 @@ shared = sibling(__file__, "cases")
 def expect_fans(actual, expected, like, condition):
     if not (isinstance(actual, tuple) and len(actual) == 2
             and all(isinstance(n, int) and not isinstance(n, bool) for n in actual)):
-        raise CheckFailed(f"expected a tuple of two ints (fan_in, fan_out), got {actual!r}: "
-                          "return (int(fan_in), int(fan_out))")
+        raise CheckFailed(_("expected a tuple of two ints (fan_in, fan_out), got {got}: return (int(fan_in), "
+                            "int(fan_out))").format(got=repr(actual)))
     if actual != tuple(expected):
-        raise CheckFailed(f"(fan_in, fan_out) = {actual}, expected {tuple(expected)}: fan_in is the size of "
-                          "dimension 1 and fan_out of dimension 0, each times the product of the kernel's sizes")
+        raise CheckFailed(_("(fan_in, fan_out) = {got}, expected {expected}: fan_in is the size of dimension 1 and "
+                            "fan_out of dimension 0, each times the product of the kernel's sizes").format(
+                              got=actual, expected=tuple(expected)))
 
 
 def expect_gain(actual, expected, like, condition):
     if not isinstance(actual, (int, float)) or isinstance(actual, bool):
-        raise CheckFailed(f"expected a Python float, got a {type(actual).__name__}: return float(...)")
+        raise CheckFailed(_("expected a Python float, got a {type}: return float(...)").format(type=type(actual).__name__))
     if abs(actual - expected) > 1e-12 * abs(expected):
-        raise CheckFailed(f"gain {actual!r}, expected {expected!r}")
+        raise CheckFailed(_("gain {got}, expected {expected}").format(got=repr(actual), expected=repr(expected)))
 
 
 @pytest.mark.parametrize("case", shared.fan_cases(), ids=str)
@@ -63,12 +64,12 @@ def initialise(grading, symbol: str, case):
     dtype = str(inputs["tensor"].dtype).removeprefix("torch.")
     expect_form(result.output, shape, grading.expected(dtype), "output")
     if "tensor" not in result.modified_inputs:
-        raise failure("`tensor` was left unchanged: fill it in place (tensor.uniform_(...), tensor.normal_(...) "
-                      "or tensor.copy_(...) under torch.no_grad()) and return it", "not-filled-in-place")
+        raise failure(_("`tensor` was left unchanged: fill it in place (tensor.uniform_(...), tensor.normal_(...) or "
+                        "tensor.copy_(...) under torch.no_grad()) and return it"), "not-filled-in-place")
     gradient = result.gradients.inputs.get("tensor") if result.gradients else None
     if gradient is None or not torch.equal(gradient.cpu().double(), upstream.to(gradient.dtype).double()):
-        raise failure("the tensor returned is not the tensor given: return `tensor` itself, filled in place, "
-                      "not a copy or a new tensor", "returns-a-copy")
+        raise failure(_("the tensor returned is not the tensor given: return `tensor` itself, filled in place, not a "
+                        "copy or a new tensor"), "returns-a-copy")
     return result.output
 
 
@@ -78,7 +79,8 @@ def _raised_like(error: CandidateError) -> CandidateError:
     try:
         torch.empty(2, requires_grad=True).uniform_()
     except RuntimeError as raised:
-        if f"raised RuntimeError: {str(raised).splitlines()[0]}" in str(error):
+        # the exception's name and first line, not "raised": the message around them is translated
+        if f"RuntimeError: {str(raised).splitlines()[0]}" in str(error):
             error.cause = "in-place-op-recorded-by-autograd"
     return error
 
@@ -90,7 +92,7 @@ def check_init(grading, symbol: str, case):
         described = f"U(-{scale:.4g}, {scale:.4g})" if kind == "uniform" else f"N(0, {scale:.4g}²)"
         samples = values.cpu().double().numpy()
         try:
-            expect_distributed(samples, cdf_of(kind, scale), "values", described)
+            expect_distributed(samples, cdf_of(kind, scale), _("values"), described)
         except CheckFailed as error:
             error.cause = getattr(error, "cause", "") or next(
                 (bug for bug in shared.LAW_BUGS if _drawn_as(samples, symbol, case, bug)), "")
@@ -131,15 +133,15 @@ def test_kaiming_normal(grading, case):
 
 @pytest.mark.parametrize("case", shared.usage_cases(), ids=str)
 def test_init_draws_only_from_its_generator(grading, case):
-    symbol, _ = shared.USAGE[case.name]
+    symbol = shared.USAGE[case.name][0]
     seed = case.inputs["generator"].spec["seed"]
     with about(case, grading, symbol):
         first, again = initialise(grading, symbol, case), initialise(grading, symbol, case)
         other = initialise(grading, symbol, shared.reseeded(case, seed + 1000))
         if not torch.equal(first, again):
-            raise failure("two calls with generators of the same seed filled different values: every draw must "
-                          "come from `generator` (tensor.uniform_(-b, b, generator=generator)), never from "
-                          "torch's global random state", "draws-not-from-the-generator")
+            raise failure(_("two calls with generators of the same seed filled different values: every draw must come "
+                            "from `generator` (tensor.uniform_(-b, b, generator=generator)), never from torch's "
+                            "global random state"), "draws-not-from-the-generator")
         if torch.equal(first, other):
-            raise failure("generators of different seeds filled the very same values: draw from `generator`, "
-                          "not from a fixed seed", "draws-not-from-the-generator")
+            raise failure(_("generators of different seeds filled the very same values: draw from `generator`, not "
+                            "from a fixed seed"), "draws-not-from-the-generator")

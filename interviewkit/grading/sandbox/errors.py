@@ -1,6 +1,7 @@
 """What can go wrong in a grade, as exceptions whose message is written for the candidate."""
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def candidate_frames(error: BaseException, candidate_file: Path, limit: int = 4)
     ][-limit:]
     lines = []
     for frame in frames:
-        lines.append(f"  {candidate_file.name}:{frame.lineno} in {frame.name}")
+        lines.append(_("  {file}:{line} in {function}").format(file=candidate_file.name, line=frame.lineno,
+                                                                function=frame.name))
         if frame.line:
             lines.append(f"    {frame.line.strip()}")
     return "\n".join(lines)
@@ -88,6 +90,12 @@ def _same_file(filename: str, target: str) -> bool:
         return str(Path(filename).resolve()) == target
     except OSError:
         return False
+
+
+def raised_a(error: CandidateError, name: str) -> bool:
+    """Whether the candidate's exception behind `error` was a `name` (describe_exception quotes it as
+    "Name: message" after a "raised" that is translated, so the name is looked for, not the verb)."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}:", str(error)) is not None
 
 
 def describe_exception(error: BaseException, candidate_file: Path, during: str) -> CandidateError:

@@ -105,7 +105,8 @@ class scaled_rows(Recipe):
         return f"rng.standard_normal({_shape(self.shape)}) * {self._column()}"
 
     def describe(self):
-        return f"{self.dtype} {_shape(self.shape)}, rows scaled by {', '.join(f'{s:g}' for s in self.scales)}"
+        return _("{dtype} {shape}, rows scaled by {scales}").format(
+            dtype=self.dtype, shape=_shape(self.shape), scales=", ".join(f"{s:g}" for s in self.scales))
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,8 @@ class mask(Recipe):
                 f"{name}[..., 0] |= ~{name}.any(axis=-1)"]
 
     def describe(self):
-        return f"bool {_shape(self.shape)}, {self.keep:.0%} True"
+        return _("{dtype} {shape}, {share} True").format(
+            dtype="bool", shape=_shape(self.shape), share=f"{self.keep:.0%}")
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ class causal_mask(Recipe):
         return f"np.tril(np.ones({_shape(self.shape)}, dtype=bool))"
 
     def describe(self):
-        return f"bool {_shape(self.shape)} causal (lower triangle)"
+        return _("{dtype} {shape} causal (lower triangle)").format(dtype="bool", shape=_shape(self.shape))
 
 
 @dataclass(frozen=True)

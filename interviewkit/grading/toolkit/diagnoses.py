@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
+from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed, raised_a
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,6 @@ class BugTwins:
         """The candidate's exception, given the cause of the first bug whose twin raised one of the
         same name at the same step (a shape a bug's broadcasting cannot take, a division by zero)."""
         for diagnosis, name in self.raised.items():
-            if f"raised {name}" in str(error) and not cause_of(error):
+            if raised_a(error, name) and not cause_of(error):
                 error.cause = diagnosis.cause
         return error

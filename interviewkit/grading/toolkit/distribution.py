@@ -16,6 +16,7 @@ import math
 import numpy as np
 
 from interviewkit.grading.sandbox.errors import CheckFailed
+from interviewkit.messages import _
 
 FALSE_FAIL = 1e-6  # the default chance that a correct solution fails one such check
 
@@ -38,8 +39,9 @@ def expect_frequencies(counts, probabilities, what: str, false_fail: float = FAL
     impossible = (probabilities == 0) & (counts > 0)
     if impossible.any():
         index = tuple(int(i) for i in np.argwhere(impossible)[0])
-        raise CheckFailed(f"{what}: drew category {index} {int(counts[index])} time(s); its probability is 0 "
-                          "(a removed or masked entry must never be drawn)")
+        count = int(counts[index])
+        raise CheckFailed(_("{what}: drew category {index} {count} time(s); its probability is 0 (a removed or "
+                            "masked entry must never be drawn)").format(what=what, index=index, count=count))
     share = false_fail / max(1, int((probabilities > 0).sum()))
     expected = draws * probabilities
     bound = np.vectorize(lambda n, p: bernstein_bound(int(n), p, share) if p > 0 else 0.0)(
@@ -47,10 +49,12 @@ def expect_frequencies(counts, probabilities, what: str, false_fail: float = FAL
     excess = np.abs(counts - expected) - bound
     if (excess > 0).any():
         index = tuple(int(i) for i in np.unravel_index(int(np.argmax(excess)), excess.shape))
-        raise CheckFailed(
-            f"{what}: category {index} was drawn {int(counts[index])} times in {int(np.broadcast_to(draws, counts.shape)[index])}, "
-            f"expected {expected[index]:.1f} ± {bound[index]:.1f} (probability {probabilities[index]:.4g}; a "
-            f"correct solution falls outside with a chance below {false_fail:g})")
+        raise CheckFailed(_(
+            "{what}: category {index} was drawn {count} times in {draws}, expected {expected} ± {bound} "
+            "(probability {probability}; a correct solution falls outside with a chance below {chance})").format(
+            what=what, index=index, count=int(counts[index]), draws=int(np.broadcast_to(draws, counts.shape)[index]),
+            expected=f"{expected[index]:.1f}", bound=f"{bound[index]:.1f}",
+            probability=f"{probabilities[index]:.4g}", chance=f"{false_fail:g}"))
 
 
 def dkw_bound(draws: int, rate: float) -> float:
@@ -64,7 +68,9 @@ def expect_distributed(samples, cdf, what: str, described: str, false_fail: floa
     values = np.sort(np.asarray(samples, dtype=np.float64).ravel())
     count = values.size
     if count == 0 or not np.isfinite(values).all():
-        raise CheckFailed(f"{what}: expected {described} values, got {'none' if count == 0 else 'NaN or inf'}")
+        message = (_("{what}: expected {described} values, got none") if count == 0
+                   else _("{what}: expected {described} values, got NaN or inf"))
+        raise CheckFailed(message.format(what=what, described=described))
     stated = np.asarray(cdf(values), dtype=np.float64)
     above = np.arange(1, count + 1) / count - stated
     below = stated - np.arange(count) / count
@@ -72,6 +78,8 @@ def expect_distributed(samples, cdf, what: str, described: str, false_fail: floa
     bound = dkw_bound(count, false_fail)
     if gap > bound:
         at = values[int(np.argmax(np.maximum(above, below)))]
-        raise CheckFailed(f"{what}: {count} values are not distributed as {described}: their distribution "
-                          f"function is {gap:.3f} away from it near {at:.4g}, over the bound {bound:.3f} (a correct "
-                          f"solution exceeds it with a chance below {false_fail:g})")
+        raise CheckFailed(_(
+            "{what}: {count} values are not distributed as {described}: their distribution function is {gap} "
+            "away from it near {at}, over the bound {bound} (a correct solution exceeds it with a chance below "
+            "{chance})").format(what=what, count=count, described=described, gap=f"{gap:.3f}", at=f"{at:.4g}",
+                                bound=f"{bound:.3f}", chance=f"{false_fail:g}"))

@@ -13,6 +13,7 @@ from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.toolkit.cases import Case
 from interviewkit.grading.toolkit.checks import Grading, about, conditioning, expect_outputs, input_dtype
 from interviewkit.grading.toolkit.timing import Measured
+from interviewkit.messages import _
 
 
 def check_efficiency(grading: Grading, symbol: str, case: Case, oracle: Callable, *,
@@ -26,20 +27,20 @@ def check_efficiency(grading: Grading, symbol: str, case: Case, oracle: Callable
     `condition`): an output remembered from an earlier call, or made up for the case's size, fails."""
     timing = grading.timing
     if timing is None:
-        grading.note("not timed in this grade")
+        grading.note(_("not timed in this grade"))
         return
     with about(case, grading, symbol):
         if grading.device != "cpu":
-            grading.note(f"not timed on {grading.device}: kit times solutions on the CPU")
+            grading.note(_("not timed on {device}: kit times solutions on the CPU").format(device=grading.device))
             return
     seeded = [replace(grading, seed_offset=grading.seed_offset + number) for number in range(repeat + 1)]
     inputs = [each.inputs(case) for each in seeded]
     calls = [grading.split_arguments(symbol, given) for given in inputs]
     reference = timing.measure(True, symbol, calls)
     if reference.error or reference.timed_out:
-        why = reference.error or "it ran past the timing case's time limit"
-        raise RuntimeError(f"kit's reference solution failed on the timing case ({why}): this is a bug in kit, "
-                           "not in your code")
+        why = reference.error or _("it ran past the timing case's time limit")
+        raise RuntimeError(_("kit's reference solution failed on the timing case ({why}): this is a bug in kit, "
+                             "not in your code").format(why=why))
     measured = timing.measure(False, symbol, calls)
     for number, output in enumerate(measured.outputs):
         each = seeded[number]
@@ -49,8 +50,8 @@ def check_efficiency(grading: Grading, symbol: str, case: Case, oracle: Callable
             try:
                 compare(output, *expected)
             except CheckFailed as failure:
-                where = f"timed call {number + 1} of {len(calls)} on the timing case"
-                raise CheckFailed(f"{where}: {failure}") from None
+                raise CheckFailed(_("timed call {number} of {total} on the timing case: {failure}").format(
+                    number=number + 1, total=len(calls), failure=failure)) from None
     if measured.error:
         with about(case, seeded[len(measured.outputs)], symbol):
             raise measured.error
@@ -72,9 +73,9 @@ def _expect_reference(output, expected, like, factor, compare: Callable, symbol:
     try:
         compare(output, expected, like, factor)
     except CheckFailed as failure:
-        raise RuntimeError(f"kit's reference {symbol} disagrees with the grader's oracle on the timing case "
-                           f"({case.describe(each.seed_offset)}): {failure}; this is a bug in kit, not in your "
-                           "code") from None
+        raise RuntimeError(_("kit's reference {symbol} disagrees with the grader's oracle on the timing case "
+                             "({case}): {failure}; this is a bug in kit, not in your code").format(
+            symbol=symbol, case=case.describe(each.seed_offset), failure=failure)) from None
 
 
 def _report(grading: Grading, reference: Measured, measured: Measured) -> None:
@@ -83,17 +84,18 @@ def _report(grading: Grading, reference: Measured, measured: Measured) -> None:
     reference_time = max(median(reference.seconds), 1e-6)
     if measured.timed_out:
         ratio = limit / reference_time
-        message = (f"over {ratio:.0f}x the reference's time: more than {limit:g} s on the timing case, "
-                   f"where the reference takes {reference_time * 1e3:.1f} ms")
+        message = _("over {ratio}x the reference's time: more than {limit} s on the timing case, where the "
+                    "reference takes {reference} ms").format(
+            ratio=f"{ratio:.0f}", limit=f"{limit:g}", reference=f"{reference_time * 1e3:.1f}")
     else:
         ratio = median(measured.seconds) / reference_time
-        message = (f"{ratio:.1f}x the reference's time ({median(measured.seconds) * 1e3:.1f} ms against "
-                   f"{reference_time * 1e3:.1f} ms)")
+        message = _("{ratio}x the reference's time ({time} ms against {reference} ms)").format(
+            ratio=f"{ratio:.1f}", time=f"{median(measured.seconds) * 1e3:.1f}", reference=f"{reference_time * 1e3:.1f}")
     if ratio > bound and timing.efficiency.advice:
         # In kit's language where katas/<id>/<language>/kata.toml translates these very English words.
         kata = timing.track.source.parent
         message += f": {translations.advice(kata, language.current) or timing.efficiency.advice}"
-    message += f" [--strict fails above {bound:g}x]"
+    message += " " + _("[--strict fails above {bound}x]").format(bound=f"{bound:g}")
     grading.note(message, ratio)
     if timing.strict and ratio > bound:
         raise CheckFailed(message)
@@ -109,12 +111,15 @@ def check_memory(grading: Grading, symbol: str, case: Case, *, elements: int, wh
         measured = grading.candidate.measure_call(symbol, *args, **kwargs)
         largest = measured["largest_elements"] if grading.track == "torch" else None
         if largest is not None and largest >= elements:
-            raise CheckFailed(f"allocated a tensor of {largest:,} elements during the call; the bound is below "
-                              f"{what} = {elements:,} elements (no intermediate of that size, of any dtype)")
+            raise CheckFailed(_("allocated a tensor of {largest} elements during the call; the bound is below "
+                                "{what} = {elements} elements (no intermediate of that size, of any dtype)").format(
+                largest=f"{largest:,}", what=what, elements=f"{elements:,}"))
         if largest is None and measured["peak_bytes"] >= elements:
-            raise CheckFailed(f"held {measured['peak_bytes'] / 2**20:.1f} MiB at once during the call; the bound "
-                              f"is below {elements / 2**20:.1f} MiB, one byte for each of {what} = {elements:,} "
-                              "elements, so any array of that many elements exceeds it")
-        grading.note(f"largest allocation {largest:,} elements" if largest is not None
-                     else f"peak {measured['peak_bytes'] / 2**20:.2f} MiB")
+            raise CheckFailed(_("held {held} MiB at once during the call; the bound is below {bound} MiB, one byte "
+                                "for each of {what} = {elements} elements, so any array of that many elements "
+                                "exceeds it").format(held=f"{measured['peak_bytes'] / 2**20:.1f}",
+                                                     bound=f"{elements / 2**20:.1f}", what=what,
+                                                     elements=f"{elements:,}"))
+        grading.note(_("largest allocation {count} elements").format(count=f"{largest:,}") if largest is not None
+                     else _("peak {size} MiB").format(size=f"{measured['peak_bytes'] / 2**20:.2f}"))
         return measured

@@ -13,6 +13,7 @@ from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.sandbox.made import Made
 from interviewkit.grading.sandbox.seam import CallResult
 from interviewkit.grading.sandbox.values import usage
+from interviewkit.messages import _
 
 
 def torch_generator(seed: int) -> Made:
@@ -106,24 +107,37 @@ def expect_same_usage(result: CallResult, reference_arguments: dict, *, advice: 
         elif isinstance(want, dict) and "batches" in want:
             _expect_same_batches(path, (got or {}).get("batches", []), want["batches"])
         elif _differs(got, want):
-            raise CheckFailed(f"`{path}` is not in the state the reference leaves it in: the solution drew "
-                              f"other numbers from it, or more, or fewer{advice and '; ' + advice}")
+            message = (_("`{path}` is not in the state the reference leaves it in: the solution drew other numbers "
+                         "from it, or more, or fewer; {advice}") if advice else
+                       _("`{path}` is not in the state the reference leaves it in: the solution drew other numbers "
+                         "from it, or more, or fewer"))
+            raise CheckFailed(message.format(path=path, advice=advice))
 
 
 def _expect_same_calls(path: str, got: list, want: list) -> None:
     for index, (given, expected) in enumerate(zip(got, want)):
         if _differs(given, expected):
-            raise CheckFailed(f"call {index + 1} of `{path}` was given prefixes {_prefixes(given)}; the "
-                              f"reference gives it {_prefixes(expected)} at that call")
+            raise CheckFailed(_("call {number} of `{path}` was given prefixes {got}; the reference gives it "
+                                "{expected} at that call").format(
+                number=index + 1, path=path, got=_prefixes(given), expected=_prefixes(expected)))
     if len(got) != len(want):
-        raise CheckFailed(f"`{path}` was called {len(got)} times; the reference calls it {len(want)} times")
+        raise CheckFailed(_("`{path}` was called {count} times; the reference calls it {expected} times").format(
+            path=path, count=len(got), expected=len(want)))
 
 
 def _expect_same_batches(path: str, got: list, want: list) -> None:
     if sorted(got) != sorted(want):
-        def told(batches):
-            return "never" if not batches else f"{len(batches)} time(s), on batches of {sorted(batches)} rows"
-        raise CheckFailed(f"`{path}` was called {told(got)}; the reference calls it {told(want)}")
+        # One whole sentence per case for the catalogue, the English unchanged ("time(s)" is pinned by tests).
+        if not got:
+            message = _("`{path}` was called never; the reference calls it {expected} time(s), on batches of "
+                        "{expected_rows} rows")
+        elif not want:
+            message = _("`{path}` was called {count} time(s), on batches of {rows} rows; the reference calls it never")
+        else:
+            message = _("`{path}` was called {count} time(s), on batches of {rows} rows; the reference calls it "
+                        "{expected} time(s), on batches of {expected_rows} rows")
+        raise CheckFailed(message.format(path=path, count=len(got), rows=sorted(got), expected=len(want),
+                                         expected_rows=sorted(want)))
 
 
 def _prefixes(batch) -> str:

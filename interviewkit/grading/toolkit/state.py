@@ -11,7 +11,8 @@ import torch
 
 from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.toolkit.diagnoses import failure
-from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, tolerance
+from interviewkit.grading.toolkit.compare import Expected, expect_close, expect_equal, expect_form, shown, tolerance
+from interviewkit.messages import _, ngettext
 
 FLOATS = ("float32", "float64")
 
@@ -35,8 +36,8 @@ def expect_scaled(actual, expected, like: Expected, what: str, scale, condition:
     dtype's tolerance than the dtype `like` requires (an attribute kept in float64 for a float32 case)."""
     if isinstance(expected, (list, tuple)):
         if not isinstance(actual, (list, tuple)) or len(actual) != len(expected):
-            raise CheckFailed(f"{what}: expected a {type(expected).__name__} of {len(expected)} items, got "
-                              f"{actual!r:.80}")
+            raise CheckFailed(_("{what}: expected a {kind} of {count} items, got {got}").format(
+                what=shown(what), kind=type(expected).__name__, count=len(expected), got=f"{actual!r:.80}"))
         for index, (got, want) in enumerate(zip(actual, expected)):
             item_scale = scale[index] if isinstance(scale, (list, tuple)) else scale
             expect_scaled(got, want, like, f"{what}[{index}]", item_scale, condition, tolerance_dtype)
@@ -80,7 +81,8 @@ def _expect_same(actual, expected, what: str) -> None:
     else:
         same = actual == expected
     if not same:
-        raise CheckFailed(f"{what} is {actual!r:.80}, expected {expected!r}")
+        raise CheckFailed(_("{what} is {got}, expected {expected}").format(
+            what=shown(what), got=f"{actual!r:.80}", expected=repr(expected)))
 
 
 def compare_attribute(actual, expected, like: Expected, name: str, scale: Scale, condition: float,
@@ -102,13 +104,15 @@ def compare_buffer(actual, expected, like: Expected, name: str, scale: Scale, co
                    values: bool = True) -> None:
     """A module's parameter or buffer, from its state_dict(): in the module's dtype and on its device."""
     if actual is None:
-        raise CheckFailed(f"state_dict() has no `{name}`: register it under the contract's name")
+        raise CheckFailed(_("state_dict() has no `{name}`: register it under the contract's name").format(name=name))
     if isinstance(actual, torch.Tensor) and (str(actual.dtype).removeprefix("torch.") != like.dtype
                                              or actual.device.type != torch.device(device).type):
-        raise failure(
-            f"{name} is {str(actual.dtype).removeprefix('torch.')} on {actual.device}, but the module was moved to "
-            f"{like.dtype} on {device}: update it in place (copy_, mul_, add_) or assign it a tensor made from "
-            "itself; torch.tensor(...) and torch.zeros(C) are float32 on the CPU", "buffer-not-moved")
+        raise failure(_(
+            "{name} is {dtype} on {device}, but the module was moved to {wanted_dtype} on {wanted_device}: update "
+            "it in place (copy_, mul_, add_) or assign it a tensor made from itself; torch.tensor(...) and "
+            "torch.zeros(C) are float32 on the CPU").format(
+            name=name, dtype=str(actual.dtype).removeprefix("torch."), device=actual.device,
+            wanted_dtype=like.dtype, wanted_device=device), "buffer-not-moved")
     if values:
         expect_scaled(actual, expected, like, name, scale, condition)
 
@@ -119,21 +123,25 @@ def compare_argument(actual, initial, expected, like: Expected, name: str, scale
     the caller holds those very arrays (a model's weights), never copies or replacements."""
     if isinstance(expected, (list, tuple)):
         if not isinstance(actual, list) or len(actual) != len(expected):
-            raise CheckFailed(f"the `{name}` list now holds {actual!r:.120}, expected the {len(expected)} arrays "
-                              "it was built with: update those arrays in place, not the list")
+            raise CheckFailed(_("the `{name}` list now holds {got}, expected the {count} arrays it was built with: "
+                                "update those arrays in place, not the list").format(
+                name=name, got=f"{actual!r:.120}", count=len(expected)))
         items = list(zip(actual, initial, expected, [f"{name}[{i}]" for i in range(len(expected))]))
     else:
         items = [(actual, initial, expected, name)]
-    for now, start, _, what in items:
+    for now, start, _want, what in items:
         if isinstance(now, np.ndarray) and isinstance(start, np.ndarray) and now.dtype.name != start.dtype.name:
-            raise CheckFailed(
-                f"{what} is now a {now.dtype} array, it was {start.dtype}: an array keeps its dtype. Write the "
-                "update into the array (`p -= update`, `p[...] = ...`) instead of putting a new array in its place")
+            raise CheckFailed(_(
+                "{what} is now a {dtype} array, it was {initial}: an array keeps its dtype. Write the update into "
+                "the array (`p -= update`, `p[...] = ...`) instead of putting a new array in its place").format(
+                what=what, dtype=now.dtype, initial=start.dtype))
     new = [path for path in replaced if path == name or path.startswith(f"{name}[")]
     if new:
-        raise CheckFailed(f"{', '.join(new)} {'is a new array' if len(new) == 1 else 'are new arrays'}: the caller "
-                          "still holds the arrays it passed, which never see the update. Change them in place "
-                          "(`p -= update`, `p[...] = new_value`)")
+        raise CheckFailed(ngettext(
+            "{names} is a new array: the caller still holds the arrays it passed, which never see the update. "
+            "Change them in place (`p -= update`, `p[...] = new_value`)",
+            "{names} are new arrays: the caller still holds the arrays it passed, which never see the update. "
+            "Change them in place (`p -= update`, `p[...] = new_value`)", len(new)).format(names=", ".join(new)))
     for index, (now, start, want, what) in enumerate(items):
         item_scale = scale[index] if isinstance(scale, (list, tuple)) else scale
         _expect_moved(now, start, want, like, what, item_scale, condition)
@@ -152,7 +160,7 @@ def _expect_moved(now, initial, expected: torch.Tensor, like: Expected, what: st
     magnitude = max(float(expected.abs().max()) if expected.numel() else 0.0, _floor(scale.floor, None))
     rtol, atol = tolerance(like.dtype, magnitude, condition * scale.condition)
     if bool(((expected - start).abs() > atol + rtol * expected.abs()).any()):
-        raise CheckFailed(
-            f"{what} still holds its initial values: update the arrays it was given in place (`p -= update`, "
+        raise CheckFailed(_(
+            "{what} still holds its initial values: update the arrays it was given in place (`p -= update`, "
             "`p[...] = ...`). Updating copies of them, or rebinding a name (`p = p - update`), leaves the "
-            "caller's arrays as they were")
+            "caller's arrays as they were").format(what=what))

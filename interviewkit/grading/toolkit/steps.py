@@ -17,6 +17,7 @@ from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
 from interviewkit.grading.toolkit.checks import Grading, about, expect_unmodified, no_gradient, reference_gradients
 from interviewkit.grading.toolkit.diagnoses import BugTwins, Diagnosis, diagnosed, failure
 from interviewkit.grading.toolkit.state import Scale, compare_argument, compare_attribute, compare_buffer, expect_scaled
+from interviewkit.messages import _
 
 
 @dataclass
@@ -66,8 +67,10 @@ def check_steps(grading: Grading, symbol: str, case, twin, steps: list[Step], *,
                 run.step(step, state if step.state is None else step.state)
             except (CheckFailed, CandidateError) as failure:
                 if len(steps) > 1:  # one call needs no name
-                    since = f"; everything matched up to step {matched}" if matched else ""
-                    failure.args = (f"step {number} of {len(steps)} ({step.label}{since}): {failure}",)
+                    where = (_("step {number} of {total} ({label}; everything matched up to step {matched}): {failure}")
+                             if matched else _("step {number} of {total} ({label}): {failure}"))
+                    failure.args = (where.format(number=number, total=len(steps), label=step.label, matched=matched,
+                                                 failure=failure),)
                 raise
             if step.checked:
                 matched = number
@@ -112,24 +115,26 @@ class _Run:
             try:
                 self._compare_state(state, Step("construction"))
             except CheckFailed as failure:
-                failure.args = (f"right after {symbol}(...): {failure}",)
+                failure.args = (_("right after {symbol}(...): {failure}").format(symbol=symbol, failure=failure),)
                 raise
 
     def _expect_members(self) -> None:
         registered = {name: kind for kind, names in self.handle.members().items() for name in names}
-        wanted = {**{name: "parameters" for name, _ in self.twin.named_parameters()},
-                  **{name: "buffers" for name, _ in self.twin.named_buffers()}}
+        wanted = {**{name: "parameters" for name, _parameter in self.twin.named_parameters()},
+                  **{name: "buffers" for name, _buffer in self.twin.named_buffers()}}
         if registered == wanted:
             return
-        words = {"parameters": "parameter", "buffers": "buffer"}
-        parts = [f"`{name}` is not in the contract" for name in registered if name not in wanted]
-        parts += [f"`{name}` is missing" for name in wanted if name not in registered]
-        parts += [f"`{name}` is registered as a {words[registered[name]]}, the contract's is a {words[kind]}"
+        registered_as = {"parameters": _("`{name}` is registered as a parameter, the contract's is a buffer"),
+                         "buffers": _("`{name}` is registered as a buffer, the contract's is a parameter")}
+        parts = [_("`{name}` is not in the contract").format(name=name) for name in registered if name not in wanted]
+        parts += [_("`{name}` is missing").format(name=name) for name in wanted if name not in registered]
+        parts += [registered_as[registered[name]].format(name=name)
                   for name, kind in wanted.items() if registered.get(name, kind) != kind]
-        raise failure(
-            f"{self.symbol}'s parameters and buffers are not the contract's: {'; '.join(parts)}. Parameters "
-            "(nn.Parameter) are what an optimizer trains, buffers (self.register_buffer) state it must not touch, "
-            "and load_state_dict(strict=True) needs exactly the contract's names", "members-not-the-contracts")
+        raise failure(_(
+            "{symbol}'s parameters and buffers are not the contract's: {problems}. Parameters (nn.Parameter) are "
+            "what an optimizer trains, buffers (self.register_buffer) state it must not touch, and "
+            "load_state_dict(strict=True) needs exactly the contract's names").format(
+            symbol=self.symbol, problems=_("; ").join(parts)), "members-not-the-contracts")
 
     def step(self, step: Step, state: tuple[str, ...]) -> None:
         handle, result = self.handle, None
@@ -200,11 +205,12 @@ class _Run:
         if gradients and expected is not None and self.module and step.upstream is not None:
             self._compare_gradients(result, expected, leaves, _float64(step.upstream), scales)
         self._compare_state(state, step, scales)
-        if self.module and any(True for _ in twin.buffers()):
+        if self.module and any(True for _buffer in twin.buffers()):
             in_graph = handle.buffers_in_graph()
             if in_graph:
-                raise failure(f"{', '.join(in_graph)} joined the autograd graph: buffers are bookkeeping, updated "
-                              "under torch.no_grad() or from detached values", "buffers-in-the-graph")
+                raise failure(_("{names} joined the autograd graph: buffers are bookkeeping, updated under "
+                                "torch.no_grad() or from detached values").format(names=", ".join(in_graph)),
+                              "buffers-in-the-graph")
 
     def _compare_gradients(self, result, expected, leaves: dict, upstream, scales: dict) -> None:
         wanted = {**{("inputs", name): leaf for name, leaf in leaves.items()},
@@ -212,13 +218,14 @@ class _Run:
         references = reference_gradients(expected, wanted, upstream)
         gradients = result.gradients
         if gradients is None or gradients.problem:
-            raise CheckFailed(f"gradient: {gradients.problem if gradients else 'none was computed'}")
+            raise CheckFailed(_("gradient: {problem}").format(
+                problem=gradients.problem if gradients else _("none was computed")))
         for (kind, name), reference in references.items():
             got = getattr(gradients, kind).get(name)
             if got is None:
                 raise CheckFailed(no_gradient(name))
-            expect_scaled(got, reference, self.like, f"gradient of `{name}`", scales.get(f"{name}.grad", Scale()),
-                          self.condition)
+            expect_scaled(got, reference, self.like, _("gradient of `{name}`").format(name=name),
+                          scales.get(f"{name}.grad", Scale()), self.condition)
 
     def _compare_state(self, names: tuple[str, ...], step: Step, scales: dict | None = None) -> None:
         if not names:
