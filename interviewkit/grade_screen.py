@@ -6,6 +6,7 @@ import time
 
 from rich.cells import cell_len
 from rich.live import Live
+from rich.padding import Padding
 from rich.text import Text
 
 from interviewkit import render
@@ -45,7 +46,7 @@ class GradeStream:
                 render.console.print(f"  [green]✓[/] {escape(result.name)} [dim]" + _("(with the same note)") + "[/]")
             else:  # passed with a note a user should read (a float64 result for float32 input)
                 render.console.print(f"  [green]✓[/] {escape(result.name)}")
-                render.console.print("      [yellow]" + _("note:") + f"[/] {escape(result.message)}")
+                _block("[yellow]" + _("note:") + f"[/] {escape(result.message)}")
             self._last_note = result.message
             return
         self.failures += 1
@@ -58,15 +59,15 @@ class GradeStream:
         render.console.print(f"  [red]✗ {escape(result.name)}[/]")
         self._last_message = result.message
         for line in result.message.splitlines():
-            render.console.print(f"      {escape(line)}")
+            _block(escape(line))
         if result.cause in self.causes:
-            render.console.print(f"      [yellow]{escape(self.causes[result.cause])}[/]")
+            _block(f"[yellow]{escape(self.causes[result.cause])}[/]")
         if result.case:
-            render.console.print(f"      [dim]{escape(result.case)}[/]")
+            _block(f"[dim]{escape(result.case)}[/]")
         if self.verbose and result.snippet:
-            render.console.print("      [dim]" + _("rebuild the input:") + "[/]")
+            _block("[dim]" + _("rebuild the input:") + "[/]")
             for line in result.snippet.splitlines():
-                render.console.print(f"        [cyan]{escape(line)}[/]")
+                _block(f"[cyan]{escape(line)}[/]", indent=8)
         self._printed(result.output)
 
     def start_progress(self) -> None:
@@ -111,16 +112,22 @@ class GradeStream:
         if not lines:
             return
         if not self.verbose:
-            render.console.print("      [dim]" + ngettext("your code printed {count} line (-v shows them)",
-                                                  "your code printed {count} lines (-v shows them)",
-                                                  len(lines)).format(count=len(lines)) + "[/]")
+            _block("[dim]" + ngettext("your code printed {count} line (-v shows them)",
+                                      "your code printed {count} lines (-v shows them)",
+                                      len(lines)).format(count=len(lines)) + "[/]")
             return
         shown = lines[-10:]
         printed = _("your code printed (the last 10 of {count}):").format(count=len(lines)) if len(lines) > len(shown) \
             else _("your code printed:")
-        render.console.print(f"      [dim]{printed}[/]")
+        _block(f"[dim]{printed}[/]")
         for line in shown:
-            render.console.print(f"        {escape(line)}")
+            _block(escape(line), indent=8)
+
+
+def _block(markup: str, indent: int = 6) -> None:
+    """A line of a check's report, indented under the check, and its wrapped rest indented too (not
+    back at the screen's left edge, where it would read as a line of its own)."""
+    render.console.print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False))
 
 
 def _cut(text: str, width: int) -> str:

@@ -59,6 +59,10 @@ def test_the_first_failure_in_full_and_one_line_for_each_other(width, monkeypatc
     assert "thegradientofq" in name_and_message
     assert "(thefirstinfull:-vshowseveryone)" in squeezed(shown)
     assert "3of6checksfailed" in squeezed(shown)
+    # The first failure's report, wrapped, stays indented under its check: no line of it starts at the edge.
+    first = next(index for index, line in enumerate(lines) if "✗ softmax[huge_magnitudes]" in line)
+    report = lines[first + 1:near]
+    assert len(report) >= 4 and all(line.startswith("      ") for line in report), report
 
 
 @pytest.mark.parametrize("width", (60, 80, 120))
