@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markup import escape as escape_markup
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from interviewkit import wide
 from interviewkit.catalog import Catalog, Hint, Kata
@@ -87,7 +88,7 @@ def statement(kata: Kata, catalog: Catalog, written: str | None = None) -> None:
              "  ·  " + _("about {minutes} min").format(minutes=kata.minutes) + "  ·  "
              + _("tracks: {tracks}").format(tracks=", ".join(kata.tracks)) + "  ·  "
              + _("tags: {tags}").format(tags=tags(kata)))
-    console.print(Panel(facts, title=kata.id, title_align="left"))
+    console.print(titled(facts, kata.id))
     # One Markdown for both: the numeric contract (with each track's forbidden names) ends the statement.
     console.print(Markdown(kata.statement().rstrip() + "\n\n" + block(kata)))
     untranslated_note(kata, "statement.md")
@@ -97,6 +98,14 @@ def statement(kata: Kata, catalog: Catalog, written: str | None = None) -> None:
         return
     console.print("\n" + _("Start with: [bold]kit new {kata}[/] (tracks: {tracks}; --track to choose, {default} by "
                             "default)").format(kata=kata.id, tracks=", ".join(kata.tracks), default=kata.default_track))
+
+
+def titled(body, title: str, **options) -> Panel:
+    """A panel titled on its top border where the title fits there, else on the panel's first line:
+    a border shows only what fits, and a title is never cut."""
+    if Text.from_markup(title).cell_len + 6 <= console.width:
+        return Panel(body, title=title, title_align="left", **options)
+    return Panel(Group(Text.from_markup(title, style="bold"), body), **options)
 
 
 def hint(kata: Kata, chosen: Hint, position: int, total: int, tied_to: str | None,
@@ -110,7 +119,7 @@ def hint(kata: Kata, chosen: Hint, position: int, total: int, tied_to: str | Non
         title += " · " + _("for the failing check {check}").format(check=tied_to)
     if because:
         title += " · " + _("diagnosed: {cause}").format(cause=because)
-    console.print(Panel(Markdown(chosen.text), title=escape(title), title_align="left"))
+    console.print(titled(Markdown(chosen.text), escape(title)))
     untranslated_note(kata, "hints.toml")
     if skipped:
         console.print("[dim]" + ngettext("Chosen for your failing check, ahead of hint {hints}: `kit hint {kata}` again "
@@ -124,8 +133,8 @@ def solution(kata: Kata, track: str, code: str) -> None:
     from rich.syntax import Syntax
 
     # Code is wrapped, never cut: a narrow terminal shows every character of the reference.
-    console.print(Panel(Syntax(code, "python", line_numbers=True, word_wrap=True),
-                        title=f"{kata.id} · " + _("{track} reference").format(track=track), title_align="left"))
+    console.print(titled(Syntax(code, "python", line_numbers=True, word_wrap=True),
+                         f"{kata.id} · " + _("{track} reference").format(track=track)))
     explanation = kata.explanation()
     if explanation:
         markdown(explanation)
@@ -160,8 +169,7 @@ def dashboard(session, states, now: float, live: bool = False) -> Panel:
     how = _("save a file to grade it") if live else _("kit grade FILE to grade")
     title = (_("mock interview {session}").format(session=session.id) + f" · [{style}]"
              + _("{clock} left").format(clock=clock(left)) + f"[/] · {how}")
-    return Panel(table, title=title, title_align="left", subtitle=_("Ctrl-C leaves the session running"),
-                 subtitle_align="right")
+    return titled(table, title, subtitle=_("Ctrl-C leaves the session running"), subtitle_align="right")
 
 
 def stats_tables(katas, progress, hints, sessions, streak_days: int, chart: str, due=()) -> None:

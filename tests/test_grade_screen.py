@@ -91,3 +91,19 @@ def test_the_progress_line_names_the_running_check_and_its_place(monkeypatch):
     console.print(stream)
     line = console.export_text().splitlines()[-1]
     assert line.startswith("  … check 2/16 softmax[a_case") and line.endswith("…") and len(line) <= 60
+
+
+@pytest.mark.parametrize("width", (60, 80, 120))
+def test_a_hint_title_too_long_for_the_border_is_shown_whole_inside_the_panel(width, monkeypatch):
+    from interviewkit.catalog import Catalog
+
+    console = Console(width=width, record=True, force_terminal=False)
+    monkeypatch.setattr(render, "console", console)
+    kata = Catalog().get("softmax")
+    check = "softmax[rows_of_very_different_scale]"
+    render.hint(kata, kata.hints()[1], 2, len(kata.hints()), tied_to=check,
+                because="this is what one maximum over the whole array gives")
+    shown = console.export_text()
+    assert all(len(line) <= width for line in shown.splitlines())
+    inside = squeezed(shown.replace("│", ""))  # the panel's text, read across its lines
+    assert squeezed(check) in inside and "onemaximumoverthewholearraygives" in inside

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewkit.messages import N_, _
+
 
 @dataclass(frozen=True, eq=False)
 class Made:
@@ -35,10 +37,10 @@ class Made:
 
     def describe(self) -> str:
         if self.kind.endswith("generator"):
-            return f"a {GENERATOR_NAMES[self.kind]} seeded {self.spec['seed']}"
+            return _("a {generator} seeded {seed}").format(generator=GENERATOR_NAMES[self.kind], seed=self.spec["seed"])
         shapes = ", ".join(f"{key} {tuple(getattr(value, 'shape', ()))}" for key, value in self.spec.items()
                            if hasattr(value, "shape"))
-        return f"{DESCRIPTIONS[self.kind]} ({shapes})"
+        return f"{_(DESCRIPTIONS[self.kind])} ({shapes})"
 
     def __repr__(self) -> str:
         if self.kind == "torch_generator":
@@ -49,10 +51,10 @@ class Made:
 
 
 GENERATOR_NAMES = {"torch_generator": "torch.Generator", "numpy_generator": "np.random.Generator"}
-DESCRIPTIONS = {"linear": "an nn.Linear with given weights", "mlp": "an nn.Sequential(Linear, ReLU, Linear)",
-                "optimizer": "a torch.optim optimizer over your module", "instance": "your instance",
-                "step_table": "a step function reading a log-probability table",
-                "transposed": "a transposed view (not contiguous)"}
+DESCRIPTIONS = {"linear": N_("an nn.Linear with given weights"), "mlp": N_("an nn.Sequential(Linear, ReLU, Linear)"),
+                "optimizer": N_("a torch.optim optimizer over your module"), "instance": N_("your instance"),
+                "step_table": N_("a step function reading a log-probability table"),
+                "transposed": N_("a transposed view (not contiguous)")}
 
 
 def _torch():
@@ -118,24 +120,26 @@ class TableStep:
         self.calls: list = []
 
     def __repr__(self) -> str:
-        steps, vocabulary, _ = self.table.shape
+        steps, vocabulary, _size = self.table.shape
         return f"<step_fn over {vocabulary} tokens, prefixes of up to {steps} tokens>"
 
     def __call__(self, prefixes):
         torch = _torch()
-        steps, vocabulary, _ = self.table.shape
+        steps, vocabulary, _size = self.table.shape
         if not isinstance(prefixes, torch.Tensor) or prefixes.dim() != 2 or prefixes.dtype != torch.long:
-            got = (f"a {prefixes.dtype} tensor of shape {tuple(prefixes.shape)}"
-                   if isinstance(prefixes, torch.Tensor) else f"a {type(prefixes).__name__}")
-            raise TypeError(f"step_fn takes a LongTensor (n, t) of prefixes, one per row; it was given {got}")
+            message = (_("step_fn takes a LongTensor (n, t) of prefixes, one per row; it was given a {dtype} tensor "
+                         "of shape {shape}") if isinstance(prefixes, torch.Tensor) else
+                       _("step_fn takes a LongTensor (n, t) of prefixes, one per row; it was given a {kind}"))
+            raise TypeError(message.format(dtype=getattr(prefixes, "dtype", None),
+                                           shape=tuple(getattr(prefixes, "shape", ())), kind=type(prefixes).__name__))
         count, length = prefixes.shape
         if not 1 <= length <= steps:
-            raise ValueError(f"step_fn was given prefixes of {length} tokens; in this case they hold 1 to "
-                             f"{steps} (bos, then at most max_len - 1 generated tokens)")
+            raise ValueError(_("step_fn was given prefixes of {length} tokens; in this case they hold 1 to {steps} "
+                               "(bos, then at most max_len - 1 generated tokens)").format(length=length, steps=steps))
         self.calls.append(prefixes.detach().to("cpu").clone())
         last = prefixes[:, -1].to(self.table.device)
         if count and (int(last.min()) < 0 or int(last.max()) >= vocabulary):
-            raise ValueError(f"step_fn was given a token outside [0, {vocabulary})")
+            raise ValueError(_("step_fn was given a token outside [0, {vocabulary})").format(vocabulary=vocabulary))
         return self.table[length - 1][last].clone()
 
 
