@@ -9,7 +9,7 @@ from rich.live import Live
 from rich.padding import Padding
 from rich.text import Text
 
-from interviewkit import render
+from interviewkit import render, wide
 from interviewkit.durations import duration
 from interviewkit.grading.run.result import CONTRACT_CHECK, CheckResult, GradeReport
 from interviewkit.grading.sandbox.kinds import Kind
@@ -67,7 +67,7 @@ class GradeStream:
         if self.verbose and result.snippet:
             _block("[dim]" + _("rebuild the input:") + "[/]")
             for line in result.snippet.splitlines():
-                _block(f"[cyan]{escape(line)}[/]", indent=8)
+                _block(f"[cyan]{escape(line)}[/]", indent=8, verbatim=True)
         self._printed(result.output)
 
     def start_progress(self) -> None:
@@ -96,7 +96,7 @@ class GradeStream:
         """`✗ name  first line of the message`, the message cut to the width with a mark."""
         self.condensed += 1
         line = Text("  ✗ " + visible(result.name), style="red")
-        first = visible(result.message.splitlines()[0]) if result.message.strip() else ""
+        first = wide.joined(visible(result.message.splitlines()[0])) if result.message.strip() else ""
         if result.message == self._last_message:
             first = _("(same as the first)")
         room = render.console.width - line.cell_len - 2
@@ -121,13 +121,15 @@ class GradeStream:
             else _("your code printed:")
         _block(f"[dim]{printed}[/]")
         for line in shown:
-            _block(escape(line), indent=8)
+            _block(escape(line), indent=8, verbatim=True)
 
 
-def _block(markup: str, indent: int = 6) -> None:
+def _block(markup: str, indent: int = 6, verbatim: bool = False) -> None:
     """A line of a check's report, indented under the check, and its wrapped rest indented too (not
-    back at the screen's left edge, where it would read as a line of its own)."""
-    render.console.print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False))
+    back at the screen's left edge, where it would read as a line of its own). kit's own words are
+    `joined`; code and what the candidate printed are shown `verbatim`."""
+    text = Text.from_markup(markup if verbatim else wide.joined(markup))
+    render.console.print(Padding(text, (0, 0, 0, indent), expand=False))
 
 
 def _cut(text: str, width: int) -> str:

@@ -14,6 +14,16 @@ CLOSING = "，。、；：！？）》」』】〉％"
 WORD = re.compile(rf"\s*[{OPENING}]*(?:[^\s{WIDE}]+|[{WIDE}])[{CLOSING}]*\s*")
 
 
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
+
+
+def joined(text: str) -> str:
+    """`text` without the single spaces that fall between two Chinese characters: a message made of a
+    translated sentence around a translated word (`{what} 的形状`) gets one where Chinese has none."""
+    return SPACE_BETWEEN_HAN.sub("", text)
+
+
 def words(text: str):
     """(start, end, word) of each word, its spaces on the right included, as rich._wrap.words."""
     position = 0

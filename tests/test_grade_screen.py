@@ -107,3 +107,11 @@ def test_a_hint_title_too_long_for_the_border_is_shown_whole_inside_the_panel(wi
     assert all(len(line) <= width for line in shown.splitlines())
     inside = squeezed(shown.replace("│", ""))  # the panel's text, read across its lines
     assert squeezed(check) in inside and "onemaximumoverthewholearraygives" in inside
+
+
+def test_a_space_between_two_chinese_words_of_a_message_is_dropped_but_printed_text_is_kept(monkeypatch):
+    """`{what} 的形状` with {what} = 输出 reads 输出 的形状: Chinese puts no space there. What the
+    candidate printed is shown as printed."""
+    checks = [CheckResult("softmax[vector]", False, "输出 的形状是 (3,)，期望 (4,)", output="你好 世界\n")]
+    shown = screen(80, True, checks, monkeypatch, expected=1)
+    assert "输出的形状是 (3,)，期望 (4,)" in shown and "你好 世界" in shown
