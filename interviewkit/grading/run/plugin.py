@@ -11,6 +11,7 @@ from interviewkit.grading.sandbox.errors import CandidateError, CheckFailed
 from interviewkit.grading.run.events import checked, started
 from interviewkit.grading.run.result import CheckResult
 from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.messages import _
 
 OUTPUT_LIMIT = 2000
 
@@ -80,15 +81,16 @@ class GradePlugin:
         error = call.excinfo.value if call.excinfo else None
         if report.skipped:
             result.passed = False
-            result.kind, result.message = Kind.NOT_RUN, f"not run: {report.longrepr[2] if report.longrepr else ''}"
+            result.kind = Kind.NOT_RUN
+            result.message = _("not run: {reason}").format(reason=report.longrepr[2] if report.longrepr else "")
         elif isinstance(error, CheckFailed):
             result.kind, result.message = Kind.CHECK, str(error)
         elif isinstance(error, CandidateError):
             result.kind, result.message = error.kind, str(error)
         elif error is not None:
             result.kind = Kind.INTERNAL
-            result.message = (f"kit's grader failed ({type(error).__name__}: {error}); this is a bug in the kata's "
-                              "grader, not in your code")
+            result.message = _("kit's grader failed ({error}); this is a bug in the kata's grader, not in your "
+                               "code").format(error=f"{type(error).__name__}: {error}")
         if error is not None:
             result.case = getattr(error, "case_description", "")
             result.snippet = getattr(error, "snippet", "")
@@ -100,7 +102,8 @@ class GradePlugin:
 
     def pytest_collectreport(self, report):
         if report.failed:
-            result = CheckResult("grader", False, f"kit's grader did not load: {report.longreprtext[-800:]}",
+            result = CheckResult("grader", False, _("kit's grader did not load: {report}").format(
+                                     report=report.longreprtext[-800:]),
                                  kind=Kind.INTERNAL)
             self.results.append(result)
             self._emit(checked(result))

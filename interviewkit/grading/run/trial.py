@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import runpy
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +28,7 @@ from interviewkit.grading.run.events import checked, started
 from interviewkit.grading.run.result import CheckResult
 from interviewkit.grading.sandbox.errors import CandidateError
 from interviewkit.grading.sandbox.kinds import Kind
+from interviewkit.messages import _
 
 EXAMPLE = "example.py"
 SAME = 1e-5  # relative: "the same as the reference" in a run, which is not a grade
@@ -41,17 +43,17 @@ def load_steps(path: Path, track: str) -> list[dict]:
     try:
         namespace = runpy.run_path(str(path))
         if not callable(namespace.get("example")):
-            raise ExampleError(f"{path} defines no example(track) function")
+            raise ExampleError(_("{path} defines no example(track) function").format(path=path))
         steps = namespace["example"](track)
     except ExampleError:
         raise
     except Exception as error:
-        raise ExampleError(f"{path} failed: {type(error).__name__}: {error}") from None
+        raise ExampleError(_("{path} failed: {error}").format(path=path, error=f"{type(error).__name__}: {error}")) from None
     if not isinstance(steps, list) or not all(isinstance(step, dict) and len(set(step) & {"call", "construct",
                                                                                           "method"}) == 1
                                               for step in steps):
-        raise ExampleError(f"{path}: example(track) must return a list of steps, each with one of "
-                           "call, construct or method (and args)")
+        raise ExampleError(_("{path}: example(track) must return a list of steps, each with one of call, construct or "
+                             "method (and args)").format(path=path))
     return steps
 
 
@@ -108,17 +110,17 @@ class _Trial:
             if hasattr(self.theirs, "state_dict"):  # a module: the same weights on both sides
                 self.yours.load_state_dict({name: value.detach().clone()
                                             for name, value in self.theirs.state_dict().items()})
-                return True, "built, with the reference's weights"
-            return True, "built"
+                return True, _("built, with the reference's weights")
+            return True, _("built")
         if self.yours is None:
-            raise ExampleError("a method step comes before any construct step")
+            raise ExampleError(_("a method step comes before any construct step"))
         name = step["method"]
         if name in ("train", "eval"):  # a module's mode: the method returns the module itself
             mode = name == "train" and own.get("mode", True)
             self.yours.train(mode)
             self.theirs.train(mode)
             self.results.append((None, None))
-            return True, f"switched to {'training' if mode else 'evaluation'} mode"
+            return True, _("switched to training mode") if mode else _("switched to evaluation mode")
         got = self.yours.call(name, **mine).output
         method = self.theirs if name == "forward" and callable(self.theirs) else getattr(self.theirs, name)
         expected = method(**own)
@@ -178,8 +180,19 @@ def _compare(got, expected) -> tuple[bool, str]:
     import numpy as np
 
     same, difference = _same(got, expected)
-    verdict = ("the same as the reference" if same else "differs from the reference") + difference
-    return same, f"{_show(got, 'yours:     ')}\n{_show(expected, 'reference: ')}\n{verdict}"
+    verdict = (_("the same as the reference") if same else _("differs from the reference")) + difference
+    yours, reference = _("yours:"), _("reference:")
+    width = max(_width(yours), _width(reference)) + 1
+    return same, f"{_show(got, _padded(yours, width))}\n{_show(expected, _padded(reference, width))}\n{verdict}"
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes on a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
 
 
 def _array(value):
@@ -198,13 +211,13 @@ def _same(got, expected) -> tuple[bool, str]:
         return all(same for same, _ in parts), ""
     if isinstance(expected, dict) and isinstance(got, dict):
         if set(got) != set(expected):
-            return False, f": keys {sorted(got)}, the reference's {sorted(expected)}"
+            return False, _(": keys {got}, the reference's {expected}").format(got=sorted(got), expected=sorted(expected))
         return all(_same(got[key], expected[key])[0] for key in expected), ""
     a, b = _array(got), _array(expected)
     if a is None or b is None:
         return got == expected, ""
     if a.shape != b.shape:
-        return False, f": shape {a.shape}, the reference's {b.shape}"
+        return False, _(": shape {shape}, the reference's {expected}").format(shape=a.shape, expected=b.shape)
     if a.size == 0:
         return True, ""
     try:
@@ -215,10 +228,15 @@ def _same(got, expected) -> tuple[bool, str]:
     with np.errstate(invalid="ignore"):
         gap = float(np.max(np.where(alike, 0.0, np.abs(left - right))))
     if np.isnan(gap):
-        return False, " (NaN where the reference has numbers, or the other way round)"
+        return False, _(" (NaN where the reference has numbers, or the other way round)")
     finite = np.abs(right[np.isfinite(right)])
     scale = max(1.0, float(finite.max()) if finite.size else 1.0)
-    return gap <= SAME * scale, f" (largest difference {gap:.3g})"
+    return gap <= SAME * scale, _(" (largest difference {gap})").format(gap=f"{gap:.3g}")
+
+
+def _label(prefix: str) -> str:
+    """A prefix without its padding and colon (ASCII or full-width): "yours" of "yours:     "."""
+    return prefix.rstrip().rstrip(":：")
 
 
 def _show(value, prefix: str) -> str:
@@ -231,16 +249,16 @@ def _show(value, prefix: str) -> str:
                                                    not isinstance(value, dict)):
         return prefix + repr(value)
     if isinstance(value, (tuple, list)):
-        return "\n".join(_show(item, f"{prefix.rstrip().rstrip(':')}[{index}]: ".ljust(len(prefix)))
+        return "\n".join(_show(item, _padded(f"{_label(prefix)}[{index}]: ", _width(prefix)))
                          for index, item in enumerate(value))
     if isinstance(value, dict):
-        return "\n".join(_show(item, f"{prefix.rstrip().rstrip(':')}[{key!r}]: ".ljust(len(prefix)))
+        return "\n".join(_show(item, _padded(f"{_label(prefix)}[{key!r}]: ", _width(prefix)))
                          for key, item in value.items())
     array = _array(value)
     if array is None:
         return prefix + repr(value)
     if not array.ndim:
         return prefix + np.array2string(array, precision=6)
-    indent = " " * len(prefix)  # the array below its dtype and shape, so that a narrow screen wraps neither
+    indent = " " * _width(prefix)  # the array below its dtype and shape, so that a narrow screen wraps neither
     text = np.array2string(array, precision=6, threshold=60, edgeitems=3, max_line_width=72, prefix=indent)
     return f"{prefix}{array.dtype} {tuple(array.shape)}\n{indent}{text}"

@@ -25,6 +25,7 @@ from interviewkit.grading.run.runner import (
     GRACE_SECONDS, GradeRequest, OnCheck, OnRunning, ReportBuilder, Tail, child_environment, end_group, read_events,
 )
 from interviewkit.grading.run.worker import MESSAGE_BYTES, SOCKET_NAME, peer_credentials, socket_path
+from interviewkit.messages import _
 
 IDLE_MINUTES = 10
 START_SECONDS = 120
@@ -69,7 +70,8 @@ def connect(kit_dir: Path) -> socket.socket | None:
         os.close(folder)
     if peer_credentials(connection)[1] != os.getuid():
         connection.close()
-        raise WorkerUnavailable(f"{kit_dir / SOCKET_NAME} is served by another user's process; remove the file.")
+        raise WorkerUnavailable(_("{path} is served by another user's process; remove the file.").format(
+            path=kit_dir / SOCKET_NAME))
     return connection
 
 
@@ -117,7 +119,7 @@ def grade_through_worker(request: GradeRequest, kit_dir: Path, on_check: OnCheck
         with connection:
             return _follow(request, connection, answer["pid"], events_read, output_read, started,
                            ReportBuilder(request, on_check, on_running))
-    raise WorkerUnavailable(f"the grading worker did not take the grade ({ATTEMPTS} tries)")
+    raise WorkerUnavailable(_("the grading worker did not take the grade ({attempts} tries)").format(attempts=ATTEMPTS))
 
 
 def _follow(request: GradeRequest, connection: socket.socket, grader: int, events_read: int, output_read: int,
@@ -194,7 +196,7 @@ def _start(kit_dir: Path) -> socket.socket:
         connection = connect(kit_dir) if answered else None
         if connection is None:
             end_group(process.pid)
-            raise WorkerUnavailable(f"the grading worker did not start (see {kit_dir / LOG_NAME})")
+            raise WorkerUnavailable(_("the grading worker did not start (see {path})").format(path=kit_dir / LOG_NAME))
         return connection
 
 

@@ -20,6 +20,7 @@ from interviewkit.grading.sandbox.guard import Guard
 from interviewkit.grading.sandbox.handle import Handle
 from interviewkit.grading.sandbox.seam import CallResult, Gradients
 from interviewkit.grading.sandbox.signature import api_problems, parse_api
+from interviewkit.messages import _
 
 _module_numbers = itertools.count()
 
@@ -52,7 +53,7 @@ class Candidate:
         sys.modules[name] = module  # dataclasses and pickling look their module up here
         guard.install()
         candidate = cls(path, module.__dict__, guard)
-        with candidate.running("importing your file"):
+        with candidate.running(_("importing your file")):
             exec(code, module.__dict__)
         problems = [problem for line in api for problem in api_problems(module.__dict__, parse_api(line))]
         if problems:
@@ -86,9 +87,9 @@ class Candidate:
         staged, self._staged = self._staged, None
         if staged is None or staged[0] != symbol:
             raise RuntimeError(f"run_staged({symbol!r}) asked without staged inputs for it")
-        _, args, kwargs = staged
+        args, kwargs = staged[1:]
         function = self._namespace[symbol]
-        with self.running(f"{symbol}(...) on the timing case"):
+        with self.running(_("{symbol}(...) on the timing case").format(symbol=symbol)):
             self._staged_output = values.copy_out(function(*args, **kwargs))
 
     def staged_output(self, symbol: str):
@@ -100,7 +101,7 @@ class Candidate:
         function = self._namespace[symbol]
         args, kwargs = values.copy_in(args), values.copy_in(kwargs)
         record = {"largest_elements": None, "peak_bytes": 0}
-        with self.running(f"{symbol}(...) measuring its memory"), ExitStack() as stack:
+        with self.running(_("{symbol}(...) measuring its memory").format(symbol=symbol)), ExitStack() as stack:
             if values.torch_module() is not None:
                 stack.enter_context(measure.largest_torch_allocation(record))
             stack.enter_context(measure.traced_peak(record))
@@ -141,7 +142,7 @@ class Candidate:
             return Gradients(problem=problem)
         targets = {**{f"input:{k}": v for k, v in leaves.items()},
                    **{f"param:{k}": v for k, v in parameters.items() if v.requires_grad}}
-        with self.running(f"the backward pass of {label}"):
+        with self.running(_("the backward pass of {label}").format(label=label)):
             grads = values.vector_jacobian_product(
                 [out for out, _ in pairs], [up for _, up in pairs], list(targets.values())
             )
@@ -157,11 +158,11 @@ def read_source(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")  # an editor may begin the file with a BOM
     except (OSError, UnicodeDecodeError) as error:
-        raise LoadFailed(f"cannot read {path.name}: {error}") from None
+        raise LoadFailed(_("cannot read {file}: {error}").format(file=path.name, error=error)) from None
 
 
 def _syntax_message(path: Path, error: SyntaxError) -> str:
-    lines = [f"syntax error at {path.name}:{error.lineno}: {error.msg}"]
+    lines = [_("syntax error at {file}:{line}: {message}").format(file=path.name, line=error.lineno, message=error.msg)]
     if error.text:
         text = error.text.rstrip("\n")
         indent = len(text) - len(text.lstrip())

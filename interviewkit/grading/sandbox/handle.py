@@ -8,6 +8,7 @@ from typing import Protocol
 from interviewkit.grading.sandbox import values
 from interviewkit.grading.sandbox.errors import WrongApi
 from interviewkit.grading.sandbox.seam import CallResult
+from interviewkit.messages import _
 
 
 class Runner(Protocol):
@@ -41,7 +42,8 @@ class Handle:
         import torch
 
         if not isinstance(self._instance, torch.nn.Module):
-            raise WrongApi(f"`{self._symbol}` must subclass torch.nn.Module (class {self._symbol}(nn.Module)).")
+            raise WrongApi(_("`{symbol}` must subclass torch.nn.Module (class {symbol}(nn.Module)).").format(
+                symbol=self._symbol))
         return self._instance
 
     def call(self, method: str = "forward", *args, upstream=None, trace: tuple[str, ...] = (),
@@ -57,7 +59,7 @@ class Handle:
         else:
             function = getattr(self._instance, method, None)
             if function is None:
-                raise WrongApi(f"`{self._symbol}` has no method `{method}`.")
+                raise WrongApi(_("`{symbol}` has no method `{method}`.").format(symbol=self._symbol, method=method))
         parameters = dict(self._module().named_parameters()) if upstream is not None else {}
         label = f"{self._symbol}.{method}"
         traced: dict = {name: None for name in trace}
@@ -75,7 +77,8 @@ class Handle:
         try:
             submodule = module.get_submodule(name)
         except AttributeError:
-            raise WrongApi(f"`{self._symbol}` has no submodule `{name}` (see the contract's names).") from None
+            raise WrongApi(_("`{symbol}` has no submodule `{name}` (see the contract's names).").format(
+                symbol=self._symbol, name=name)) from None
 
         def record(_module, _inputs, output):
             traced[name] = values.copy_out(output) if keep_values else values.shapes_of(output)
@@ -117,17 +120,18 @@ class Handle:
         expected = set(self.parameter_shapes())
         given = set(state)
         if expected != given:
-            missing = ", ".join(sorted(given - expected)) or "none"
-            unexpected = ", ".join(sorted(expected - given)) or "none"
-            raise WrongApi(
-                f"`{self._symbol}` has the wrong parameters and buffers: missing {missing}; "
-                f"not in the contract: {unexpected}."
-            )
+            missing = ", ".join(sorted(given - expected)) or _("none")
+            unexpected = ", ".join(sorted(expected - given)) or _("none")
+            raise WrongApi(_("`{symbol}` has the wrong parameters and buffers: missing {missing}; not in the "
+                             "contract: {unexpected}.").format(symbol=self._symbol, missing=missing,
+                                                               unexpected=unexpected))
         shapes = self.parameter_shapes()
-        wrong = [f"{name} is {shapes[name]}, expected {tuple(value.shape)}"
+        wrong = [_("{name} is {shape}, expected {expected}").format(name=name, shape=shapes[name],
+                                                                     expected=tuple(value.shape))
                  for name, value in state.items() if shapes[name] != tuple(value.shape)]
         if wrong:
-            raise WrongApi(f"`{self._symbol}` has parameters of the wrong shape: {'; '.join(wrong)}.")
+            raise WrongApi(_("`{symbol}` has parameters of the wrong shape: {wrong}.").format(
+                symbol=self._symbol, wrong="; ".join(wrong)))
         state = values.copy_in(state)
         with self._candidate.running(f"{self._symbol}.load_state_dict(...)"):
             module.load_state_dict(state, strict=True)
@@ -159,13 +163,13 @@ class Handle:
     def set(self, **attributes) -> None:
         """Sets attributes of a plain object (the NumPy track's weights)."""
         attributes = values.copy_in(attributes)
-        with self._candidate.running(f"setting attributes of {self._symbol}"):
+        with self._candidate.running(_("setting attributes of {symbol}").format(symbol=self._symbol)):
             for name, value in attributes.items():
                 setattr(self._instance, name, value)
 
     def get(self, name: str):
-        with self._candidate.running(f"reading {self._symbol}.{name}"):
+        with self._candidate.running(_("reading {symbol}.{name}").format(symbol=self._symbol, name=name)):
             if not hasattr(self._instance, name):
-                raise WrongApi(f"`{self._symbol}` has no attribute `{name}`.")
+                raise WrongApi(_("`{symbol}` has no attribute `{name}`.").format(symbol=self._symbol, name=name))
             value = getattr(self._instance, name)
         return values.copy_out(value)

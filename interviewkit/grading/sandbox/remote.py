@@ -79,12 +79,13 @@ class RemoteCandidate(CandidateInterface):
 
     def _request(self, message: dict, during: str):
         if self._ended:
-            raise SandboxGone(f"not run: {self._ended}")
+            raise SandboxGone(_("not run: {reason}").format(reason=self._ended))
         try:
             wire.send(self._sandbox.requests, message, self._deadline)
             reply = wire.receive(self._sandbox.replies, self._deadline)
         except wire.ReplyTimeout:
-            self._end(f"the time limit of {self._time_limit:g} s was reached during {during}")
+            self._end(_("the time limit of {seconds} s was reached during {during}").format(
+                seconds=f"{self._time_limit:g}", during=during))
             raise CandidateTimeout(
                 _("time limit of {seconds} s reached during {during}: an infinite loop, or code far slower than "
                   "needed? The grade was stopped here (raise the limit with --timeout).").format(
@@ -94,20 +95,20 @@ class RemoteCandidate(CandidateInterface):
             why = self._exit_reason()
             violations, _served = self._alarms()
             if violations:
-                self._end(f"the sandbox ended during {during}")
+                self._end(_("the sandbox ended during {during}").format(during=during))
                 raise violation_error(violations) from None
             failure = self._sandbox.failure()
-            self._end(f"the sandbox ended during {during}")
+            self._end(_("the sandbox ended during {during}").format(during=during))
             if failure:
                 raise RuntimeError(f"kit's sandbox failed during {during} (a bug of kit's, not your code):\n{failure}")
             raise SandboxCrashed(_("{why} during {during}").format(why=why, during=during)) from None
         except wire.WireError as error:
-            self._end("the sandbox sent an unreadable reply")
+            self._end(_("the sandbox sent an unreadable reply"))
             raise SandboxCrashed(_("the sandbox sent an unreadable reply during {during} ({error}): did your code "
                                    "write to kit's channel?").format(during=during, error=error)) from None
         if not isinstance(reply, dict):
-            self._end("the sandbox sent an unreadable reply")
-            raise SandboxCrashed(f"the sandbox sent an unreadable reply during {during}")
+            self._end(_("the sandbox sent an unreadable reply"))
+            raise SandboxCrashed(_("the sandbox sent an unreadable reply during {during}").format(during=during))
         printed = reply.get("printed")
         if isinstance(printed, str) and printed:
             self._printed.append(printed)
@@ -115,9 +116,9 @@ class RemoteCandidate(CandidateInterface):
         if violations:
             raise violation_error(violations)
         if served != 1:
-            raise SandboxViolation(
+            raise SandboxViolation(_(
                 "the sandbox's alarm channel no longer reached the grader after this call: your code closed, "
-                "replaced or filled one of kit's file descriptors")
+                "replaced or filled one of kit's file descriptors"))
         error = reply.get("error")
         if error is not None:
             kind, text = error if isinstance(error, (list, tuple)) and len(error) == 2 else (Kind.INTERNAL, str(error))

@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from interviewkit.grading.sandbox.errors import ForbiddenUse, SandboxViolation
+from interviewkit.messages import _
 
 
 @dataclass
@@ -60,7 +61,8 @@ state = GuardState()
 
 
 def forbidden_message(names: list[str]) -> str:
-    return f"uses {', '.join(names)}, which this kata forbids: write it yourself from basic operations."
+    return _("uses {names}, which this kata forbids: write it yourself from basic operations.").format(
+        names=", ".join(names))
 
 
 def violation_error(violations: list[tuple[str, str]]) -> ForbiddenUse | SandboxViolation | None:

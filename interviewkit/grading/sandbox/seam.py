@@ -19,6 +19,7 @@ from enum import Enum
 from typing import Any, Callable, Protocol, TypeVar
 
 from interviewkit.grading.sandbox.values import torch_module
+from interviewkit.messages import N_, _
 
 
 @dataclass
@@ -59,11 +60,12 @@ class Operation:
     target: Target
     reply: Reply
     # Formatted with the call's arguments by name (defaults applied) and `handle`, the class a handle's
-    # instance was built from: "{symbol}(...)" reads "softmax(...)".
+    # instance was built from: "{symbol}(...)" reads "softmax(...)". Words in it are marked N_ and
+    # translated here, in the language of the grade.
     during: str
 
     def describe(self, arguments: dict, handle: str | None = None) -> str:
-        return self.during.format_map({**arguments, "handle": handle})
+        return _(self.during).format_map({**arguments, "handle": handle})
 
 
 Method = TypeVar("Method", bound=Callable)
@@ -158,19 +160,19 @@ class CandidateInterface(Protocol):
 
     # A timed call in three requests, so that the grader's clock (timing.py) times only the middle
     # one: the inputs cross before it and the output after it, and nothing the sandbox measures counts.
-    @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) on the timing case")
+    @crossing(Target.CANDIDATE, Reply.DATA, N_("{symbol}(...) on the timing case"))
     def stage(self, symbol: str, *args, **kwargs) -> None:
         """Keeps fresh copies of a call's inputs in the sandbox for `run_staged`."""
 
-    @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) on the timing case")
+    @crossing(Target.CANDIDATE, Reply.DATA, N_("{symbol}(...) on the timing case"))
     def run_staged(self, symbol: str) -> None:
         """Calls `symbol` on the staged inputs and keeps a copy of its output; replies nothing."""
 
-    @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) on the timing case")
+    @crossing(Target.CANDIDATE, Reply.DATA, N_("{symbol}(...) on the timing case"))
     def staged_output(self, symbol: str):
         """The output the last `run_staged` kept, as data."""
 
-    @crossing(Target.CANDIDATE, Reply.DATA, "{symbol}(...) measuring its memory")
+    @crossing(Target.CANDIDATE, Reply.DATA, N_("{symbol}(...) measuring its memory"))
     def measure_call(self, symbol: str, *args, **kwargs) -> dict:
         """Calls a function and says what it allocated (measure.py): {"output", "largest_elements"
         (torch track: the largest storage an operation produced, in elements; else None), "peak_bytes"}."""
@@ -183,7 +185,7 @@ class CandidateInterface(Protocol):
 # The sandbox's own operations, which set the seam up (RemoteCandidate.protections and .load): their
 # arguments are plain already (serve.Sandbox.hello and .load).
 HELLO = Operation("hello", Target.SANDBOX, Reply.DATA, "starting the sandbox")
-LOAD = Operation("load", Target.SANDBOX, Reply.DATA, "importing your file")
+LOAD = Operation("load", Target.SANDBOX, Reply.DATA, N_("importing your file"))
 
 
 def declared(interface: type) -> list[Operation]:

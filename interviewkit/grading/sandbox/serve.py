@@ -12,6 +12,7 @@ import traceback
 import warnings
 from pathlib import Path
 
+from interviewkit import language
 from interviewkit.catalog import Forbidden
 from interviewkit.grading.sandbox import wire
 from interviewkit.grading.sandbox.audit import install_audit_hook
@@ -24,6 +25,7 @@ from interviewkit.grading.sandbox.handle import Handle
 from interviewkit.grading.sandbox.made import INSTANCE, Made
 from interviewkit.grading.sandbox.rules import state
 from interviewkit.grading.sandbox.seam import OPERATIONS, Operation, Reply, Target, result_to_data
+from interviewkit.messages import translation
 
 OUTPUT_LIMIT = 64 * 1024
 
@@ -169,6 +171,9 @@ def serve(requests: int, replies: int, alarms: int, protections: Protections) ->
     """Answers requests until the grader closes the channel; after each, marks its end on the alarm
     channel (rules.py), so that the grader knows the channel still reaches it."""
     state.alarms = alarms
+    # The catalogue of the grade's language (fresh.main sets it in the NumPy track's interpreter) is
+    # read now, before the audit hook watches the candidate's reads: messages are made after it.
+    translation(language.current)
     install_audit_hook()
     printed = _CappedText()
     sys.stdout = sys.stderr = printed
