@@ -15,6 +15,7 @@ import tempfile
 import threading
 
 from interviewkit.grading.sandbox.rules import forbidden_module, state
+from interviewkit.messages import N_, _
 
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 FILESYSTEM = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.symlink", "os.link", "os.truncate",
@@ -59,8 +60,12 @@ def _changes_only_scratch(event: str, arguments: tuple, scratch: tuple[str, ...]
     return event not in ("os.symlink", "os.link") and bool(paths) and all(_inside(p, scratch) for p in paths)
 
 
-INDUCTOR_ADVICE = ("; torch.compile's default backend (inductor) compiles C++ in a subprocess: use "
-                   "torch.compile(fn, backend=\"eager\") or backend=\"aot_eager\", or no torch.compile")
+# Whole sentences, each translated where it is made: the sandbox holds the grade's catalogue
+# (serve.serve reads it before this hook watches anything).
+PROCESS = N_("tried to start or signal a process ({event}): kata solutions may not")
+PROCESS_FROM_INDUCTOR = N_(
+    "tried to start or signal a process ({event}): kata solutions may not; torch.compile's default backend "
+    "(inductor) compiles C++ in a subprocess: use {eager} or {aot_eager}, or no torch.compile")
 
 
 def _from_inductor() -> bool:
@@ -90,19 +95,23 @@ def install_audit_hook() -> None:
                 writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
                     isinstance(flags, int) and flags & WRITE_FLAGS)
                 if writes and not _inside(path, scratch):
-                    what = ("file", f"tried to write {path}: a kata solution must not write files")
+                    what = ("file", _("tried to write {path}: a kata solution must not write files").format(path=path))
             elif event in FILESYSTEM and not _changes_only_scratch(event, arguments, scratch):
-                what = ("file", f"tried to change the file system ({event} {arguments[0] if arguments else ''})")
+                what = ("file", _("tried to change the file system ({event} {target})").format(
+                    event=event, target=arguments[0] if arguments else ""))
             elif event in NETWORK:
-                what = ("network", f"tried to use the network ({event}): kata solutions run offline")
+                what = ("network", _("tried to use the network ({event}): kata solutions run offline").format(
+                    event=event))
             elif event in PROCESSES or event.startswith("os.exec") or event.startswith("os.spawn"):
-                what = ("process", f"tried to start or signal a process ({event}): kata solutions may not"
-                        + (INDUCTOR_ADVICE if _from_inductor() else ""))
+                what = ("process", _(PROCESS_FROM_INDUCTOR).format(
+                    event=event, eager='torch.compile(fn, backend="eager")', aot_eager='backend="aot_eager"')
+                        if _from_inductor() else _(PROCESS).format(event=event))
             elif event.startswith(("ctypes.", "gc.", "sys.set", "sys.add", "sys.monitoring", "cpython.")):
-                what = ("native", f"reached into the interpreter ({event}), as code that tampers with kit would")
+                what = ("native", _("reached into the interpreter ({event}), as code that tampers with kit would"
+                                    ).format(event=event))
             elif event not in ALLOWED and event not in FILESYSTEM:
-                what = ("sandbox", f"used {event}, which no kata solution needs: the sandbox lets through only "
-                        "what NumPy and PyTorch computations use")
+                what = ("sandbox", _("used {event}, which no kata solution needs: the sandbox lets through only "
+                                     "what NumPy and PyTorch computations use").format(event=event))
             if what and what[0] == "forbidden":
                 raise state.violate(what[1])
             if what:

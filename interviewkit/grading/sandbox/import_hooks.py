@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from interviewkit.grading.sandbox.rules import forbidden_module, state
+from interviewkit.messages import _
 
 # The interviewkit package folder (this file is interviewkit/grading/sandbox/import_hooks.py).
 _KIT_PACKAGE = str(Path(__file__).resolve().parents[2])
@@ -78,7 +79,7 @@ def install_import_hooks() -> None:
     def guarded_get_data(loader, path):
         rules = state.rules
         if rules is not None and str(path).startswith(rules.protected_roots):
-            raise state.violate("kit's own reference solutions or graders")
+            raise state.violate(_("kit's own reference solutions or graders"))
         return original_get_data(loader, path)
 
     builtins.__import__ = guarded_import

@@ -10,6 +10,7 @@ import sys
 import warnings
 
 from interviewkit.grading.sandbox.rules import state
+from interviewkit.messages import _
 
 # Where torch keeps Python implementations of its operations (decompositions, references): built
 # from allowed operations only, they would compute a forbidden one out of every watcher's sight.
@@ -30,7 +31,7 @@ def _watch_decompositions(packet_name: str, op) -> None:
         def watched(*args, _original=original, **kwargs):
             rules = state.rules
             if rules is not None and packet_name in rules.operations:
-                raise state.violate(f"the operation {packet_name}")
+                raise state.violate(_("the operation {name}").format(name=packet_name))
             return _original(*args, **kwargs)
 
         watched._kit_watched = True
@@ -88,7 +89,7 @@ class DispatcherGuard:
         for packet_name in packets:
             if packet_name in self._wrapped:
                 continue
-            namespace, _, name = packet_name.partition("::")
+            namespace, _separator, name = packet_name.partition("::")  # `_` is the translator here
             packet = getattr(getattr(torch.ops, namespace), name, None)
             if packet is None:
                 continue
@@ -118,7 +119,7 @@ class DispatcherGuard:
             def kernel(keyset, *args, _original=original, _op=op, _composite=composite, _key=key, **kwargs):
                 rules = state.rules
                 if rules is not None and packet_name in rules.operations:
-                    raise state.violate(f"the operation {packet_name}")
+                    raise state.violate(_("the operation {name}").format(name=packet_name))
                 if _original is None:
                     raise RuntimeError(f"{packet_name} is not available in kit's sandbox for {_key} tensors")
                 if _composite:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 
 from interviewkit.catalog import Forbidden
+from interviewkit.messages import _
 
 GETTERS = {"getattr", "builtins.getattr", "operator.attrgetter", "attrgetter"}
 # torch's own Python implementations of its operations: no kata solution needs them, and each holds
@@ -64,10 +65,10 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
     operations = {operation.partition("::")[2] for operation in forbidden.operations}
     reachable = names | operations
     watches_torch = bool(forbidden.functions or forbidden.operations or forbidden.modules)
-    findings = []
+    findings: set[tuple[int, str]] = set()
 
     def found(node: ast.AST, text: str) -> None:
-        findings.append(f"line {node.lineno}: {text}")
+        findings.add((node.lineno, text))
 
     imported = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
                 if isinstance(node, ast.Import) for alias in node.names}
@@ -75,18 +76,20 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
         reached = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
         if reached in INTROSPECTION or (isinstance(node, ast.Attribute) and node.attr == "modules"
                                         and isinstance(node.value, ast.Name) and node.value.id == "sys"):
-            found(node, f"`{reached}` reaches past the values your function is given (into kit's sandbox, "
-                        "or modules the track removes); a kata solution has no use for it")
+            found(node, _("`{name}` reaches past the values your function is given (into kit's sandbox, "
+                          "or modules the track removes); a kata solution has no use for it").format(name=reached))
         elif isinstance(node, ast.ImportFrom) and node.module == "sys" and \
                 any(alias.name in {"modules", "_getframe", "_current_frames"} for alias in node.names):
-            found(node, "importing sys.modules or frames reaches into kit's sandbox; a kata solution has no use for it")
+            found(node, _("importing sys.modules or frames reaches into kit's sandbox; a kata solution has no use "
+                          "for it"))
         elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
             for target in targets:
                 base = target.value if isinstance(target, ast.Attribute) else None
                 if isinstance(base, ast.Name) and base.id in imported:
-                    found(node, f"it changes the module {base.id} ({base.id}.{target.attr}); a kata solution "
-                                "leaves the libraries it uses as they are")
+                    found(node, _("it changes the module {module} ({attribute}); a kata solution leaves the "
+                                  "libraries it uses as they are").format(
+                        module=base.id, attribute=f"{base.id}.{target.attr}"))
         if isinstance(node, ast.Call):
             function = _dotted(node.func)
             if function in GETTERS:
@@ -94,31 +97,38 @@ def scan(source: str, forbidden: Forbidden) -> list[str]:
                 if len(node.args) > position:
                     name = _fold(node.args[position])
                     if name is not None and name.rsplit(".", 1)[-1] in reachable:
-                        found(node, f"{function}(..., {name!r}) reaches {name.rsplit('.', 1)[-1]}")
+                        found(node, _("{call} reaches {name}").format(
+                            call=f"{function}(..., {name!r})", name=name.rsplit(".", 1)[-1]))
                     elif name in INTROSPECTION:
-                        found(node, f"{function}(..., {name!r}) reaches past the values your function is given")
+                        found(node, _("{call} reaches past the values your function is given").format(
+                            call=f"{function}(..., {name!r})"))
             elif function in IMPORTERS and node.args:
                 module = _fold(node.args[0])
                 if module is not None and module.split(".")[0] in forbidden.imports:
-                    found(node, f"{function}({module!r}) imports {module.split('.')[0]}")
+                    found(node, _("{call} imports {module}").format(
+                        call=f"{function}({module!r})", module=module.split(".")[0]))
         elif isinstance(node, ast.Subscript):
             key = _fold(node.slice)
             holder = node.value
             is_namespace = (isinstance(holder, ast.Call) and _dotted(holder.func) == "vars") or (
                 isinstance(holder, ast.Attribute) and holder.attr == "__dict__")
             if is_namespace and key in reachable:
-                found(node, f"a namespace lookup of {key!r} reaches {key}")
+                found(node, _("a namespace lookup of {key} reaches {name}").format(key=repr(key), name=key))
         if not watches_torch:
             pass
         elif isinstance(node, ast.Attribute) and node.attr in INTERNALS or (
                 isinstance(node, ast.Name) and node.id in INTERNALS):
-            found(node, f"it reaches torch's internal implementations ({getattr(node, 'attr', None) or node.id})")
+            found(node, _("it reaches torch's internal implementations ({name})").format(
+                name=getattr(node, "attr", None) or node.id))
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [alias.name for alias in node.names] + ([node.module] if getattr(node, "module", None) else [])
             if any(part in INTERNALS for module in modules for part in module.split(".")):
-                found(node, f"it imports torch's internal implementations ({', '.join(modules)})")
+                found(node, _("it imports torch's internal implementations ({modules})").format(
+                    modules=", ".join(modules)))
         if isinstance(node, ast.Attribute):
             parts = (_dotted(node) or "").split(".")
             if parts[:2] == ["torch", "ops"] and len(parts) > 3 and parts[3] in operations:
-                found(node, f"{'.'.join(parts[:4])} is the operation {parts[2]}::{parts[3]}")
-    return sorted(set(findings), key=lambda line: int(line.split()[1].rstrip(":")))
+                found(node, _("{expression} is the operation {operation}").format(
+                    expression=".".join(parts[:4]), operation=f"{parts[2]}::{parts[3]}"))
+    return [_("line {line}: {finding}").format(line=line, finding=text)
+            for line, text in sorted(findings)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 from torch.overrides import TorchFunctionMode
 from torch.utils._python_dispatch import TorchDispatchMode
 
+from interviewkit.messages import _
+
 
 class PublicCallWatch(TorchFunctionMode):
     def __init__(self, rules, state):
@@ -33,5 +35,5 @@ class OperationWatch(TorchDispatchMode):
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
         packet = func._schema.name
         if packet in self._rules.operations:
-            raise self._state.violate(f"the operation {packet}")
+            raise self._state.violate(_("the operation {name}").format(name=packet))
         return func(*args, **(kwargs or {}))

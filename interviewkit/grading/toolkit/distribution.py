@@ -16,7 +16,7 @@ import math
 import numpy as np
 
 from interviewkit.grading.sandbox.errors import CheckFailed
-from interviewkit.messages import _
+from interviewkit.messages import _, ngettext
 
 FALSE_FAIL = 1e-6  # the default chance that a correct solution fails one such check
 
@@ -40,8 +40,10 @@ def expect_frequencies(counts, probabilities, what: str, false_fail: float = FAL
     if impossible.any():
         index = tuple(int(i) for i in np.argwhere(impossible)[0])
         count = int(counts[index])
-        raise CheckFailed(_("{what}: drew category {index} {count} time(s); its probability is 0 (a removed or "
-                            "masked entry must never be drawn)").format(what=what, index=index, count=count))
+        raise CheckFailed(ngettext("{what}: drew category {index} once; its probability is 0 (a removed or masked "
+                                   "entry must never be drawn)",
+                                   "{what}: drew category {index} {count} times; its probability is 0 (a removed or "
+                                   "masked entry must never be drawn)", count).format(what=what, index=index, count=count))
     share = false_fail / max(1, int((probabilities > 0).sum()))
     expected = draws * probabilities
     bound = np.vectorize(lambda n, p: bernstein_bound(int(n), p, share) if p > 0 else 0.0)(

@@ -13,7 +13,7 @@ from interviewkit.grading.sandbox.errors import CheckFailed
 from interviewkit.grading.sandbox.made import Made
 from interviewkit.grading.sandbox.seam import CallResult
 from interviewkit.grading.sandbox.values import usage
-from interviewkit.messages import _
+from interviewkit.messages import _, ngettext
 
 
 def torch_generator(seed: int) -> Made:
@@ -127,17 +127,17 @@ def _expect_same_calls(path: str, got: list, want: list) -> None:
 
 def _expect_same_batches(path: str, got: list, want: list) -> None:
     if sorted(got) != sorted(want):
-        # One whole sentence per case for the catalogue, the English unchanged ("time(s)" is pinned by tests).
+        times = {"count": ngettext("once", "{count} times", len(got)).format(count=len(got)),
+                 "expected": ngettext("once", "{count} times", len(want)).format(count=len(want))}
         if not got:
-            message = _("`{path}` was called never; the reference calls it {expected} time(s), on batches of "
-                        "{expected_rows} rows")
+            message = _("`{path}` was never called; the reference calls it {expected}, on batches of {expected_rows} "
+                        "rows")
         elif not want:
-            message = _("`{path}` was called {count} time(s), on batches of {rows} rows; the reference calls it never")
+            message = _("`{path}` was called {count}, on batches of {rows} rows; the reference never calls it")
         else:
-            message = _("`{path}` was called {count} time(s), on batches of {rows} rows; the reference calls it "
-                        "{expected} time(s), on batches of {expected_rows} rows")
-        raise CheckFailed(message.format(path=path, count=len(got), rows=sorted(got), expected=len(want),
-                                         expected_rows=sorted(want)))
+            message = _("`{path}` was called {count}, on batches of {rows} rows; the reference calls it {expected}, "
+                        "on batches of {expected_rows} rows")
+        raise CheckFailed(message.format(path=path, rows=sorted(got), expected_rows=sorted(want), **times))
 
 
 def _prefixes(batch) -> str:

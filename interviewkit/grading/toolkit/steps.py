@@ -279,8 +279,7 @@ def _float64(value):
 
 
 def _candidate(value, grading: Grading, dtype: str | None = None):
-    """The candidate's copy of an input: the track's kind, on the grader's device; `dtype` casts the
-    twin's float64 values back to the case's dtype."""
+    """The candidate's copy of an input: the track's kind on the grader's device, floats cast to `dtype`."""
     if isinstance(value, dict):
         return {name: _candidate(item, grading, dtype) for name, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -295,8 +294,6 @@ def _candidate(value, grading: Grading, dtype: str | None = None):
 
 
 def _detached(value):
-    if isinstance(value, torch.Tensor):
-        return value.detach()
     if isinstance(value, (list, tuple)):
         return type(value)(_detached(item) for item in value)
-    return value
+    return value.detach() if isinstance(value, torch.Tensor) else value
