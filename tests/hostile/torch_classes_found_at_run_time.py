@@ -1,9 +1,9 @@
 # track: numpy
-# expect: torch
-"""Finds torch's Tensor class through object's subclasses, with the attribute's name built at run
-time (the static scan cannot read it), and computes the softmax with torch's own method on the
-NumPy track: the forked sandbox still holds torch's classes in memory, so the watchers must report
-their use."""
+# expect: StopIteration
+"""Looks for torch's Tensor class through object's subclasses, with the attribute's name built at run
+time (the static scan cannot read it), to compute the softmax with torch's own method on the NumPy
+track. The NumPy track's sandbox is a fresh interpreter that never imported torch: there is no such
+class to find, and the search itself fails."""
 import numpy as np
 
 

@@ -132,6 +132,10 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
     and decides every verdict. kit's own tests may grade only the checks `select` accepts, stop at
     the first failure (or, past it, run only the checks `after_first_failure` accepts), or leave
     efficiency unmeasured; `kit grade` always runs everything."""
+    from interviewkit.grading.sandbox.spare import start_ahead
+
+    if track_name == "numpy":  # its sandbox, a fresh interpreter, boots while this process imports
+        start_ahead()
     import pytest
 
     from interviewkit.grading.toolkit.checks import Grading
@@ -148,6 +152,8 @@ def run_grade(kata: Kata, track_name: str, file: Path, device: str = "cpu",
             return [contract]
         timing = Timing(kata.efficiency, strict, track, opened.settings, file.resolve(), opened.source,
                         opened.protected) if kata.efficiency and measure_efficiency else None
+        if timing is not None and track_name == "numpy":  # its sandboxes (the reference's, the candidate's)
+            start_ahead(2)                                # boot while the other checks run
         grading = Grading(candidate, track_name, device, tuple(parse_api(line) for line in track.api), seed_offset,
                           timing)
         plugin = GradePlugin(grading, emit, select, after_first_failure)

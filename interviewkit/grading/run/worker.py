@@ -34,6 +34,7 @@ from pathlib import Path
 
 from interviewkit.grading.run.events import Event, encode, event
 from interviewkit.grading.run.runner import GRACE_SECONDS, end_group, grader_environment
+from interviewkit.grading.sandbox.spare import Spare, offer
 
 SOCKET_NAME = "worker.sock"
 MESSAGE_BYTES = 1 << 20
@@ -77,6 +78,7 @@ class Grade:
     deadline: float
     scratch: str
     timed_out: bool = False
+    spare_keeper: int | None = None  # the keeper of the spare NumPy sandbox this grade took (reaped at its end)
 
 
 @dataclass
@@ -91,6 +93,7 @@ class Worker:
     served: int = 0
     stopping: bool = False
     grades: list[Grade] = field(default_factory=list)
+    spare: Spare | None = None  # a NumPy sandbox started ahead of the next NumPy grade (sandbox/spare.py)
 
     def run(self) -> None:
         while not (self.stopping and not self.grades):
@@ -118,6 +121,9 @@ class Worker:
                     grade.timed_out = True
                     _send(grade.connection, event(Event.WORKER_TIMEOUT))
         self._stop_listening()
+        if self.spare is not None:
+            self.spare.close()  # its keeper ends it
+            os.waitpid(self.spare.keeper, 0)
 
     def _socket_is_ours(self) -> bool:
         try:
@@ -177,9 +183,13 @@ class Worker:
         request, environment = message["request"], message["environment"]
         scratch = tempfile.mkdtemp(prefix="kit-grade-")
         keep = {events, output}
+        spare, self.spare = (self.spare, None) if request.get("track") == "numpy" else (None, self.spare)
         pid = os.fork()
         if pid == 0:
             try:
+                if self.spare is not None:
+                    self.spare.close()
+                offer(spare)
                 self.listener.close()
                 for other in self.grades:
                     other.connection.close()
@@ -190,11 +200,14 @@ class Worker:
                 os._exit(0)
         for descriptor in keep:
             os.close(descriptor)
+        if spare is not None:
+            spare.close()  # the grader holds it now: the keeper ends the sandbox once the grader is gone
         connection.settimeout(None)
         self.served += 1
         self.last_grade = time.monotonic()
         self.grades.append(Grade(pid, os.pidfd_open(pid), connection,
-                                 self.last_grade + float(request["time_limit"]) + GRACE_SECONDS, scratch))
+                                 self.last_grade + float(request["time_limit"]) + GRACE_SECONDS, scratch,
+                                 spare_keeper=spare.keeper if spare is not None else None))
         _send(connection, event(Event.GRADER, pid=pid))
 
     def _finish(self, grade: Grade) -> None:
@@ -205,6 +218,10 @@ class Worker:
         grade.connection.close()
         shutil.rmtree(grade.scratch, ignore_errors=True)
         self.grades.remove(grade)
+        if grade.spare_keeper is not None:
+            os.waitpid(grade.spare_keeper, 0)  # it ends the sandbox as the grader's lifeline closes
+        if self.spare is None and not self.stopping:
+            self.spare = Spare.start()  # between grades, so that it takes no time from one
         self.last_grade = time.monotonic()
 
 
@@ -249,7 +266,7 @@ def main() -> None:
         os.close(folder_descriptor)
     listener.listen(16)
     status = os.stat(folder / SOCKET_NAME)
-    worker = Worker(folder, fingerprint, idle_seconds, listener, (status.st_dev, status.st_ino))
+    worker = Worker(folder, fingerprint, idle_seconds, listener, (status.st_dev, status.st_ino), spare=Spare.start())
     os.write(ready, encode(event(Event.READY, pid=os.getpid())).encode())
     os.close(ready)
     worker.run()

@@ -1,12 +1,18 @@
-"""The sandbox: a forked process that imports the candidate's file and runs the grader's calls.
+"""The sandbox: a process of its own that imports the candidate's file and runs the grader's calls.
 
-The grader process forks it before doing any work of its own, so the sandbox holds torch and
-numpy already imported but no grader, case or reference. In the child: a session and process
-group of its own, death with its parent, no inherited file descriptor but its two channels,
-a fresh folder as HOME, TMPDIR and working directory, a scrubbed environment and sys.path, the
-operating-system limits of confine.py, an audit hook (audit.py) that refuses file writes,
-network use and new processes while candidate code runs, and the forbidden-API guard. It then
-answers the grader's requests (serve.py) with plain data; it never decides a verdict."""
+The grader forks it before doing any work of its own, so the sandbox holds no grader, case or
+reference. In the fork: a session and process group of its own, the grader's PID namespace for it
+(namespaces.py), death with its parent, no inherited file descriptor but its channels, and a
+scrubbed environment. The torch track's sandbox goes on in the fork, with torch (and CUDA) already
+imported. The NumPy track's sandbox then execs a fresh interpreter instead (fresh.py), which
+imports NumPy and kit's sandbox modules only: no torch, not even its classes, is in its memory;
+where one was started ahead for it (spare.py: by the warm worker, or earlier in the grade), it
+adopts that one instead of forking.
+Either one then confines itself (a fresh folder as HOME, TMPDIR and working directory, a scrubbed
+sys.path, the operating-system limits of confine.py), installs an audit hook (audit.py) that
+refuses file writes, network use and new processes while candidate code runs, and the
+forbidden-API guard, all before it reads the candidate's file. It then answers the grader's
+requests (serve.py) with plain data; it never decides a verdict."""
 from __future__ import annotations
 
 import os
@@ -20,9 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewkit.catalog import content_root
-from interviewkit.grading.sandbox import confine
+from interviewkit.grading.sandbox import confine, fresh, spare
 from interviewkit.grading.sandbox.namespaces import PidNamespace
-from interviewkit.grading.sandbox.rules import state
 from interviewkit.grading.sandbox.serve import serve
 
 SCRUBBED_ENVIRONMENT = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTHONINSPECT", "PYTHONUSERBASE",
@@ -38,7 +43,7 @@ class SandboxSettings:
     memory_mb: int = 4096
     time_limit: float = 60.0
     device: str = "cpu"
-    keep_torch: bool = True  # the NumPy track's sandbox drops every handle on torch
+    keep_torch: bool = True  # False: the NumPy track's sandbox, a fresh interpreter without torch
     hidden: tuple[Path, ...] = ()  # folders the sandbox may not even read (kit's references and graders)
     readable: tuple[Path, ...] = ()  # files it may read all the same (the candidate's, wherever it is)
 
@@ -53,6 +58,8 @@ class SandboxProcess:
     scratch: Path
     namespace: PidNamespace
     alarms: int = -1  # the read end of the channel where the sandbox reports a violation as it happens
+    exit_status: int | None = None  # an adopted spare's (spare.py), not this process's child: where its
+                                    # keeper reports its exit status
     _status: int | None = None
 
     def stop(self) -> None:
@@ -68,19 +75,24 @@ class SandboxProcess:
             pass
         self.wait()
         self.namespace.end()
+        if self.exit_status is not None:
+            os.close(self.exit_status)
+            self.exit_status = None
         shutil.rmtree(self.scratch, ignore_errors=True)
-        _failure_file(self.scratch).unlink(missing_ok=True)
+        failure_file(self.scratch).unlink(missing_ok=True)
 
     def failure(self) -> str | None:
         """The traceback of an exception in kit's own sandbox code that ended the process (exit
         status 70), as opposed to the candidate's code ending it."""
         try:
-            return _failure_file(self.scratch).read_text()[-4000:] or None
+            return failure_file(self.scratch).read_text()[-4000:] or None
         except (OSError, UnicodeDecodeError):
             return None
 
     def wait(self, timeout: float = 5.0) -> int | None:
         """The exit status (as os.waitpid gives it), once the process is gone."""
+        if self.exit_status is not None and self._status is None:
+            self._status = spare.read_exit_status(self.exit_status, timeout)
         end = time.monotonic() + timeout
         while self._status is None:
             try:
@@ -101,7 +113,11 @@ def start_sandbox(settings: SandboxSettings) -> SandboxProcess:
     scratch = Path(tempfile.mkdtemp(prefix="kit-sandbox-"))
     (scratch / "home").mkdir()
     (scratch / "tmp").mkdir()
-    _failure_file(scratch).touch(mode=0o600)
+    failure_file(scratch).touch(mode=0o600)
+    offered = None if settings.keep_torch else spare.take()
+    adopted = offered.adopt(scratch, settings) if offered is not None else None
+    if adopted is not None:
+        return adopted
     request_read, request_write = os.pipe()
     reply_read, reply_write = os.pipe()
     alarm_read, alarm_write = os.pipe()
@@ -121,14 +137,16 @@ def start_sandbox(settings: SandboxSettings) -> SandboxProcess:
     if pid == 0:  # the sandbox
         status = 70
         try:
-            _become_sandbox(request_read, reply_write, alarm_write, scratch, settings, namespace)
-            status = 0
+            channels = (request_read, reply_write, alarm_write)
+            detach(keep={*channels, namespace.held})
+            if settings.keep_torch:
+                _become_sandbox(*channels, scratch, settings, namespace)
+                status = 0
+            else:
+                fresh.start_in_fork(channels, scratch, settings, namespace)
         except BaseException:  # nothing of the grader's may run on in this process
             # Its stderr is /dev/null by now: the traceback goes where the grader looks (failure()).
-            try:
-                _failure_file(scratch).write_text(traceback.format_exc())
-            except OSError:
-                pass
+            write_failure(scratch)
         finally:
             os._exit(status)
     for descriptor in (request_read, reply_write, alarm_write):
@@ -136,35 +154,53 @@ def start_sandbox(settings: SandboxSettings) -> SandboxProcess:
     return SandboxProcess(pid, request_write, reply_read, scratch, namespace, alarm_read)
 
 
-def _failure_file(scratch: Path) -> Path:
+def failure_file(scratch: Path) -> Path:
     return scratch.with_name(scratch.name + FAILURE_SUFFIX)
 
 
-def _become_sandbox(requests: int, replies: int, alarms: int, scratch: Path, settings: SandboxSettings,
-                    namespace: PidNamespace) -> None:
+def write_failure(scratch: Path) -> None:
+    """The traceback of the exception being handled, where the grader looks for it (failure())."""
+    try:
+        failure_file(scratch).write_text(traceback.format_exc())
+    except OSError:
+        pass
+
+
+def detach(keep: set) -> None:
+    """The steps both tracks' sandboxes take in the fork: a session of its own, no descriptor of the
+    grader's but `keep`, /dev/null as its standard streams."""
     os.setsid()
-    _close_inherited(keep={requests, replies, alarms, namespace.held})
+    _close_inherited(keep=keep)
     null = os.open(os.devnull, os.O_RDWR)
     for target in (0, 1, 2):
         os.dup2(null, target)
     os.close(null)
+
+
+def _become_sandbox(requests: int, replies: int, alarms: int, scratch: Path, settings: SandboxSettings,
+                    namespace) -> None:
+    """The torch track's sandbox, in the fork: torch (and CUDA) are already imported."""
     torch = sys.modules.get("torch")
-    _unpredictable_global_generators(torch if settings.keep_torch else None)
-    if torch is not None and settings.keep_torch:
+    unpredictable_global_generators(torch)
+    if torch is not None:
         torch.set_num_threads(1)  # the thread pool of a forked parent would deadlock here
         from interviewkit.grading.sandbox import torch_watch  # noqa: F401  (imported before sys.path is scrubbed)
-    elif torch is not None:
-        _forget_torch()
-    _scrub_environment(scratch)
+    confine_and_serve(requests, replies, alarms, scratch, settings, namespace)
+
+
+def confine_and_serve(requests: int, replies: int, alarms: int, scratch: Path, settings: SandboxSettings,
+                      namespace) -> None:
+    """Confines this process (confine.py) before anything of the candidate's is read, then serves."""
+    scrub_environment(scratch)
     limits = confine.Limits(memory_mb=settings.memory_mb, cpu_seconds=settings.time_limit,
                             limit_address_space=not settings.device.startswith("cuda"),
                             on_cuda=settings.device.startswith("cuda"))
     protections = confine.confine(scratch, limits, list(settings.hidden), list(settings.readable),
-                                  failure_file=_failure_file(scratch), pid_namespace=namespace)
+                                  failure_file=failure_file(scratch), pid_namespace=namespace)
     serve(requests, replies, alarms, protections)
 
 
-def _unpredictable_global_generators(torch) -> None:
+def unpredictable_global_generators(torch) -> None:
     """Seeds the global generators (NumPy's, Python's, torch's) from the OS: a kata's randomness comes
     from the generators it hands over, and code that draws from a global one instead must not get the
     same draws in every grade (a fork of the same grader process would give it exactly that, and a
@@ -180,29 +216,6 @@ def _unpredictable_global_generators(torch) -> None:
         torch.manual_seed(int.from_bytes(os.urandom(8), "little"))
 
 
-class _AbsentModule(type(sys)):
-    """Stands in sys.modules for a module the track forbids: any use of it is reported."""
-
-    forbidden_placeholder = True
-
-    def __getattr__(self, name: str):
-        raise state.violate(f"{self.__name__} (the NumPy track is NumPy only)")
-
-
-def _forget_torch() -> None:
-    """Drops torch, and every module holding it, from sys.modules, and leaves a placeholder that
-    reports any use: the NumPy track's code finds no torch to reach for, whatever way it looks."""
-    def holds_torch(module) -> bool:
-        return any(getattr(value, "__name__", "").split(".")[0] in ("torch", "functorch")
-                   for value in list(vars(module).values()) if isinstance(value, type(sys)))
-
-    for name, module in list(sys.modules.items()):
-        top = name.split(".")[0]
-        if top in ("torch", "functorch", "torchgen") or (module is not None and holds_torch(module)):
-            del sys.modules[name]
-    sys.modules["torch"] = _AbsentModule("torch")
-
-
 def _close_inherited(keep: set[int]) -> None:
     try:
         descriptors = [int(name) for name in os.listdir("/proc/self/fd")]
@@ -216,15 +229,27 @@ def _close_inherited(keep: set[int]) -> None:
                 pass
 
 
-def _scrub_environment(scratch: Path) -> None:
-    for name in SCRUBBED_ENVIRONMENT:
-        os.environ.pop(name, None)
-    os.environ.update(HOME=str(scratch / "home"), TMPDIR=str(scratch / "tmp"), TEMP=str(scratch / "tmp"),
-                      TMP=str(scratch / "tmp"),
-                      # torch.compile's caches: inside the sandbox's folder, whatever the grader's
-                      # process set (inductor writes its cache folder back into the environment).
-                      TORCHINDUCTOR_CACHE_DIR=str(scratch / "tmp" / "torchinductor"),
-                      TRITON_CACHE_DIR=str(scratch / "tmp" / "triton"))
+def scrubbed_environment() -> dict[str, str]:
+    """This process's environment less what would steer an interpreter or a loader."""
+    return {name: value for name, value in os.environ.items() if name not in SCRUBBED_ENVIRONMENT}
+
+
+def sandbox_environment(scratch: Path) -> dict[str, str]:
+    """The sandbox's environment: the grader's, scrubbed, with its own folders."""
+    environment = scrubbed_environment()
+    environment.update(HOME=str(scratch / "home"), TMPDIR=str(scratch / "tmp"), TEMP=str(scratch / "tmp"),
+                       TMP=str(scratch / "tmp"),
+                       # torch.compile's caches: inside the sandbox's folder, whatever the grader's
+                       # process set (inductor writes its cache folder back into the environment).
+                       TORCHINDUCTOR_CACHE_DIR=str(scratch / "tmp" / "torchinductor"),
+                       TRITON_CACHE_DIR=str(scratch / "tmp" / "triton"))
+    return environment
+
+
+def scrub_environment(scratch: Path) -> None:
+    environment = sandbox_environment(scratch)
+    os.environ.clear()
+    os.environ.update(environment)
     tempfile.tempdir = None
     os.chdir(scratch / "home")
     root = str(content_root().resolve())

@@ -4,7 +4,10 @@ Measured, not guessed: kata references were graded under `strace -f -ff`, and ev
 sandbox made after this filter was installed is allowed here, with the calls of the same families
 Python makes (the `*at` and `*v` variants, epoll and timers); every reference and correct proof
 passes under it (tests/test_katas.py), which is where a missing call would show, as a correct
-solution failing with EPERM. Everything else answers EPERM, and a few calls are
+solution failing with EPERM. The NumPy track's sandbox, a fresh interpreter (fresh.py) that imports
+what the forked one inherited, was measured the same way (softmax, knn, kmeans, bpe and pca graded
+under strace, efficiency sandboxes included): what it imports after the filter is on needs no call
+beyond these. Everything else answers EPERM, and a few calls are
 allowed only with harmless arguments: `clone` for a thread, never a process; `ioctl` for the
 terminal and file-descriptor requests Python makes (any request on CUDA, whose driver speaks
 through ioctl); `prlimit64` to read this process's own limits, never to set them or another's.
