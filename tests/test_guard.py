@@ -182,3 +182,18 @@ def test_every_dispatch_key_where_a_forbidden_operation_computes_is_watched(guar
                         pool.submit(torch.ops.aten._softmax, tensor, 1, False).result()
                     except Exception:
                         pass
+
+
+@pytest.mark.parametrize("character", ["x", "文", "😀"])
+def test_an_alarm_line_fits_in_one_pipe_write_whatever_its_characters(character):
+    """A line on the alarm channel must be below PIPE_BUF to be written whole; JSON writes a Chinese
+    character as six bytes and an emoji as twelve, so the cut goes by the line's bytes."""
+    import json
+    import select
+
+    from interviewkit.grading.sandbox.rules import _fitting
+
+    what = "tried to write /tmp/" + character * 5000
+    cut = _fitting("sandbox", what)
+    assert len((json.dumps(["sandbox", cut]) + "\n").encode()) < select.PIPE_BUF
+    assert cut.startswith("tried to write /tmp/" + character * 100)

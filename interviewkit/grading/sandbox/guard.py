@@ -198,8 +198,8 @@ def _forget_loaded(forbidden: tuple[str, ...]) -> None:
     """Drops the forbidden libraries the grader's process had loaded before it forked the sandbox
     (scipy, under scikit-learn in a test run): an import of a module already in sys.modules reaches
     no finder, so the import hooks would never see it. Kit's own modules stay (its lazy imports
-    need them), and so does the NumPy track's placeholder for torch, which reports any use."""
+    need them)."""
     tops = {name.split(".")[0] for name in forbidden}
-    for name, module in list(sys.modules.items()):
-        if name.split(".")[0] in tops and not getattr(type(module), "forbidden_placeholder", False):
+    for name in list(sys.modules):
+        if name.split(".")[0] in tops:
             del sys.modules[name]

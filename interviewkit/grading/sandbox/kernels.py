@@ -121,7 +121,8 @@ class DispatcherGuard:
                 if rules is not None and packet_name in rules.operations:
                     raise state.violate(_("the operation {name}").format(name=packet_name))
                 if _original is None:
-                    raise RuntimeError(f"{packet_name} is not available in kit's sandbox for {_key} tensors")
+                    raise RuntimeError(_("{operation} is not available in kit's sandbox for {key} tensors").format(
+                        operation=packet_name, key=_key))
                 if _composite:
                     # Calling the composite kernel at an autograd key would skip autograd's
                     # bookkeeping; decomposing keeps every sub-operation differentiable.

@@ -186,8 +186,7 @@ def usage_of(value):
         return list(value.calls)
     if isinstance(value, _Recorded):
         return {"batches": list(value.__dict__.get("batches", []))}
-    torch = sys.modules.get("torch")  # the NumPy track's sandbox holds a placeholder that refuses to be read
-    if torch is not None and not getattr(type(torch), "forbidden_placeholder", False) \
-            and isinstance(value, torch.Generator):
+    torch = sys.modules.get("torch")  # the NumPy track's sandbox has none
+    if torch is not None and isinstance(value, torch.Generator):
         return value.get_state()
     return None

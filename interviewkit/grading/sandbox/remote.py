@@ -100,7 +100,8 @@ class RemoteCandidate(CandidateInterface):
             failure = self._sandbox.failure()
             self._end(_("the sandbox ended during {during}").format(during=during))
             if failure:
-                raise RuntimeError(f"kit's sandbox failed during {during} (a bug of kit's, not your code):\n{failure}")
+                raise RuntimeError(_("kit's sandbox failed during {during} (a bug of kit's, not your code):").format(
+                    during=during) + f"\n{failure}")
             raise SandboxCrashed(_("{why} during {during}").format(why=why, during=during)) from None
         except wire.WireError as error:
             self._end(_("the sandbox sent an unreadable reply"))
@@ -123,7 +124,7 @@ class RemoteCandidate(CandidateInterface):
         if error is not None:
             kind, text = error if isinstance(error, (list, tuple)) and len(error) == 2 else (Kind.INTERNAL, str(error))
             if kind == Kind.INTERNAL:
-                raise RuntimeError(f"the sandbox failed: {text}")
+                raise RuntimeError(_("the sandbox failed: {text}").format(text=text))
             raise ERRORS.get(kind, CandidateCrashed)(str(text))
         threads = reply.get("threads") or []
         if threads:
@@ -160,7 +161,7 @@ class RemoteCandidate(CandidateInterface):
             elif isinstance(message, list) and len(message) == 2 and all(type(part) is str for part in message):
                 violations.append((message[0], message[1]))
             else:
-                violations.append(("channel", "something other than kit wrote on the sandbox's alarm channel"))
+                violations.append(("channel", _("something other than kit wrote on the sandbox's alarm channel")))
         return violations, served
 
     def _end(self, why: str) -> None:
@@ -178,8 +179,8 @@ class RemoteCandidate(CandidateInterface):
             if number == signal.SIGXFSZ:
                 return _("the file size limit was reached")
             if number == signal.SIGSYS:
-                return ("the sandbox killed your code for a system call of another ABI (a 32-bit int 0x80 or "
-                        "x32 call, as code that slips past the sandbox's filter makes)")
+                return _("the sandbox killed your code for a system call of another ABI (a 32-bit int 0x80 or x32 "
+                         "call, as code that slips past the sandbox's filter makes)")
             name = signal.Signals(number).name if number in signal.Signals._value2member_map_ else str(number)
             return _("the sandbox process was killed by {signal} (a crash of the interpreter, or the memory limit?)"
                      ).format(signal=name)

@@ -1,6 +1,6 @@
 """What every watcher of the sandbox shares: the rules in force while, and only while, the
 candidate's code runs, and the violations seen meanwhile. The guard's watchers, its import hooks,
-the audit hook and the NumPy track's stand-in for torch all record here, so that a candidate that
+and the audit hook all record here, so that a candidate that
 swallows the exception a watcher raises still fails; and each violation is written, the moment it
 is seen, to the grader's alarm channel (a pipe): what the candidate does to this object afterwards
 (emptying the list, switching the rules off) cannot take it back."""
@@ -36,7 +36,7 @@ class GuardState:
         with self.lock:
             if (kind, what) not in self.violations:
                 self.violations.append((kind, what))
-                self.alarm([kind, what[:ALARM_TEXT]])
+                self.alarm([kind, _fitting(kind, what)])
 
     def alarm(self, message: list) -> None:
         """One line on the alarm channel, written whole (shorter than PIPE_BUF) or not at all: a
@@ -56,8 +56,16 @@ class GuardState:
         return SandboxViolation(message)
 
 
-ALARM_TEXT = 1500  # characters of a violation's text on the channel: a line stays below PIPE_BUF
+ALARM_BYTES = 3000  # a line of the channel stays below PIPE_BUF (4096 on Linux), so it is written whole
 state = GuardState()
+
+
+def _fitting(kind: str, what: str) -> str:
+    """`what`, cut until its line fits in ALARM_BYTES: JSON writes a character outside ASCII as six
+    bytes or twelve, so a count of characters would not do."""
+    while len(json.dumps([kind, what])) >= ALARM_BYTES:
+        what = what[:len(what) * 3 // 4]
+    return what
 
 
 def forbidden_message(names: list[str]) -> str:
@@ -69,7 +77,7 @@ def violation_error(violations: list[tuple[str, str]]) -> ForbiddenUse | Sandbox
     """The error a call's recorded violations amount to: sandbox breaches first, then forbidden APIs."""
     breaches = [what for kind, what in violations if kind != "forbidden"]
     if breaches:
-        return SandboxViolation("; ".join(breaches))
+        return SandboxViolation(_("; ").join(breaches))
     names = [what for kind, what in violations if kind == "forbidden"]
     return ForbiddenUse(forbidden_message(names)) if names else None
 

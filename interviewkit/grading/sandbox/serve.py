@@ -25,7 +25,7 @@ from interviewkit.grading.sandbox.handle import Handle
 from interviewkit.grading.sandbox.made import INSTANCE, Made
 from interviewkit.grading.sandbox.rules import state
 from interviewkit.grading.sandbox.seam import OPERATIONS, Operation, Reply, Target, result_to_data
-from interviewkit.messages import translation
+from interviewkit.messages import _, translation
 
 OUTPUT_LIMIT = 64 * 1024
 
@@ -51,7 +51,8 @@ class _CappedText(io.TextIOBase):
     def take(self) -> str:
         text = "".join(self.parts)
         if self.dropped:
-            text += f"\n[… {self.dropped} more characters printed; output is capped at {OUTPUT_LIMIT // 1024} KiB]"
+            text += "\n" + _("[… {count} more characters printed; output is capped at {size} KiB]").format(
+                count=self.dropped, size=OUTPUT_LIMIT // 1024)
         self.parts, self.kept, self.dropped = [], 0, 0
         return text
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewkit.messages import _
 from interviewkit.grading.sandbox.made import Made, usage_of
 
 
@@ -25,9 +26,8 @@ class Foreign:
 
 
 def torch_module():
-    """torch, if this process has it (the NumPy track's sandbox keeps only a placeholder)."""
-    module = sys.modules.get("torch")
-    return None if module is None or getattr(type(module), "forbidden_placeholder", False) else module
+    """torch, if this process has it (the NumPy track's sandbox, a fresh interpreter, has not)."""
+    return sys.modules.get("torch")
 
 
 def copy_out(value):
@@ -189,25 +189,25 @@ def pair_with_upstream(output, upstream) -> tuple[list, str | None]:
     upstream of None asks for an output without a gradient: one that carries one is the problem."""
     outputs, upstreams = _tensors(output), _upstreams(upstream)
     if outputs is None:
-        return [], f"the output is a {type(output).__name__}, not tensors, so no gradient can flow"
+        return [], _("the output is a {type}, not tensors, so no gradient can flow").format(type=type(output).__name__)
     if len(outputs) != len(upstreams):
-        return [], f"the output has {len(outputs)} tensors, the contract {len(upstreams)}"
+        return [], _("the output has {count} tensors, the contract {expected}").format(count=len(outputs),
+                                                                                      expected=len(upstreams))
     pairs = []
     for index, (out, up) in enumerate(zip(outputs, upstreams)):
-        which = "the output" if len(outputs) == 1 else f"output tensor {index}"
+        which = _("the output") if len(outputs) == 1 else _("output tensor {index}").format(index=index)
         if up is None:
             if out.requires_grad:
-                return [], (f"{which} carries a gradient, but the contract returns it detached: "
-                            "compute it from `.detach()`ed tensors (or under torch.no_grad())")
+                return [], _("{which} carries a gradient, but the contract returns it detached: compute it from "
+                             "`.detach()`ed tensors (or under torch.no_grad())").format(which=which)
             continue
         if tuple(out.shape) != tuple(up.shape):
-            return [], f"{which} has shape {tuple(out.shape)}, expected {tuple(up.shape)}"
+            return [], _("{which} has shape {shape}, expected {expected}").format(
+                which=which, shape=tuple(out.shape), expected=tuple(up.shape))
         if not out.requires_grad:
-            return [], (
-                f"{which} is not connected to the inputs through autograd (is it detached, computed under "
-                "torch.no_grad(), rebuilt from .numpy() or .item(), or made only of new tensors such as "
-                "torch.zeros(...) on this input?), so no gradient reaches the inputs"
-            )
+            return [], _("{which} is not connected to the inputs through autograd (is it detached, computed under "
+                         "torch.no_grad(), rebuilt from .numpy() or .item(), or made only of new tensors such as "
+                         "torch.zeros(...) on this input?), so no gradient reaches the inputs").format(which=which)
         pairs.append((out, up.to(dtype=out.dtype, device=out.device)))
     return pairs, None
 
