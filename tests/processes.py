@@ -27,3 +27,20 @@ def survivors(marker: str, wait: float = 5.0) -> list[str]:
     while (found := processes_marked(marker)) and time.monotonic() < deadline:
         time.sleep(0.2)
     return found
+
+
+def spare_of(worker: str) -> set[str]:
+    """The worker's spare NumPy sandbox: its keeper (a child of the worker) and the keeper's child."""
+    def children(pid: str) -> set[str]:
+        found = set()
+        for entry in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if entry.read_text().rsplit(")", 1)[1].split()[1] == pid:
+                    found.add(entry.parent.name)
+            except (OSError, IndexError):
+                continue
+        return found
+
+    keepers = {pid for pid in children(worker)
+               if b"spare import keep" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+    return keepers | {child for keeper in keepers for child in children(keeper)}

@@ -20,7 +20,7 @@ from interviewkit.grading.run import worker_client
 from interviewkit.grading.run.runner import GradeRequest, grade_in_child
 from interviewkit.grading.run.worker import SOCKET_NAME
 from interviewkit.grading.run.worker_client import ask, grade_through_worker
-from processes import MARKER, processes_marked, survivors
+from processes import MARKER, processes_marked, spare_of, survivors
 
 REPO = Path(__file__).resolve().parent.parent
 SOFTMAX = REPO / "tests" / "candidates" / "softmax" / "numpy"
@@ -119,23 +119,6 @@ def test_concurrent_grades_start_one_worker_and_share_it(kit_dir):
     assert [json.loads(out)["passed"] for out, _ in outputs] == [True, False]
     assert ask(kit_dir, "status")["served"] == 2
     assert len(workers_of(kit_dir)) == 1
-
-
-def spare_of(worker: str) -> set[str]:
-    """The worker's spare NumPy sandbox: its keeper (a child of the worker) and the keeper's child."""
-    def children(pid: str) -> set[str]:
-        found = set()
-        for entry in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                if entry.read_text().rsplit(")", 1)[1].split()[1] == pid:
-                    found.add(entry.parent.name)
-            except (OSError, IndexError):
-                continue
-        return found
-
-    keepers = {pid for pid in children(worker)
-               if b"spare import keep" in Path(f"/proc/{pid}/cmdline").read_bytes()}
-    return keepers | {child for keeper in keepers for child in children(keeper)}
 
 
 def workers_of(kit_dir: Path) -> list[str]:
