@@ -39,6 +39,9 @@ def stamp(folder: Path, force: bool = False) -> list[Path]:
 # Where s2twp's phrase tables go wrong for kit's text. "只" (only) becomes the measure word "隻" after
 # 是, 多, 就 ... ("正是只" -> "正是隻"); kit's text counts no animals, so every "隻" is that mistake.
 CORRECTIONS = {"隻": "只"}
+# Words s2twp must not rephrase: ML's "activation" (激活) would become software's "enable" (啟用).
+# Each is held out of the conversion behind a private-use character, and put back as it was.
+KEPT = ("激活",)
 
 
 @cache
@@ -50,7 +53,11 @@ def _s2twp():
 
 def traditional(text: str) -> str:
     """OpenCC's s2twp (Taiwan phrasing) with CORRECTIONS: the one conversion of kata text and messages."""
+    for index, word in enumerate(KEPT):
+        text = text.replace(word, chr(0xE000 + index))
     converted = _s2twp().convert(text)
+    for index, word in enumerate(KEPT):
+        converted = converted.replace(chr(0xE000 + index), word)
     for wrong, right in CORRECTIONS.items():
         converted = converted.replace(wrong, right)
     return converted
