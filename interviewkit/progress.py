@@ -95,8 +95,22 @@ class Store:
         self.path = workspace / KIT_DIR / STORE_NAME
         self.path.parent.mkdir(exist_ok=True)
         self._connection = sqlite3.connect(self.path, timeout=10)
-        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._write_ahead_log()
         self._migrate()
+
+    def _write_ahead_log(self) -> None:
+        """Switches a new store to WAL. The switch takes the file's exclusive lock, which SQLite does
+        not wait for (no busy handler): a command that opens the store while another switches it
+        tries again, for up to the connection's 10 s."""
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                self._connection.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def close(self) -> None:
         self._connection.close()
