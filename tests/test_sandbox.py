@@ -208,12 +208,12 @@ def test_an_upstream_of_none_asks_for_an_output_without_a_gradient():
 def test_a_failure_of_kit_s_own_sandbox_code_is_reported_as_kit_s_with_its_traceback(tmp_path, monkeypatch):
     """Exit status 70 is the sandbox's own code failing (its stderr is /dev/null by then): the grader
     reads the traceback the sandbox left in its folder, instead of blaming the candidate's code."""
-    from interviewkit.grading.sandbox import process
+    from interviewkit.grading.sandbox import becoming
 
     def broken_serve(*_args):
         raise LookupError("a bug in serve")
 
-    monkeypatch.setattr(process, "serve", broken_serve)
+    monkeypatch.setattr(becoming, "serve", broken_serve)
     path = tmp_path / "solution.py"
     path.write_text(SEAM_SOURCE)
     sandbox = start_sandbox(SandboxSettings(time_limit=30))

@@ -6,7 +6,7 @@ So the NumPy track's fork (process.py) does only what must happen in the fork (a
 own, its descriptors, the grader's PID namespace, death with its parent, a scrubbed environment)
 and then execs `python -I -B` on BOOTSTRAP. That interpreter imports NumPy and the sandbox's own
 modules (none of them imports torch), confines itself exactly as the forked sandbox does
-(process.confine_and_serve: limits, namespaces, Landlock, seccomp, audit hook, guard) before it
+(becoming.confine_and_serve: limits, namespaces, Landlock, seccomp, audit hook, guard) before it
 reads anything of the candidate's, and serves the same wire protocol on the same descriptors.
 
 Its settings cross the exec as data, one JSON argument, never as code: `-I` ignores the
@@ -54,7 +54,7 @@ def exec_fresh_interpreter(channels: tuple[int, ...], held: int | None, environm
 def grade_data(scratch: Path, settings) -> dict:
     """The settings of one grade's sandbox, as data."""
     from interviewkit import language
-    from interviewkit.grading.sandbox.process import failure_file
+    from interviewkit.grading.sandbox.becoming import failure_file
 
     return {"scratch": str(scratch), "failure": str(failure_file(scratch)), "language": language.current,
             "settings": {**asdict(settings), "hidden": [str(path) for path in settings.hidden],
@@ -63,7 +63,7 @@ def grade_data(scratch: Path, settings) -> dict:
 
 def start_in_fork(channels: tuple[int, int, int], scratch: Path, settings, namespace) -> None:
     """The NumPy track's sandbox, in the grader's fork (process.start_sandbox)."""
-    from interviewkit.grading.sandbox.process import sandbox_environment
+    from interviewkit.grading.sandbox.becoming import sandbox_environment
 
     exec_fresh_interpreter(channels, namespace.held, sandbox_environment(scratch), {
         **grade_data(scratch, settings),
@@ -75,9 +75,9 @@ def main(data: dict) -> None:
     traceback in the failure file, if kit's own code failed)."""
     status = 70
     try:
-        from interviewkit.grading.sandbox import process
+        from interviewkit.grading.sandbox import becoming
 
-        process.unpredictable_global_generators(None)  # imports numpy.random too: before a spare waits
+        becoming.unpredictable_global_generators(None)  # imports numpy.random too: before a spare waits
         if "settings_pipe" in data:  # a spare: imported all it needs, it waits for its grade
             data.update(json.loads(_read_to_end(data["settings_pipe"])))
             os.environ.clear()
@@ -90,14 +90,14 @@ def main(data: dict) -> None:
             for descriptor in data["channels"]:
                 os.set_inheritable(descriptor, False)
             values = data["settings"]
-            settings = process.SandboxSettings(**{**values, "hidden": tuple(map(Path, values["hidden"])),
+            settings = becoming.SandboxSettings(**{**values, "hidden": tuple(map(Path, values["hidden"])),
                                                   "readable": tuple(map(Path, values["readable"]))})
             own = data["pid_namespace"]
             namespace = JoinedPidNamespace(True if own["own"] else None, own["why_not"])
-            process.confine_and_serve(*data["channels"], scratch, settings, namespace)
+            becoming.confine_and_serve(*data["channels"], scratch, settings, namespace)
             status = 0
         except BaseException:
-            process.write_failure(scratch)
+            becoming.write_failure(scratch)
     except BaseException:  # kit's sandbox modules would not even import
         if "failure" in data:
             _write_failure_plainly(Path(data["failure"]))

@@ -8,7 +8,7 @@ namespace and forks the sandbox, which execs a fresh interpreter (fresh.py) that
 kit's sandbox modules, then waits on a pipe, running nothing. A grader's start_sandbox adopts the
 spare offered to it (the worker's by fork: the grader inherits the descriptors and the worker
 closes its copies), writing the grade's settings to that pipe; the sandbox then confines itself
-(process.confine_and_serve) before it reads anything of the candidate's.
+(becoming.confine_and_serve) before it reads anything of the candidate's.
 
 The keeper runs no candidate code and nothing of the grader's. It is the sandbox's parent: it dies
 with the process that started it (and the sandbox with it), ends the sandbox the moment the
@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass
 
 from interviewkit.grading.sandbox import confine, fresh
+from interviewkit.grading.sandbox.becoming import read_line
 from interviewkit.grading.sandbox.namespaces import PidNamespace
 
 # The keeper's whole program before kit's: the same shape as fresh.BOOTSTRAP, data only.
@@ -81,10 +82,10 @@ class Spare:
     def adopt(self, scratch, settings):
         """In the grader: hands the spare its grade; the grader's SandboxProcess, or None if the spare
         is gone (the caller then starts a sandbox of its own)."""
-        from interviewkit.grading.sandbox.process import SandboxProcess, sandbox_environment
+        from interviewkit.grading.sandbox.becoming import SandboxProcess, sandbox_environment
 
         try:
-            pid = int(_line(self.status, time.monotonic() + 5.0))
+            pid = int(read_line(self.status, time.monotonic() + 5.0))
             data = {**fresh.grade_data(scratch, settings), "environment": sandbox_environment(scratch)}
             payload = json.dumps(data).encode()
             while payload:
@@ -118,31 +119,10 @@ class Lifeline:
             pass
 
 
-def read_exit_status(descriptor: int, timeout: float) -> int | None:
-    """The sandbox's exit status, as os.waitpid gives it, once its keeper reported it."""
-    try:
-        return int(_line(descriptor, time.monotonic() + timeout))
-    except (OSError, ValueError):
-        return None
-
-
-def _line(descriptor: int, deadline: float) -> str:
-    """One line from a pipe, read a byte at a time so that nothing past it is consumed."""
-    text = b""
-    while not text.endswith(b"\n"):
-        if not select.select([descriptor], [], [], max(0.0, deadline - time.monotonic()))[0]:
-            raise TimeoutError("no line in time")
-        byte = os.read(descriptor, 1)
-        if not byte:
-            raise ValueError("the keeper ended")
-        text += byte
-    return text.decode()
-
-
 def _exec_keeper(channels: tuple[int, int, int, int], status: int, lifeline: int) -> None:
     """In a fork of the worker (or grader): becomes the keeper, a fresh interpreter that holds none of
     this process's memory or descriptors (its listening socket, its clients' connections)."""
-    from interviewkit.grading.sandbox.process import scrubbed_environment
+    from interviewkit.grading.sandbox.becoming import scrubbed_environment
 
     confine.die_with_parent()
     null = os.open(os.devnull, os.O_RDWR)  # not the grader's output, which its client reads to the end
